@@ -1,0 +1,86 @@
+"""FastAPI app factory. Clients are opened once in the lifespan and closed after `yield`."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import redis
+import redis.asyncio as aioredis
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from api.deps import AppState
+from api.errors import install_error_handlers
+from api.routers import health
+from explainer.logs import request_id_var
+from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from explainer.settings import Settings, get_settings
+from graph.stores import open_store
+
+log = logging.getLogger(__name__)
+
+
+def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
+    url = settings.effective_redis_url
+    timeout = settings.graph_timeout_seconds
+    return (aioredis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0),
+            redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0))
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = open_store(settings, query_timeout=min(settings.graph_query_timeout_seconds, 10.0))
+        async_redis, sync_redis = _redis_clients(settings)
+        app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis)
+        try:
+            yield
+        finally:
+            await store.close()
+            await async_redis.aclose()
+            sync_redis.close()
+
+    app = FastAPI(title="Subtitle Context Explainer", version="0.1.0", lifespan=lifespan,
+                  description="Explains subtitle lines from a spoiler-bounded knowledge graph of the series.")
+    install_error_handlers(app)
+    origins = settings.cors_origin_list
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=[o for o in origins if "*" not in o],
+        allow_origin_regex="|".join(o.replace(".", r"\.").replace("*", "[^/]+") for o in origins if "*" in o)
+        or None,
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=["Content-Type", "X-API-Key", "X-Request-ID"],
+        expose_headers=["Retry-After", "X-Request-ID"],
+        max_age=600,
+    )
+
+    @app.middleware("http")
+    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        finally:
+            request_id_var.reset(token)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        HTTP_REQUESTS.labels(request.method, path, str(response.status_code)).inc()
+        HTTP_LATENCY.labels(request.method, path).observe(time.perf_counter() - started)
+        response.headers["X-Request-ID"] = request_id
+        return response
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    app.include_router(health.router)
+    return app

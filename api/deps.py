@@ -1,0 +1,45 @@
+"""Per-app state opened in the lifespan, handed to routes through `Annotated` dependencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+import redis.asyncio as aioredis
+from redis import Redis
+from fastapi import Depends, Request
+
+from explainer.settings import Settings
+from graph.stores import GraphStore
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    store: GraphStore
+    redis: aioredis.Redis
+    # RQ is synchronous; enqueueing uses this client
+    sync_redis: Redis
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.explainer
+    return state
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return get_state(request).settings
+
+
+def get_store(request: Request) -> GraphStore:
+    return get_state(request).store
+
+
+def get_redis(request: Request) -> aioredis.Redis:
+    return get_state(request).redis
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+RedisDep = Annotated[aioredis.Redis, Depends(get_redis)]

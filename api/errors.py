@@ -1,0 +1,65 @@
+"""Domain errors → the API envelope. The only place that knows HTTP status codes."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from explainer import errors
+
+log = logging.getLogger(__name__)
+
+STATUS_BY_CODE: dict[str, int] = {
+    "INVALID_REQUEST": 400, "INVALID_PLATFORM": 400, "INVALID_VIDEO_ID": 400,
+    "UNAUTHORIZED": 401, "FORBIDDEN": 403, "VIDEO_NOT_FOUND": 404, "NOT_FOUND": 404,
+    "VIDEO_PROCESSING": 409, "PAYLOAD_TOO_LARGE": 413, "UNSUPPORTED_SUBTITLE_FORMAT": 415,
+    "RATE_LIMIT_EXCEEDED": 429, "INTERNAL_ERROR": 500, "GEMINI_API_ERROR": 502,
+    "EXTERNAL_SERVICE_ERROR": 502, "GRAPH_UNAVAILABLE": 503, "METHOD_NOT_ALLOWED": 405,
+}
+
+
+def error_body(code: str, message: str, retry_after: int | None = None) -> dict[str, object]:
+    error: dict[str, object] = {"code": code, "message": message}
+    if retry_after is not None:
+        error["retryAfter"] = retry_after
+    return {"success": False, "error": error}
+
+
+def error_response(code: str, message: str, retry_after: int | None = None) -> JSONResponse:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return JSONResponse(error_body(code, message, retry_after), status_code=STATUS_BY_CODE.get(code, 500),
+                        headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(errors.ExplainerError)
+    async def _domain(_: Request, exc: errors.ExplainerError) -> JSONResponse:
+        retry_after = getattr(exc, "retry_after", None)
+        if exc.code == "INTERNAL_ERROR" or isinstance(exc, errors.BadQuery):
+            log.error("internal error", exc_info=exc)
+            return error_response("INTERNAL_ERROR", "internal error")
+        return error_response(exc.code, exc.message, int(retry_after) if retry_after is not None else None)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"{where}: {first.get('msg', 'invalid request')}" if where else str(first.get("msg"))
+        return error_response("INVALID_REQUEST", message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE"}.get(
+            exc.status_code, "INVALID_REQUEST")
+        response = error_response(code, str(exc.detail))
+        response.status_code = exc.status_code
+        return response
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error", exc_info=exc)
+        return error_response("INTERNAL_ERROR", "internal error")

@@ -1,0 +1,3 @@
+CALL gds.graph.drop($graphName, false)
+YIELD graphName
+RETURN graphName

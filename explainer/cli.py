@@ -1,0 +1,153 @@
+"""`explainer` — one entry point for the embedded runtime, the API, workers and ingestion."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from types import FrameType
+
+from explainer.logs import configure_logging
+from explainer.runtime import EmbeddedServerError, server_status, start_server, stop_server
+from explainer.settings import Settings, get_settings
+
+
+def _ensure_schema(settings: Settings) -> None:
+    from graph.schema import ensure_schema
+    from graph.stores import open_store
+
+    async def apply() -> None:
+        store = open_store(settings)
+        try:
+            await ensure_schema(store, settings.embedding_dim)
+        finally:
+            await store.close()
+
+    asyncio.run(apply())
+
+
+def cmd_db(settings: Settings, action: str) -> int:
+    if action == "start":
+        info = start_server(settings.data_dir, settings.embedded_port)
+        verb = "started" if info.started_here else "already running"
+        print(f"embedded server {verb}: pid {info.pid}, {info.url}, data in {info.data_dir / 'server'}")
+        return 0
+    if action == "stop":
+        stopped = stop_server(settings.data_dir)
+        print("embedded server stopped" if stopped else "no embedded server was running")
+        return 0
+    status = server_status(settings.data_dir)
+    if status is None:
+        print("embedded server: not running")
+        return 3
+    print(f"embedded server: running, pid {status.pid}, {status.url}")
+    return 0
+
+
+def cmd_api(settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port, log_config=None)
+    return 0
+
+
+def cmd_worker(settings: Settings, burst: bool) -> int:
+    from jobs.worker import run_worker
+
+    run_worker(settings, burst=burst)
+    return 0
+
+
+def _stop_child(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+def cmd_up(settings: Settings) -> int:
+    """Embedded server + API + one worker in the foreground; Ctrl-C stops all three."""
+    started_server = False
+    if settings.uses_embedded_server:
+        info = start_server(settings.data_dir, settings.embedded_port)
+        started_server = info.started_here
+        print(f"embedded server on {info.url} ({'started' if started_server else 'reused'})")
+    children: list[subprocess.Popen[bytes]] = []
+    stopping = False
+
+    def on_signal(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        _ensure_schema(settings)
+        env = dict(os.environ)
+        for role in ("worker", "api"):
+            children.append(subprocess.Popen([sys.executable, "-m", "explainer.cli", role], env=env))
+        print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs); Ctrl-C stops everything")
+        while not stopping:
+            if any(child.poll() is not None for child in children):
+                print("a child process exited; stopping", file=sys.stderr)
+                break
+            time.sleep(0.2)
+    finally:
+        for child in reversed(children):
+            _stop_child(child)
+        if started_server:
+            stop_server(settings.data_dir)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("up", help="embedded server + API + one worker in the foreground")
+    db = sub.add_parser("db", help="the embedded graph + Redis server")
+    db.add_argument("action", choices=["start", "stop", "status"])
+    sub.add_parser("schema", help="apply constraints and indexes (idempotent)")
+    sub.add_parser("api", help="run the HTTP API")
+    worker = sub.add_parser("worker", help="run an RQ worker on every queue")
+    worker.add_argument("--burst", action="store_true", help="exit when the queues are empty")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    settings = get_settings()
+    try:
+        if args.command == "db":
+            return cmd_db(settings, args.action)
+        if args.command == "schema":
+            _ensure_schema(settings)
+            print("schema applied")
+            return 0
+        if args.command == "api":
+            return cmd_api(settings)
+        if args.command == "worker":
+            return cmd_worker(settings, args.burst)
+        return cmd_up(settings)
+    except EmbeddedServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(BrokenPipeError):
+        sys.exit(main())

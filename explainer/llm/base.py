@@ -1,0 +1,155 @@
+"""The LLM provider interface and the data that crosses it.
+
+Two implementations: `explainer.llm.offline.OfflineProvider` (deterministic, local) and
+`explainer.llm.gemini.GeminiProvider` (google-genai). The pipeline and explain only see this
+module's types.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+EntityType = Literal["character", "location", "event", "concept", "object"]
+
+
+# --- analysis input --------------------------------------------------------------------------
+
+class LineInput(BaseModel):
+    start: float
+    end: float
+    text: str
+    speaker: str | None = None
+
+
+class SegmentInput(BaseModel):
+    index: int
+    start: float
+    end: float
+    lines: list[LineInput]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+class KnownEntity(BaseModel):
+    """An entity seen before this batch (earlier batches or earlier episodes)."""
+
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = 0
+    importance: float = 0.0
+    # position of the last mention on a series-wide clock (episode ordinal * 100000 + seconds);
+    # only its order matters: larger = more recent
+    last_seen: float = 0.0
+
+
+class AnalysisContext(BaseModel):
+    series_title: str = ""
+    language: str = "ko"
+    known_entities: list[KnownEntity] = Field(default_factory=list)
+    # series-wide clock offset for this episode, see KnownEntity.last_seen
+    clock_offset: float = 0.0
+
+
+# --- analysis output -------------------------------------------------------------------------
+
+class FoundEntity(BaseModel):
+    name: str = Field(description="canonical name, without honorifics or particles")
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list, description="other names used in the lines")
+    description: str = ""
+    segments: list[int] = Field(default_factory=list, description="indexes of segments that mention it")
+
+
+class FoundReference(BaseModel):
+    segment: int = Field(description="index of the segment holding the expression")
+    expression: str = Field(description="the referring expression as written, e.g. 그 사람")
+    at: float = Field(description="time in seconds of the line holding the expression")
+    referent: str = Field(description="canonical name of the entity it refers to")
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class FoundRelation(BaseModel):
+    source: str
+    target: str
+    type: str = Field(description="short relation label, e.g. colleague, family, rival, romance")
+    strength: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class SegmentFacts(BaseModel):
+    index: int
+    topics: list[str] = Field(default_factory=list)
+    complexity: int = Field(default=3, ge=1, le=10)
+    importance: int = Field(default=3, ge=1, le=10)
+
+
+class BatchAnalysis(BaseModel):
+    segments: list[SegmentFacts] = Field(default_factory=list)
+    entities: list[FoundEntity] = Field(default_factory=list)
+    references: list[FoundReference] = Field(default_factory=list)
+    relations: list[FoundRelation] = Field(default_factory=list)
+
+
+# --- explanation -----------------------------------------------------------------------------
+
+class ExplainContext(BaseModel):
+    """Spoiler-bounded facts assembled by explain; the provider sees nothing else."""
+
+    selected_text: str
+    language: str
+    series_title: str = ""
+    episode_label: str = ""
+    timestamp: float = 0.0
+    recent_lines: list[str] = Field(default_factory=list)
+    resolutions: list[dict[str, object]] = Field(default_factory=list)
+    entities: list[dict[str, object]] = Field(default_factory=list)
+    moments: list[dict[str, object]] = Field(default_factory=list)
+    wiki: list[dict[str, object]] = Field(default_factory=list)
+
+
+class DraftReference(BaseModel):
+    episode: int
+    timestamp: float
+    description: str
+
+
+class ExplanationDraft(BaseModel):
+    text: str
+    references: list[DraftReference] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+# --- the interface ---------------------------------------------------------------------------
+
+class LLMUsage(BaseModel):
+    calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    estimated_cost_usd: float = 0.0
+    degraded: bool = False
+
+
+class LLMProvider(Protocol):
+    name: str
+
+    async def analyse(self, batch: list[SegmentInput], context: AnalysisContext) -> BatchAnalysis:
+        """Entities, references, relations and per-segment facts for up to `analysis_batch_size` segments."""
+        ...
+
+    async def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector of `embedding_dim` floats per text, in order."""
+        ...
+
+    async def explain(self, context: ExplainContext) -> ExplanationDraft:
+        """An explanation in `context.language`, using only the given facts."""
+        ...
+
+    def usage(self) -> LLMUsage:
+        ...
+
+    async def aclose(self) -> None:
+        ...

@@ -1,0 +1,139 @@
+"""Settings from environment variables (and an optional `.env`).
+
+Nothing is read at import time: call `get_settings()` (cached) or build `Settings()` yourself.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Scope = Literal["ingest", "admin"]
+VALID_SCOPES: frozenset[str] = frozenset({"ingest", "admin"})
+
+EMBEDDED_REDIS_PORT = 6390
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+
+    # graph store
+    graph_backend: Literal["falkordb", "neo4j"] = "falkordb"
+    graph_name: str = "explainer"
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("neo4j")
+    neo4j_database: str = "neo4j"
+    graph_timeout_seconds: float = Field(default=2.0, gt=0)
+    graph_query_timeout_seconds: float = Field(default=30.0, gt=0)
+
+    # redis (queue, cache, rate limits, progress); None means the embedded server
+    redis_url: str | None = None
+    data_dir: Path = Path(".data")
+    embedded_port: int = EMBEDDED_REDIS_PORT
+
+    # api
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    api_keys: str = ""
+    cors_origins: str = "chrome-extension://*,http://localhost:3000"
+
+    # llm
+    llm_provider: Literal["auto", "gemini", "offline"] = "auto"
+    gemini_api_key: SecretStr | None = None
+    gemini_base_url: str | None = None
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_explain_model: str = "gemini-2.5-flash"
+    gemini_embedding_model: str = "gemini-embedding-001"
+    gemini_timeout_seconds: float = Field(default=30.0, gt=0)
+    gemini_max_retries: int = Field(default=3, ge=0)
+    gemini_concurrency: int = Field(default=4, ge=1)
+    gemini_requests_per_minute: int = Field(default=60, ge=1)
+    analysis_batch_size: int = Field(default=10, ge=1, le=50)
+    embedding_dim: int = Field(default=768, ge=8, le=4096)
+
+    # pipeline
+    segment_seconds: float = Field(default=30.0, gt=0)
+    subtitle_max_bytes: int = 5 * 1024 * 1024
+    job_retries: int = Field(default=3, ge=0)
+    job_timeout_seconds: int = 1800
+
+    # outbound http
+    fetch_allow_private: bool = False
+    fetch_timeout_seconds: float = 15.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    namuwiki_base_url: str = "https://namu.wiki"
+    wikipedia_base_url: str = "https://{lang}.wikipedia.org"
+    wiki_ttl_seconds: int = 7 * 24 * 3600
+    enrich_enabled: bool = True
+
+    # explain
+    explain_cache_ttl_seconds: int = 3600
+    rate_limit_per_minute: int = Field(default=30, ge=1)
+    spoiler_grace_seconds: float = 5.0
+
+    @field_validator("api_keys")
+    @classmethod
+    def _check_api_keys(cls, value: str) -> str:
+        parse_api_keys(value)
+        return value
+
+    @model_validator(mode="after")
+    def _check_backend(self) -> Settings:
+        if self.graph_backend == "neo4j" and not self.neo4j_uri:
+            raise ValueError("GRAPH_BACKEND=neo4j needs NEO4J_URI")
+        if self.environment == "production" and self.neo4j_password.get_secret_value() == "neo4j":
+            raise ValueError("NEO4J_PASSWORD must be changed from the default in production")
+        return self
+
+    @property
+    def api_key_scopes(self) -> dict[str, frozenset[str]]:
+        return parse_api_keys(self.api_keys)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+    @property
+    def uses_embedded_server(self) -> bool:
+        """The embedded server is needed when it serves as the graph store or as the Redis."""
+        return self.graph_backend == "falkordb" or self.redis_url is None
+
+    @property
+    def effective_redis_url(self) -> str:
+        return self.redis_url or f"redis://127.0.0.1:{self.embedded_port}/0"
+
+    @property
+    def gemini_enabled(self) -> bool:
+        if self.llm_provider == "offline":
+            return False
+        if self.llm_provider == "gemini":
+            return True
+        return self.gemini_api_key is not None and bool(self.gemini_api_key.get_secret_value())
+
+
+def parse_api_keys(raw: str) -> dict[str, frozenset[str]]:
+    """`key:scope+scope,key2:scope` → {key: scopes}. Unknown scopes are a configuration error."""
+    keys: dict[str, frozenset[str]] = {}
+    for item in raw.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        key, _, scopes_raw = item.partition(":")
+        scopes = frozenset(s.strip() for s in scopes_raw.split("+") if s.strip())
+        unknown = scopes - VALID_SCOPES
+        if not key or unknown:
+            raise ValueError(f"API_KEYS entry {item!r}: expected key:scope+scope with scopes {sorted(VALID_SCOPES)}")
+        keys[key] = scopes or frozenset({"ingest"})
+    return keys
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

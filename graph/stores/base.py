@@ -1,0 +1,78 @@
+"""The graph port: what every graph store offers, whichever backend answers."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, Literal
+
+Row = dict[str, Any]
+VectorIndex = Literal["segment", "entity"]
+FulltextIndex = Literal["line", "entity"]
+
+
+class WriteUnit(abc.ABC):
+    """Collects writes that are sent together (see each store for its guarantees)."""
+
+    @abc.abstractmethod
+    def write(self, name: str, **params: Any) -> None: ...
+
+
+class GraphStore(abc.ABC):
+    """Async port over the graph database. Statements are named files from `cypher/`;
+    results are lists of plain dicts (projections), never driver objects."""
+
+    backend: str
+
+    @abc.abstractmethod
+    async def read(self, name: str, **params: Any) -> list[Row]: ...
+
+    @abc.abstractmethod
+    async def write(self, name: str, **params: Any) -> list[Row]: ...
+
+    @abc.abstractmethod
+    def _unit(self) -> AbstractUnit: ...
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[WriteUnit]:
+        """Several writes sent as one unit when the block exits without error."""
+        unit = self._unit()
+        yield unit
+        await unit.commit()
+
+    @abc.abstractmethod
+    async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
+                            **filters: Any) -> list[Row]:
+        """`[{id, score}]`, score = cosine similarity mapped to [0, 1], highest first.
+        `filters` go to the statement `vector_search_<index>` as parameters."""
+
+    @abc.abstractmethod
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
+                              **filters: Any) -> list[Row]:
+        """`[{id, score}]` for nodes matching the words of `text`, best first."""
+
+    @abc.abstractmethod
+    async def ping(self) -> float:
+        """Round trip in seconds; raises GraphUnavailable."""
+
+    @abc.abstractmethod
+    async def ensure_schema(self, embedding_dim: int) -> None: ...
+
+    @abc.abstractmethod
+    async def drop_all(self) -> None:
+        """Delete every node, relationship and index (tests and `explainer db reset`)."""
+
+    @abc.abstractmethod
+    async def close(self) -> None: ...
+
+
+class AbstractUnit(WriteUnit):
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, dict[str, Any]]] = []
+
+    def write(self, name: str, **params: Any) -> None:
+        self.statements.append((name, params))
+
+    @abc.abstractmethod
+    async def commit(self) -> None: ...

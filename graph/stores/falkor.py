@@ -1,0 +1,183 @@
+"""FalkorDB adapter (the embedded default): Cypher over FalkorDB's own protocol with the
+`falkordb` asyncio client. Bolt is deliberately not used (experimental; crashed under load)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import redis.asyncio as aioredis
+import redis.exceptions as redis_errors
+from falkordb.asyncio.graph import AsyncGraph
+from falkordb.asyncio.query_result import QueryResult
+from redis.asyncio import BlockingConnectionPool
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.metrics import GRAPH_QUERY_LATENCY
+from graph.catalog import load_script, load_statement
+from graph.schema import UNIQUE_ID_LABELS
+from graph.stores.base import AbstractUnit, FulltextIndex, GraphStore, Row, VectorIndex
+from graph.stores.values import plain
+
+BACKEND = "falkordb"
+# RediSearch query syntax characters; user words are searched as plain terms
+_FT_SPECIAL = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def _map_error(exc: BaseException) -> GraphError:
+    if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError,
+                        redis_errors.BusyLoadingError)):
+        return GraphUnavailable(f"FalkorDB unavailable: {exc}")
+    text = str(exc)
+    if "constraint violation" in text:
+        return ConstraintViolation(text)
+    if "Query timed out" in text:
+        return GraphUnavailable(f"FalkorDB query timed out: {text}")
+    return BadQuery(text)
+
+
+class FalkorStore(GraphStore):
+    backend = BACKEND
+
+    def __init__(self, url: str, graph_name: str, *, connect_timeout: float = 2.0,
+                 query_timeout: float = 30.0, max_connections: int = 32) -> None:
+        parsed = urlparse(url)
+        # no hidden reconnect loop: an unreachable store must answer quickly, not after retries
+        pool = BlockingConnectionPool(
+            host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
+            password=parsed.password, decode_responses=True,
+            socket_connect_timeout=connect_timeout, socket_timeout=query_timeout,
+            retry=Retry(NoBackoff(), 0), max_connections=max_connections, timeout=connect_timeout,
+        )
+        # AsyncGraph needs only `execute_command`; the FalkorDB() wrapper would probe for a
+        # cluster with a blocking INFO in its constructor, which fails when the store is down
+        self._db = aioredis.Redis(connection_pool=pool)
+        self._pool = pool
+        self._graph = AsyncGraph(self._db, graph_name)
+        self._graph_name = graph_name
+        self._query_timeout_ms = int(query_timeout * 1000)
+
+    async def _run(self, name: str, params: dict[str, Any], *, read_only: bool) -> list[Row]:
+        query = load_statement(name, BACKEND)
+        started = time.perf_counter()
+        try:
+            if read_only:
+                result = await self._graph.ro_query(query, params, timeout=self._query_timeout_ms)
+            else:
+                result = await self._graph.query(query, params)
+        except (redis_errors.RedisError, OSError) as exc:
+            raise _map_error(exc) from exc
+        finally:
+            GRAPH_QUERY_LATENCY.labels(BACKEND, "read" if read_only else "write").observe(
+                time.perf_counter() - started)
+        return _rows(result)
+
+    async def read(self, name: str, **params: Any) -> list[Row]:
+        return await self._run(name, params, read_only=True)
+
+    async def write(self, name: str, **params: Any) -> list[Row]:
+        return await self._run(name, params, read_only=False)
+
+    def _unit(self) -> FalkorUnit:
+        return FalkorUnit(self)
+
+    async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
+                            **filters: Any) -> list[Row]:
+        return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
+                               candidates=max(k * 4, 20), **_filter_defaults(filters))
+
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
+                              **filters: Any) -> list[Row]:
+        query = fulltext_query(text)
+        if not query:
+            return []
+        return await self.read(f"fulltext_search_{index}", query=query, k=k, **_filter_defaults(filters))
+
+    async def ping(self) -> float:
+        started = time.perf_counter()
+        await self.read("ping")
+        return time.perf_counter() - started
+
+    async def ensure_schema(self, embedding_dim: int) -> None:
+        for statement in load_script("schema", BACKEND):
+            try:
+                await self._graph.query(statement.replace("$embeddingDim", str(int(embedding_dim))))
+            except redis_errors.ResponseError as exc:
+                if "already indexed" not in str(exc):  # FalkorDB has no IF NOT EXISTS
+                    raise _map_error(exc) from exc
+            except (redis_errors.RedisError, OSError) as exc:
+                raise _map_error(exc) from exc
+        for label in UNIQUE_ID_LABELS:
+            try:
+                await self._db.execute_command("GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE",
+                                               "NODE", label, "PROPERTIES", 1, "id")
+            except redis_errors.ResponseError as exc:
+                if "already exists" not in str(exc):
+                    raise _map_error(exc) from exc
+            except (redis_errors.RedisError, OSError) as exc:
+                raise _map_error(exc) from exc
+
+    async def drop_all(self) -> None:
+        try:
+            keys = await self._db.execute_command("GRAPH.LIST")
+            if self._graph_name in keys:
+                await self._graph.delete()
+        except (redis_errors.RedisError, OSError) as exc:
+            raise _map_error(exc) from exc
+
+    async def close(self) -> None:
+        await self._pool.aclose()
+
+    # used by FalkorUnit
+    async def _transaction(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
+        pipe = self._db.pipeline(transaction=True)
+        for name, params in statements:
+            query = self._graph._build_params_header(params) + load_statement(name, BACKEND)
+            pipe.execute_command("GRAPH.QUERY", self._graph_name, query, "--compact")
+        started = time.perf_counter()
+        try:
+            responses = await pipe.execute(raise_on_error=False)
+        except (redis_errors.RedisError, OSError) as exc:
+            raise _map_error(exc) from exc
+        finally:
+            GRAPH_QUERY_LATENCY.labels(BACKEND, "unit").observe(time.perf_counter() - started)
+        for response in responses:
+            if isinstance(response, Exception):
+                raise _map_error(response) from response
+
+
+class FalkorUnit(AbstractUnit):
+    """MULTI/EXEC: the statements run back to back with nothing interleaved, and none runs if
+    the connection drops before EXEC. FalkorDB has no rollback: if one statement fails, the
+    others still apply — every statement is an idempotent MERGE, so a retry converges."""
+
+    def __init__(self, store: FalkorStore) -> None:
+        super().__init__()
+        self._store = store
+
+    async def commit(self) -> None:
+        if self.statements:
+            await self._store._transaction(self.statements)
+
+
+def fulltext_query(text: str) -> str:
+    """Words of `text` as a RediSearch OR query; longer words also match as prefixes, which
+    lets 미소 find 미소가 (Korean attaches particles to the word)."""
+    words = [w for w in _FT_SPECIAL.sub(" ", text).split() if w]
+    terms = [f"{w}*" if len(w) >= 2 else w for w in words[:16]]
+    return "|".join(terms)
+
+
+def _filter_defaults(filters: dict[str, Any]) -> dict[str, Any]:
+    return {"seriesId": None, **filters}
+
+
+def _rows(result: QueryResult) -> list[Row]:
+    header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+    return [{key: plain(value) for key, value in zip(header, record, strict=True)}
+            for record in result.result_set]

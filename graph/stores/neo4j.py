@@ -1,0 +1,141 @@
+"""Neo4j adapter (production): the official async driver, `execute_query` with READ routing
+for reads, managed transactions for units of work."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from typing import Any, LiteralString, cast
+
+import neo4j
+from neo4j import AsyncGraphDatabase, RoutingControl
+from neo4j import exceptions as neo4j_errors
+
+from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.metrics import GRAPH_QUERY_LATENCY
+from graph.catalog import load_script, load_statement
+from graph.stores.base import AbstractUnit, FulltextIndex, GraphStore, Row, VectorIndex
+from graph.stores.values import plain
+
+BACKEND = "neo4j"
+_LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
+
+
+def _map_error(exc: BaseException) -> GraphError:
+    if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError,
+                        TimeoutError)):
+        return GraphUnavailable(f"Neo4j unavailable: {exc}")
+    if isinstance(exc, neo4j_errors.ConstraintError):
+        return ConstraintViolation(str(exc))
+    if isinstance(exc, neo4j_errors.ClientError) and "TransactionTimedOut" in (exc.code or ""):
+        return GraphUnavailable(f"Neo4j query timed out: {exc}")
+    return BadQuery(str(exc))
+
+
+class Neo4jStore(GraphStore):
+    backend = BACKEND
+
+    def __init__(self, uri: str, user: str, password: str, database: str, *,
+                 connect_timeout: float = 2.0, query_timeout: float = 30.0) -> None:
+        self._driver = AsyncGraphDatabase.driver(
+            uri, auth=(user, password), connection_timeout=connect_timeout,
+            connection_acquisition_timeout=connect_timeout + query_timeout,
+            max_transaction_retry_time=connect_timeout,
+        )
+        self._database = database
+        self._query_timeout = query_timeout
+        self._graph_name = database
+
+    def _query(self, name: str) -> neo4j.Query:
+        return neo4j.Query(load_statement(name, BACKEND), timeout=self._query_timeout)
+
+    async def _execute(self, name: str, params: dict[str, Any], routing: RoutingControl) -> list[Row]:
+        started = time.perf_counter()
+        try:
+            records, _, _ = await self._driver.execute_query(
+                self._query(name), params, routing_=routing, database_=self._database)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            raise _map_error(exc) from exc
+        finally:
+            mode = "read" if routing == RoutingControl.READ else "write"
+            GRAPH_QUERY_LATENCY.labels(BACKEND, mode).observe(time.perf_counter() - started)
+        return [{k: plain(v) for k, v in record.items()} for record in records]
+
+    async def read(self, name: str, **params: Any) -> list[Row]:
+        return await self._execute(name, params, RoutingControl.READ)
+
+    async def write(self, name: str, **params: Any) -> list[Row]:
+        return await self._execute(name, params, RoutingControl.WRITE)
+
+    def _unit(self) -> Neo4jUnit:
+        return Neo4jUnit(self)
+
+    async def _transaction(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
+        async def work(tx: neo4j.AsyncManagedTransaction) -> None:
+            for name, params in statements:
+                result = await tx.run(load_statement(name, BACKEND), params)
+                await result.consume()
+
+        started = time.perf_counter()
+        try:
+            async with self._driver.session(database=self._database) as session:
+                await session.execute_write(work)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            raise _map_error(exc) from exc
+        finally:
+            GRAPH_QUERY_LATENCY.labels(BACKEND, "unit").observe(time.perf_counter() - started)
+
+    async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
+                            **filters: Any) -> list[Row]:
+        return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
+                               candidates=max(k * 4, 20), **{"seriesId": None, **filters})
+
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
+                              **filters: Any) -> list[Row]:
+        query = fulltext_query(text)
+        if not query:
+            return []
+        return await self.read(f"fulltext_search_{index}", query=query, k=k,
+                               **{"seriesId": None, **filters})
+
+    async def ping(self) -> float:
+        started = time.perf_counter()
+        await self.read("ping")
+        return time.perf_counter() - started
+
+    async def ensure_schema(self, embedding_dim: int) -> None:
+        for statement in load_script("schema", BACKEND):
+            # the dimension is a validated int from settings; Neo4j 5 takes no parameters in DDL
+            ddl = cast(LiteralString, statement.replace("$embeddingDim", str(int(embedding_dim))))
+            try:
+                await self._driver.execute_query(ddl, database_=self._database)
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+                raise _map_error(exc) from exc
+        await self.write("await_indexes")
+
+    async def drop_all(self) -> None:
+        # the schema stays: it is applied with IF NOT EXISTS, so re-applying it is a no-op
+        await self.write("delete_all_nodes")
+
+    async def close(self) -> None:
+        await self._driver.close()
+
+
+class Neo4jUnit(AbstractUnit):
+    """One managed write transaction: all statements commit together or not at all."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        super().__init__()
+        self._store = store
+
+    async def commit(self) -> None:
+        if self.statements:
+            await self._store._transaction(self.statements)
+
+
+def fulltext_query(text: str) -> str:
+    """Words of `text` as a Lucene OR query with special characters removed. The `cjk` analyzer
+    of the indexes splits Hangul into bigrams, so 미소 finds 미소가 without prefixes."""
+    words = [w for w in _LUCENE_SPECIAL.sub(" ", text).split() if w and w.upper() not in {"AND", "OR", "NOT"}]
+    return " OR ".join(words[:16])

@@ -1,0 +1,20 @@
+"""`explainer worker`: an RQ worker on every queue, with the scheduler for periodic work."""
+
+from __future__ import annotations
+
+import logging
+
+import redis
+from rq import Worker
+
+from explainer.settings import Settings
+from jobs.queues import ALL_QUEUES
+
+log = logging.getLogger(__name__)
+
+
+def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
+    connection = redis.Redis.from_url(settings.effective_redis_url)
+    worker = Worker(list(ALL_QUEUES), connection=connection, name=name)
+    log.info("worker starting", extra={"queues": list(ALL_QUEUES), "redis": settings.effective_redis_url})
+    return bool(worker.work(burst=burst, with_scheduler=True, logging_level="WARNING"))

