@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import redis.asyncio as aioredis
-from redis import Redis
 from fastapi import Depends, Request
+from redis import Redis
 
 from explainer.settings import Settings
 from graph.stores import GraphStore

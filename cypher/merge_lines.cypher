@@ -1,6 +1,6 @@
 UNWIND $lines AS row
 MERGE (l:Line {id: row.id})
-SET l.videoId = row.videoId, l.seriesId = row.seriesId, l.index = row.index,
+SET l.videoId = row.videoId, l.seriesId = row.seriesId, l.index = row.index, l.ordinal = row.ordinal,
     l.start = row.start, l.end = row.end, l.text = row.text, l.speaker = row.speaker
 WITH l, row
 MATCH (s:Segment {id: row.segmentId})
