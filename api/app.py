@@ -16,7 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import AppState
 from api.errors import install_error_handlers
-from api.routers import health
+from api.routers import health, videos
 from explainer.logs import request_id_var
 from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from explainer.settings import Settings, get_settings
@@ -83,4 +83,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(health.router)
+    app.include_router(videos.router)
     return app

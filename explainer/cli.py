@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import FrameType
 
+from explainer.errors import ExplainerError
 from explainer.logs import configure_logging
 from explainer.runtime import EmbeddedServerError, server_status, start_server, stop_server
 from explainer.settings import Settings, get_settings
@@ -66,6 +68,68 @@ def cmd_worker(settings: Settings, burst: bool) -> int:
     return 0
 
 
+def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from explainer.local_ingest import file_item, ingest_files
+
+    item = file_item(Path(args.file), series=args.series, episode=args.episode, season=args.season,
+                     title=args.title, video_id=args.video_id, language=args.language)
+    with _server_for(settings):
+        for result in asyncio.run(ingest_files(settings, [item])):
+            print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def cmd_demo(settings: Settings) -> int:
+    from explainer.local_ingest import demo_items, ingest_files
+
+    with _server_for(settings):
+        for result in asyncio.run(ingest_files(settings, demo_items())):
+            print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+@contextlib.contextmanager
+def _server_for(settings: Settings) -> Iterator[None]:
+    """The embedded server for a one-off command: reused if running, else started and stopped."""
+    if not settings.uses_embedded_server:
+        yield
+        return
+    info = start_server(settings.data_dir, settings.embedded_port)
+    try:
+        yield
+    finally:
+        if info.started_here:
+            stop_server(settings.data_dir)
+
+
+def _queue_demo_on_first_run(settings: Settings) -> None:
+    """`explainer up` loads the demo series once, through the worker, so there is something to ask."""
+    if os.environ.get("EXPLAINER_DEMO", "1") == "0":
+        return
+    import redis
+    import redis.asyncio as aioredis
+
+    from graph.stores import open_store
+    from jobs.ingest import enqueue_demo
+
+    async def queue_it() -> list[str]:
+        store = open_store(settings)
+        async_redis = aioredis.Redis.from_url(settings.effective_redis_url)
+        sync_redis = redis.Redis.from_url(settings.effective_redis_url)
+        try:
+            return await enqueue_demo(settings, store, async_redis, sync_redis)
+        finally:
+            await store.close()
+            await async_redis.aclose()
+            sync_redis.close()
+
+    jobs = asyncio.run(queue_it())
+    if jobs:
+        print(f"demo series queued: {len(jobs)} episodes (watch /api/video/<id>/status)")
+
+
 def _stop_child(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -93,6 +157,7 @@ def cmd_up(settings: Settings) -> int:
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         _ensure_schema(settings)
+        _queue_demo_on_first_run(settings)
         env = dict(os.environ)
         for role in ("worker", "api"):
             children.append(subprocess.Popen([sys.executable, "-m", "explainer.cli", role], env=env))
@@ -122,6 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("api", help="run the HTTP API")
     worker = sub.add_parser("worker", help="run an RQ worker on every queue")
     worker.add_argument("--burst", action="store_true", help="exit when the queues are empty")
+    ingest = sub.add_parser("ingest", help="ingest a local subtitle file in this process, with a progress bar")
+    ingest.add_argument("file")
+    ingest.add_argument("--series", required=True, help="series title (its id is derived from it)")
+    ingest.add_argument("--episode", type=int, required=True)
+    ingest.add_argument("--season", type=int, default=1)
+    ingest.add_argument("--title")
+    ingest.add_argument("--video-id")
+    ingest.add_argument("--language", choices=["ko", "en"])
+    sub.add_parser("demo", help="ingest the demo series in this process")
     return parser
 
 
@@ -140,9 +214,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_api(settings)
         if args.command == "worker":
             return cmd_worker(settings, args.burst)
+        if args.command == "ingest":
+            return cmd_ingest(settings, args)
+        if args.command == "demo":
+            return cmd_demo(settings)
         return cmd_up(settings)
     except EmbeddedServerError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ExplainerError as exc:
+        print(f"error: {exc.code}: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

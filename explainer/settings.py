@@ -62,10 +62,13 @@ class Settings(BaseSettings):
     segment_seconds: float = Field(default=30.0, gt=0)
     subtitle_max_bytes: int = 5 * 1024 * 1024
     job_retries: int = Field(default=3, ge=0)
+    job_retry_base_seconds: int = Field(default=5, ge=0)
     job_timeout_seconds: int = 1800
 
     # outbound http
     fetch_allow_private: bool = False
+    # host[:port] entries allowed even on private/loopback addresses (e.g. an internal subtitle store)
+    fetch_allow_hosts: str = ""
     fetch_timeout_seconds: float = 15.0
     fetch_max_bytes: int = 5 * 1024 * 1024
     namuwiki_base_url: str = "https://namu.wiki"
@@ -95,6 +98,10 @@ class Settings(BaseSettings):
     @property
     def api_key_scopes(self) -> dict[str, frozenset[str]]:
         return parse_api_keys(self.api_keys)
+
+    @property
+    def fetch_allow_host_list(self) -> list[str]:
+        return [h.strip() for h in self.fetch_allow_hosts.split(",") if h.strip()]
 
     @property
     def cors_origin_list(self) -> list[str]:

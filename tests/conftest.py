@@ -99,3 +99,43 @@ def redis_client(settings: Settings) -> Iterator[redis.Redis]:
     yield client
     flush_keys()
     client.close()
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """Environment for a subprocess (worker, CLI) that must see the same stores as the test."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPH_", "NEO4J_", "REDIS_", "LLM_"))}
+    env.update({
+        "ENVIRONMENT": "test", "GRAPH_BACKEND": settings.graph_backend, "GRAPH_NAME": settings.graph_name,
+        "REDIS_URL": settings.effective_redis_url, "DATA_DIR": str(settings.data_dir),
+        "EMBEDDED_PORT": str(settings.embedded_port), "LLM_PROVIDER": settings.llm_provider,
+        "API_KEYS": settings.api_keys, "ENRICH_ENABLED": str(settings.enrich_enabled).lower(),
+        "JOB_RETRY_BASE_SECONDS": str(settings.job_retry_base_seconds), "EMBEDDING_DIM": str(settings.embedding_dim),
+        "FETCH_ALLOW_HOSTS": settings.fetch_allow_hosts, "PYTHONUNBUFFERED": "1",
+    })
+    if settings.neo4j_uri:
+        env.update({"NEO4J_URI": settings.neo4j_uri, "NEO4J_USER": settings.neo4j_user,
+                    "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+                    "NEO4J_DATABASE": settings.neo4j_database})
+    return env
+
+
+async def graph_counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = {r["label"]: r["count"] for r in await store.read("count_nodes_by_label")}
+    rels = {r["type"]: r["count"] for r in await store.read("count_relationships_by_type")}
+    return nodes, rels
+
+
+@pytest.fixture(scope="session")
+def demo_settings(embedded_server: ServerInfo) -> Settings:
+    return make_settings(embedded_server, graph_name="explainer_demo")
+
+
+@pytest.fixture(scope="session")
+async def demo_graph(demo_settings: Settings) -> Settings:
+    """The whole demo series ingested once per session into a graph of its own (read-only use)."""
+    from explainer.local_ingest import demo_items, ingest_files
+
+    store = await fresh_store(demo_settings)
+    await store.close()
+    await ingest_files(demo_settings, demo_items())
+    return demo_settings

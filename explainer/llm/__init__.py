@@ -1,0 +1,21 @@
+"""LLM providers behind one interface (`explainer.llm.base.LLMProvider`)."""
+
+from __future__ import annotations
+
+from explainer.llm.base import LLMProvider
+from explainer.settings import Settings
+
+
+def build_provider(settings: Settings) -> LLMProvider:
+    """Gemini when configured (with the offline provider as its fallback), else offline."""
+    from explainer.llm.offline import OfflineProvider
+
+    offline = OfflineProvider(settings)
+    if not settings.gemini_enabled:
+        return offline
+    from explainer.llm.gemini import GeminiProvider
+
+    return GeminiProvider(settings, fallback=offline)
+
+
+__all__ = ["LLMProvider", "build_provider"]

@@ -1,0 +1,38 @@
+"""API keys with scopes (header `X-API-Key`), from settings."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Header
+
+from api.deps import SettingsDep
+from explainer.errors import Forbidden, Unauthorized
+
+
+def _scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    if not key:
+        return None
+    for candidate, scopes in configured.items():
+        if hmac.compare_digest(candidate.encode(), key.encode()):
+            return scopes
+    return None
+
+
+def require_scope(scope: str) -> Callable[..., Awaitable[str]]:
+    async def check(settings: SettingsDep,
+                    x_api_key: Annotated[str | None, Header(alias="X-API-Key")] = None) -> str:
+        scopes = _scopes_for(x_api_key, settings.api_key_scopes)
+        if scopes is None:
+            raise Unauthorized("a valid X-API-Key header is required")
+        if scope not in scopes and "admin" not in scopes:
+            raise Forbidden(f"this API key lacks the '{scope}' scope")
+        return x_api_key or ""
+
+    return check
+
+
+IngestKey = Annotated[str, Depends(require_scope("ingest"))]
+AdminKey = Annotated[str, Depends(require_scope("admin"))]

@@ -1,0 +1,83 @@
+"""Ingestion endpoints: register a video, submit its subtitles, read its status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.alias_generators import to_camel
+
+from api.auth import IngestKey
+from api.deps import StateDep
+from explainer.errors import InvalidRequest, PayloadTooLarge
+from jobs import ingest
+
+router = APIRouter(prefix="/api/video", tags=["videos"])
+
+
+class CamelModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+
+class RegisterRequest(CamelModel):
+    platform: str = Field(min_length=1, max_length=32)
+    video_id: str = Field(min_length=1, max_length=128)
+    title: str = Field(min_length=1, max_length=300)
+    series_title: str | None = Field(default=None, max_length=300)
+    series_id: str | None = Field(default=None, max_length=100)
+    season: int | None = Field(default=None, ge=0, le=1000)
+    episode: int | None = Field(default=None, ge=0, le=10000)
+    duration: float | None = Field(default=None, gt=0, le=48 * 3600)
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    url: str | None = Field(default=None, max_length=2000)
+    subtitle_url: str | None = Field(default=None, max_length=2000, pattern=r"^(?i:https?)://")
+    callback_url: str | None = Field(default=None, max_length=2000, pattern=r"^(?i:https?)://")
+
+
+class SubtitleUrl(CamelModel):
+    url: str = Field(min_length=8, max_length=2000)
+
+
+def ok(data: dict[str, Any]) -> dict[str, Any]:
+    return {"success": True, "data": data}
+
+
+@router.post("/register")
+async def register_video(body: RegisterRequest, state: StateDep, _key: IngestKey) -> dict[str, Any]:
+    registration = ingest.make_registration(
+        platform=body.platform, video_id=body.video_id, title=body.title, series_title=body.series_title,
+        series_id=body.series_id, season=body.season, episode=body.episode, duration=body.duration,
+        language=body.language, url=body.url, subtitle_url=body.subtitle_url, callback_url=body.callback_url)
+    return ok(await ingest.register(state.settings, state.store, state.sync_redis, registration))
+
+
+@router.post("/{video_id}/subtitles")
+async def submit_subtitles(video_id: str, request: Request, state: StateDep, _key: IngestKey) -> dict[str, Any]:
+    """A multipart upload (field `file`, ≤ 5 MB) or a JSON body `{"url": …}`."""
+    limit = state.settings.subtitle_max_bytes
+    content_type = request.headers.get("content-type", "")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise PayloadTooLarge(f"subtitle files are limited to {limit // (1024 * 1024)} MB")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=5, max_part_size=limit + 1)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise InvalidRequest("multipart field 'file' is required")
+        data = await upload.read(limit + 1)
+        await form.close()
+        if len(data) > limit:
+            raise PayloadTooLarge(f"subtitle files are limited to {limit // (1024 * 1024)} MB")
+        return ok(await ingest.submit_file(state.settings, state.store, state.redis, state.sync_redis, video_id,
+                                           data, filename=upload.filename, content_type=upload.content_type))
+    try:
+        body = SubtitleUrl.model_validate_json(await request.body())
+    except ValidationError as exc:
+        raise InvalidRequest("send a multipart 'file' or a JSON body {\"url\": \"https://…\"}") from exc
+    return ok(await ingest.submit_url(state.settings, state.store, state.sync_redis, video_id, body.url))
+
+
+@router.get("/{video_id}/status")
+async def video_status(video_id: str, state: StateDep) -> dict[str, Any]:
+    return ok(await ingest.status(state.store, state.redis, video_id))

@@ -1,0 +1,3 @@
+MATCH (:Video {seriesId: $seriesId})-[r:NEXT_EPISODE]->()
+DELETE r
+RETURN count(*) AS removed

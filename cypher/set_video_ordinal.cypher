@@ -1,0 +1,3 @@
+MATCH (v:Video {id: $id})
+SET v.ordinal = $ordinal
+RETURN v.id AS id

@@ -1,0 +1,5 @@
+"""The offline LLM provider: deterministic, local, no key, no network (kiwipiepy + hashing)."""
+
+from explainer.llm.offline.provider import OfflineProvider
+
+__all__ = ["OfflineProvider"]

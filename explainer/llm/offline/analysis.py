@@ -1,0 +1,423 @@
+"""Offline analysis of a batch of segments: entities, references, relations, segment facts.
+
+Lines are read in order and every line sees what the lines before it named (a working copy of
+the context's known entities, see `registry`). References are resolved *before* the line's own
+names are recorded, so 그 사람 never points at the speaker, the person addressed or anyone the
+same line names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from explainer.llm.base import (
+    AnalysisContext,
+    BatchAnalysis,
+    EntityType,
+    FoundEntity,
+    FoundReference,
+    FoundRelation,
+    SegmentFacts,
+    SegmentInput,
+)
+from explainer.llm.offline import lexicon as lx
+from explainer.llm.offline.mentions import (
+    Mention,
+    Token,
+    capitalised_words,
+    clean_line,
+    english_mentions,
+    english_tokens,
+    korean_mentions,
+    split_speaker_label,
+)
+from explainer.llm.offline.registry import Registry, WorkingEntity
+from explainer.text import HONORIFICS, TITLES, Language, detect_language, name_key, name_keys, normalise_name
+
+Tokenize = Callable[[list[str]], list[list[Token]]]
+
+_TITLE_WORDS = frozenset(TITLES) | frozenset(HONORIFICS)
+
+
+@dataclass(slots=True)
+class _Line:
+    segment: int
+    ordinal: int
+    start: float
+    text: str
+    speaker: str | None
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _SegmentStats:
+    lines: int = 0
+    length: float = 0.0  # characters (ko) or words (en)
+    words: list[str] = field(default_factory=list)  # content words, for topics and rarity
+    entities: set[int] = field(default_factory=set)
+    characters: set[int] = field(default_factory=set)
+    references: int = 0
+    marks: int = 0  # ? and !
+    firsts: int = 0  # entities named for the first time in the series
+
+
+@dataclass(slots=True)
+class _Reference:
+    segment: int
+    expression: str
+    at: float
+    entity: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _RefSpan:
+    expression: str
+    kind: str  # person | place | event | event_person | object | first | second
+    start: int
+    gender: str | None = None
+
+
+def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> BatchAnalysis:
+    registry = Registry(context.known_entities)
+    lines = _prepare_lines(batch, registry)
+    language: Language = detect_language(" ".join(line.text for line in lines[:200]))
+    if language == "ko":
+        for line, tokens in zip(lines, tokenize([line.text for line in lines]), strict=True):
+            line.tokens = tokens
+        elsewhere: set[str] = set()
+    else:
+        elsewhere = set().union(*(capitalised_words(line.text) for line in lines)) if lines else set()
+
+    stats = {segment.index: _SegmentStats() for segment in batch}
+    references: list[_Reference] = []
+    relations: Counter[tuple[int, int, str]] = Counter()
+    previous_speaker: int | None = None
+    for line in lines:
+        at = context.clock_offset + line.start
+        segment = stats[line.segment]
+        if language == "ko":
+            mentions = korean_mentions(line.text, line.tokens, registry.is_known)
+        else:
+            mentions = english_mentions(line.text, registry.is_known, elsewhere)
+        speaker = None
+        if line.speaker:
+            speaker = registry.mention(Mention(line.speaker, "character", 0, 0, speaker=True),
+                                       segment=line.segment, line=line.ordinal, at=at)
+        addressees = {e.id for m in mentions if m.vocative
+                      if (e := registry.find(m.name, "character")) is not None}
+        named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
+        spans = _korean_reference_spans(line) if language == "ko" else _english_reference_spans(line.text)
+        exclude = named | addressees | ({speaker.id} if speaker else set())
+        for span in spans:
+            resolved = _resolve(span, registry, at, exclude=exclude, speaker=speaker,
+                                addressees=addressees, previous_speaker=previous_speaker)
+            if resolved is not None:
+                entity, confidence = resolved
+                references.append(_Reference(line.segment, span.expression, line.start, entity.id, confidence))
+                if span.kind not in ("first", "second"):
+                    segment.references += 1
+
+        found: list[WorkingEntity] = [speaker] if speaker else []
+        for mention in mentions:
+            if mention.type is None and registry.find(mention.name) is None:
+                continue
+            entity = registry.mention(mention, segment=line.segment, line=line.ordinal, at=at)
+            found.append(entity)
+            if speaker is not None and entity.id != speaker.id and entity.type == "character":
+                kind = _relation_kind(mention.title)
+                if kind is not None:
+                    relations[_pair(speaker.id, entity.id, kind)] += 1
+        for source, target, kind in _relation_patterns(line.text, language, speaker, registry):
+            relations[_pair(source.id, target.id, kind)] += 1
+
+        for entity in found:
+            segment.entities.add(entity.id)
+            if entity.type == "character":
+                segment.characters.add(entity.id)
+            if not entity.known and entity.first_line == line.ordinal and entity.batch_mentions == 1:
+                segment.firsts += 1
+        _count_line(segment, line, language)
+        if speaker is not None:
+            previous_speaker = speaker.id
+
+    for segment in stats.values():
+        for a, b in combinations(sorted(segment.characters), 2):
+            relations[(a, b, "co_appearance")] += 1
+
+    return BatchAnalysis(
+        segments=[_segment_facts(index, stats[index], registry, language) for index in stats],
+        entities=_entities(registry),
+        references=[
+            FoundReference(segment=r.segment, expression=r.expression, at=r.at,
+                           referent=registry.entities[r.entity].name, confidence=r.confidence)
+            for r in references],
+        relations=_relations(relations, registry),
+    )
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+def _display_name(raw: str) -> str:
+    raw = raw.strip()
+    if raw.isascii() and raw.isupper():
+        raw = raw.title()
+    return normalise_name(raw) or raw
+
+
+def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]:
+    lines: list[_Line] = []
+    for segment in batch:
+        for line in segment.lines:
+            label, rest = split_speaker_label(line.text, registry.is_known)
+            speaker = line.speaker or label
+            lines.append(_Line(segment.index, len(lines), line.start, clean_line(rest),
+                               _display_name(speaker) if speaker else None))
+    return lines
+
+
+def _count_line(segment: _SegmentStats, line: _Line, language: Language) -> None:
+    segment.lines += 1
+    segment.marks += line.text.count("?") + line.text.count("!")
+    if language == "ko":
+        segment.length += len(line.text.replace(" ", ""))
+        segment.words.extend(t.form for t in line.tokens
+                             if t.tag in ("NNG", "NNP") and len(t.form) >= 2
+                             and t.form not in lx.KO_STOP_NOUNS and t.form not in _TITLE_WORDS)
+    else:
+        tokens = english_tokens(line.text)
+        segment.length += sum(1 for t in tokens if t[0][0].isalpha())
+        for token, _, _, at_start in tokens:
+            word = token.lower()
+            if not token[0].isalpha() or (token[0].isupper() and not at_start):
+                continue
+            if len(word) < 4 or word in lx.EN_STOPWORDS or word in lx.EN_COMMON_WORDS or "'" in word \
+                    or "’" in word or word.endswith("ly"):
+                continue
+            if word.endswith(("ed", "ing")) and word not in lx.EN_EVENT_WORDS and word not in lx.EN_PLACE_NOUNS:
+                continue
+            if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+                word = word[:-1]
+            segment.words.append(word)
+
+
+# --- references ------------------------------------------------------------------------------
+
+_KO_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("person", re.compile(rf"(?<![가-힣])(?:{lx.KO_PERSON_REFS})")),
+    ("place", re.compile(rf"(?<![가-힣])(?:{lx.KO_PLACE_REFS})")),
+    ("event", re.compile(rf"(?<![가-힣])(?:{lx.KO_EVENT_REFS})")),
+    ("object", re.compile(rf"(?<![가-힣])(?:{lx.KO_OBJECT_REFS})")),
+)
+_EN_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("person", re.compile(lx.EN_PERSON_REFS, re.IGNORECASE)),
+    ("place", re.compile(lx.EN_PLACE_REFS, re.IGNORECASE)),
+    ("event", re.compile(lx.EN_EVENT_REFS, re.IGNORECASE)),
+    ("object", re.compile(lx.EN_OBJECT_REFS, re.IGNORECASE)),
+)
+_FEMALE_REFS = re.compile(r"여자|그녀|^she$|woman|girl|lady", re.IGNORECASE)
+_MALE_REFS = re.compile(r"남자|녀석|놈|^he$|^him$|\bman\b|\bguy\b|\bboy\b", re.IGNORECASE)
+_GREETING_THERE = re.compile(r"\b(?:hi|hey|hello)\s+$", re.IGNORECASE)
+
+
+def _spans_from(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> list[_RefSpan]:
+    spans: list[_RefSpan] = []
+    taken: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for kind, pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            expression = match.group()
+            if kind == "place" and _GREETING_THERE.search(text[:start]):
+                continue
+            kind_here = "event_person" if kind == "person" and expression.startswith("그때") else kind
+            taken.append((start, end))
+            if expression.lower() in seen:
+                continue
+            seen.add(expression.lower())
+            gender = "f" if _FEMALE_REFS.search(expression) else "m" if _MALE_REFS.search(expression) else None
+            spans.append(_RefSpan(expression, kind_here, start, gender))
+    return spans
+
+
+def _korean_reference_spans(line: _Line) -> list[_RefSpan]:
+    spans = _spans_from(line.text, _KO_REFERENCE_PATTERNS)
+    if line.speaker:
+        persons = [(t, "first") for t in line.tokens if t.tag == "NP" and t.form in lx.KO_FIRST_PERSON]
+        persons += [(t, "second") for t in line.tokens if t.tag == "NP" and t.form in lx.KO_SECOND_PERSON]
+        done: set[str] = set()
+        for token, kind in persons:
+            if kind not in done:
+                done.add(kind)
+                spans.append(_RefSpan(line.text[token.start:token.end], kind, token.start))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _english_reference_spans(text: str) -> list[_RefSpan]:
+    spans = _spans_from(text, _EN_REFERENCE_PATTERNS)
+    done: set[str] = set()
+    for token, start, _, _ in english_tokens(text):
+        lowered = token.lower()
+        kind = ("first" if token == "I" or (lowered in lx.EN_FIRST_PERSON and lowered != "i")
+                else "second" if lowered in lx.EN_SECOND_PERSON else None)
+        if kind is not None and kind not in done:
+            done.add(kind)
+            spans.append(_RefSpan(token, kind, start))
+    return sorted(spans, key=lambda s: s.start)
+
+
+_REFERENCE_TYPES: dict[str, tuple[EntityType, ...]] = {
+    "person": ("character",), "event_person": ("character",), "place": ("location",),
+    "event": ("event",), "object": ("object",),
+}
+
+
+def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int],
+             speaker: WorkingEntity | None, addressees: set[int], previous_speaker: int | None,
+             ) -> tuple[WorkingEntity, float] | None:
+    if span.kind == "first":
+        return (speaker, 0.95) if speaker is not None else None
+    if span.kind == "second":
+        if speaker is None:
+            return None
+        if addressees:
+            return registry.entities[min(addressees)], 0.85
+        if previous_speaker is not None and previous_speaker != speaker.id:
+            return registry.entities[previous_speaker], 0.6
+        return None
+    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=exclude, gender=span.gender,
+                             min_batch_mentions={"object": 2})
+    if not ranked:
+        return None
+    best, entity = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    margin = (best - runner_up) / best if best > 0 else 0.0
+    return entity, round(0.3 + 0.6 * margin, 3)
+
+
+# --- relations -------------------------------------------------------------------------------
+
+def _relation_kind(word: str | None) -> str | None:
+    if word is None:
+        return None
+    lowered = word.lower()
+    if lowered in lx.KO_FAMILY_WORDS or lowered in lx.EN_FAMILY_WORDS:
+        return "family"
+    if lowered in lx.KO_WORK_WORDS or lowered in lx.EN_WORK_WORDS:
+        return "colleague"
+    return None
+
+
+def _pair(a: int, b: int, kind: str) -> tuple[int, int, str]:
+    return (min(a, b), max(a, b), kind)
+
+
+_KO_RELATION_WORDS = "|".join(sorted(lx.KO_FAMILY_WORDS | lx.KO_WORK_WORDS, key=lambda w: (-len(w), w)))
+_EN_RELATION_WORDS = "|".join(sorted(lx.EN_FAMILY_WORDS | lx.EN_WORK_WORDS, key=lambda w: (-len(w), w)))
+_KO_OF = re.compile(rf"([가-힣]{{2,5}})의\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
+_KO_MY = re.compile(rf"(?<![가-힣])(?:우리|내|제)\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
+_EN_OF = re.compile(rf"\b([A-Z][a-z]+)['’]s\s+({_EN_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
+_EN_MY = re.compile(rf"\b(?i:my|our)\s+({_EN_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
+
+
+def _relation_patterns(text: str, language: Language, speaker: WorkingEntity | None,
+                       registry: Registry) -> list[tuple[WorkingEntity, WorkingEntity, str]]:
+    """미소의 오빠 민준 / 우리 오빠 민준 (said by 미소) / Jane's brother Tom / my boss Kim."""
+    found: list[tuple[WorkingEntity, WorkingEntity, str]] = []
+    of_pattern, my_pattern = (_KO_OF, _KO_MY) if language == "ko" else (_EN_OF, _EN_MY)
+    for match in of_pattern.finditer(text):
+        source = registry.find(normalise_name(match.group(1)), "character")
+        target = registry.find(normalise_name(match.group(3)), "character")
+        kind = _relation_kind(match.group(2))
+        if source and target and kind and source.id != target.id:
+            found.append((source, target, kind))
+            _learn_gender(target, match.group(2))
+    if speaker is not None:
+        for match in my_pattern.finditer(text):
+            target = registry.find(normalise_name(match.group(2)), "character")
+            kind = _relation_kind(match.group(1))
+            if target and kind and target.id != speaker.id:
+                found.append((speaker, target, kind))
+                _learn_gender(target, match.group(1))
+    return found
+
+
+def _learn_gender(entity: WorkingEntity, word: str) -> None:
+    """my sister Jane → Jane is a woman (for 그 여자 / she)."""
+    lowered = word.lower()
+    if entity.gender is None:
+        if lowered in lx.KO_MALE_WORDS or lowered in lx.EN_MALE_WORDS:
+            entity.gender = "m"
+        elif lowered in lx.KO_FEMALE_WORDS or lowered in lx.EN_FEMALE_WORDS:
+            entity.gender = "f"
+
+
+def _relation_strength(kind: str, count: int) -> float:
+    if kind == "co_appearance":
+        return round(count / (count + 2), 3)
+    return round(min(0.9, 0.45 + 0.15 * count), 3)
+
+
+def _relations(counts: Counter[tuple[int, int, str]], registry: Registry) -> list[FoundRelation]:
+    relations: dict[tuple[str, str, str], FoundRelation] = {}
+    for (a, b, kind), count in sorted(counts.items()):
+        source, target = sorted((registry.entities[a].name, registry.entities[b].name))
+        if source == target:
+            continue
+        key = (source, target, kind)
+        strength = _relation_strength(kind, count)
+        if key not in relations or relations[key].strength < strength:
+            relations[key] = FoundRelation(source=source, target=target, type=kind, strength=strength)
+    return sorted(relations.values(), key=lambda r: (r.type, r.source, r.target))
+
+
+# --- entities and segment facts --------------------------------------------------------------
+
+def _entities(registry: Registry) -> list[FoundEntity]:
+    chosen = [e for e in registry.entities if e.batch_mentions > 0
+              and (e.type != "object" or e.known or e.batch_mentions >= 2)]
+    chosen.sort(key=lambda e: (e.first_line if e.first_line is not None else 0, e.id))
+    return [
+        FoundEntity(
+            name=e.name, type=e.type, aliases=sorted(e.seen_forms - {e.name}),
+            description=", ".join(t for t in e.titles if t in TITLES or t in lx.EN_WORK_WORDS),
+            segments=sorted(e.segments))
+        for e in chosen]
+
+
+def _segment_facts(index: int, stats: _SegmentStats, registry: Registry, language: Language) -> SegmentFacts:
+    if stats.lines == 0:
+        return SegmentFacts(index=index, topics=[], complexity=1, importance=1)
+    names: set[str] = set()
+    for entity in registry.entities:
+        if entity.type == "character" and entity.batch_mentions:
+            for alias in (entity.name, *entity.aliases):
+                names |= name_keys(alias)
+    words = [w for w in stats.words if name_key(w) not in names and w.lower() not in names]
+    counts = Counter(words)
+    first_at = {w: i for i, w in reversed(list(enumerate(words)))}
+    topics = sorted(counts, key=lambda w: (-counts[w], first_at[w]))[:5]
+
+    per_line = stats.length / stats.lines
+    long_words = sum(1 for w in words if len(w) >= (3 if language == "ko" else 8))
+    rarity = long_words / len(words) if words else 0.0
+    length_score = min(3.0, per_line / (12.0 if language == "ko" else 5.0))
+    complexity = (1.0 + length_score + min(2.0, 4.0 * rarity)
+                  + min(2.0, 0.4 * len(stats.entities)) + min(2.0, 0.5 * stats.references))
+
+    density = len(stats.entities) / stats.lines
+    importance = (1.0 + min(3.0, 2.5 * density) + min(2.0, 0.3 * stats.marks)
+                  + min(2.0, 0.5 * stats.references) + min(2.0, 1.0 * stats.firsts))
+    return SegmentFacts(index=index, topics=topics, complexity=_score(complexity),
+                        importance=_score(importance))
+
+
+def _score(value: float) -> int:
+    return max(1, min(10, math.floor(value + 0.5)))

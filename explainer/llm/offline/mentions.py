@@ -1,0 +1,430 @@
+"""Finding mentions of entities in one subtitle line.
+
+Korean lines come with their morphemes (kiwipiepy tokens); English lines are read with a
+capitalisation heuristic. Both only *find* mentions: deciding which entity a mention is happens
+in `registry`. `is_known(key)` tells whether a normalised name is already an entity (from
+the context or earlier in the batch), which is what lets 미소 (tagged a common noun, "smile")
+count as a name once 한미소 is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from explainer.llm.base import EntityType
+from explainer.llm.offline import lexicon as lx
+from explainer.text import (
+    ENGLISH_TITLES,
+    HONORIFICS,
+    KOREAN_SURNAMES,
+    TITLES,
+    given_name,
+    is_hangul_word,
+    name_key,
+    normalise_name,
+    strip_particles,
+    title_of,
+)
+
+IsKnown = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One morpheme: its form, its Sejong tag (NNP, NNG, JKS ...) and its span in the line."""
+
+    form: str
+    tag: str
+    start: int
+    length: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str  # normalised (particles and honorifics off)
+    type: EntityType | None  # None: whatever the known entity it matched is
+    start: int
+    end: int
+    title: str | None = None  # the title or honorific it came with: 대리, 씨, 오빠, detective
+    derived: list[str] = field(default_factory=list)  # aliases it implies: 한미소 대리 → 한대리
+    gender: str | None = None  # "m" / "f" when a title says so
+    vocative: bool = False
+    speaker: bool = False
+
+
+_EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
+_HONORIFIC_SET = frozenset(HONORIFICS)
+_TITLE_SET = frozenset(TITLES)
+_JOB_TITLES = _TITLE_SET  # titles that need a proper name before them (not 씨/님/오빠)
+_SOFT_HONORIFICS = frozenset({"씨", "님", "오빠", "언니", "누나", "형", "선배", "선배님", "형님", "누님", "양", "군"})
+
+
+def _gender_of(title: str | None) -> str | None:
+    if title is None:
+        return None
+    word = title.lower()
+    if word in lx.KO_MALE_WORDS or word in lx.EN_MALE_WORDS:
+        return "m"
+    if word in lx.KO_FEMALE_WORDS or word in lx.EN_FEMALE_WORDS:
+        return "f"
+    return None
+
+
+# --- speaker labels and sound cues -----------------------------------------------------------
+
+_LABEL = re.compile(
+    r"^\s*[-–—]?\s*(?P<name>[A-Z][A-Z0-9 .'\-]{0,28}[A-Z0-9.]|[가-힣]{1,6}(?: [가-힣]{1,6})?)\s*[:：]\s*")
+_BRACKET_LABEL = re.compile(r"^\s*[-–—]?\s*[\[(](?P<name>[^\])]{1,30})[\])]\s*(?=\S)")
+_SOUND_CUE = re.compile(r"[\[(（][^\])）]{0,40}[\])）]|[♪♫#]+")
+
+
+def split_speaker_label(text: str, is_known: IsKnown) -> tuple[str | None, str]:
+    """`JANE: Hi` / `미소: 안녕` → ("Jane"/"미소", rest). `(미소) 안녕` only when 미소 is known,
+    since `(웃음)` and `[LAUGHS]` look the same."""
+    match = _LABEL.match(text)
+    if match and not match.group("name").strip().isdigit():
+        return _label_name(match.group("name")), text[match.end():]
+    match = _BRACKET_LABEL.match(text)
+    if match:
+        name = _label_name(match.group("name"))
+        if is_known(name_key(name)):
+            return name, text[match.end():]
+    return None, text
+
+
+def _label_name(raw: str) -> str:
+    raw = raw.strip(" -.")
+    if raw.isascii() and raw.isupper():
+        raw = raw.title()
+    return raw
+
+
+def clean_line(text: str) -> str:
+    """The line without sound cues (`[laughs]`, `(웃음)`, ♪) and with single spaces."""
+    return " ".join(_SOUND_CUE.sub(" ", text).split())
+
+
+# --- Korean ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    core: str  # the word without surrounding punctuation
+    core_start: int
+    trailing: str  # punctuation right after the core
+    tokens: list[Token]
+
+
+def _words(text: str, tokens: list[Token]) -> list[_Word]:
+    words: list[_Word] = []
+    it = 0
+    for match in re.finditer(r"\S+", text):
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip(_EDGE))
+        core = raw.strip(_EDGE)
+        trailing = raw[lead + len(core):]
+        own: list[Token] = []
+        while it < len(tokens) and tokens[it].start < match.end():
+            if tokens[it].start >= match.start():
+                own.append(tokens[it])
+            it += 1
+        words.append(_Word(match.start(), match.end(), core, match.start() + lead, trailing, own))
+    return words
+
+
+def classify_korean(name: str) -> EntityType:
+    """Type of a non-person Korean name by its ending (강남역 → location, 교통사고 → event)."""
+    if name in lx.KO_PLACE_NAMES or name in lx.KO_PLACE_NOUNS or name.endswith(lx.KO_PLACE_ENDINGS):
+        return "location"
+    if name in lx.KO_EVENT_NOUNS or name.endswith(lx.KO_EVENT_ENDINGS):
+        return "event"
+    if name in lx.KO_OBJECT_NOUNS:
+        return "object"
+    return "concept"
+
+
+def _looks_like_person(name: str) -> bool:
+    """A Korean proper noun of 2-4 syllables that is not a known place, organisation or brand."""
+    if not is_hangul_word(name) or not 2 <= len(name) <= 4:
+        return False
+    if name in lx.KO_PLACE_NAMES or name in lx.KO_CONCEPT_NAMES or name in lx.KO_NOT_NAMES:
+        return False
+    if classify_korean(name) != "concept" or name.endswith(lx.KO_ORG_ENDINGS):
+        return False
+    return len(name) <= 3 or given_name(name) is not None
+
+
+def _title_after(word: _Word) -> str | None:
+    """The honorific or title a whole word is (씨, 대리님, 오빠한테 → 씨, 대리, 오빠)."""
+    core = strip_particles(word.core)
+    if core in _HONORIFIC_SET or core in _TITLE_SET:
+        return core
+    if core.endswith("님") and core[:-1] in _TITLE_SET:
+        return core[:-1]
+    return None
+
+
+def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
+                  start: int, end: int) -> Mention | None:
+    """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님)."""
+    if name_part in KOREAN_SURNAMES and title in _JOB_TITLES:
+        return Mention(name_part + title, "character", start, end, title=title)
+    name = normalise_name(name_part)
+    if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in lx.KO_NOT_NAMES:
+        return None
+    plausible = (title in _SOFT_HONORIFICS or has_nnp or is_known(name_key(name))
+                 or given_name(name) is not None)
+    if not plausible or name in lx.KO_STOP_NOUNS:
+        return None
+    derived: list[str] = []
+    family = given_name(name)
+    if family is not None and title in _JOB_TITLES:
+        derived.append(name[: len(name) - len(family)] + title)  # 한미소 대리 → 한대리
+    return Mention(name, "character", start, end, title=title, derived=derived,
+                   gender=_gender_of(title))
+
+
+def _nnp_run(word: _Word) -> str | None:
+    """The proper noun of a word, with a place/event ending glued to it (서울+병원 → 서울병원)."""
+    tokens = word.tokens
+    for i, token in enumerate(tokens):
+        if token.tag != "NNP":
+            continue
+        name = token.form
+        end = token.end
+        for nxt in tokens[i + 1:]:
+            if nxt.start != end or nxt.tag not in ("NNP", "NNG"):
+                break
+            candidate = name + nxt.form
+            if nxt.tag == "NNP" or classify_korean(candidate) != "concept" or candidate.endswith(
+                    lx.KO_ORG_ENDINGS):
+                name, end = candidate, nxt.end
+            else:
+                break
+        return name
+    return None
+
+
+def _common_noun_mentions(word: _Word) -> list[Mention]:
+    """Event, place and object nouns (교통사고, 카페, 수첩) among a word's morphemes."""
+    found: list[Mention] = []
+    run: list[Token] = []
+    for token in [*word.tokens, Token("", "END", -1, 0)]:
+        if token.tag == "NNG" and (not run or run[-1].end == token.start):
+            run.append(token)
+            continue
+        if run:
+            compound = "".join(t.form for t in run)
+            last = run[-1].form
+            for name in dict.fromkeys((compound, last)):
+                kind = classify_korean(name)
+                known_noun = (name in lx.KO_EVENT_NOUNS or name in lx.KO_PLACE_NOUNS
+                              or name in lx.KO_OBJECT_NOUNS or (kind == "event" and len(name) > 2))
+                if kind != "concept" and known_noun:
+                    found.append(Mention(name, kind, run[0].start, run[-1].end))
+                    break
+        run = [token] if token.tag == "NNG" else []
+    return found
+
+
+def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[Mention]:
+    """Mentions in one Korean line, in order: names with titles and honorifics, vocatives,
+    proper nouns, names already known, and event/place/object nouns."""
+    words = _words(text, tokens)
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    for i, word in enumerate(words):
+        if i in used or not word.core:
+            continue
+        has_nnp = any(t.tag == "NNP" for t in word.tokens)
+        # 미소 씨 / 김 비서님이 / 한미소 대리님: a name followed by a title word
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        title = _title_after(nxt) if nxt is not None and not word.trailing else None
+        if nxt is not None and title is not None and _title_after(word) is None:
+            mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end)
+            if mention is not None:
+                mentions.append(mention)
+                used.update((i, i + 1))
+                continue
+        # 김비서가 / 미소씨 / 민준오빠한테: name and title in one word
+        core = strip_particles(word.core)
+        title = title_of(core)
+        if title is not None:
+            bare = normalise_name(core)
+            if bare != core or (bare.endswith(title) and bare[: -len(title)] in KOREAN_SURNAMES):
+                name_part = bare[: -len(title)] if bare.endswith(title) and len(bare) > len(title) else bare
+                if name_part and name_part != title:
+                    mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end)
+                    if mention is not None:
+                        mentions.append(mention)
+                        used.add(i)
+                        continue
+        vocative = _vocative(word, i, is_known)
+        if vocative is not None:
+            mentions.append(vocative)
+            used.add(i)
+            continue
+        proper = _nnp_run(word)
+        if proper is not None and len(proper) >= 2 and proper not in lx.KO_NOT_NAMES:
+            kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
+            if is_known(name_key(proper)):
+                mentions.append(Mention(proper, None if kind == "character" else kind,
+                                        word.core_start, word.end))
+            else:
+                mentions.append(Mention(proper, kind, word.core_start, word.end))
+            used.add(i)
+            continue
+        for candidate in dict.fromkeys((word.core, core, normalise_name(word.core))):
+            if candidate and is_known(name_key(candidate)):
+                mentions.append(Mention(normalise_name(candidate) or candidate, None,
+                                        word.core_start, word.end))
+                used.add(i)
+                break
+        else:
+            mentions.extend(_common_noun_mentions(word))
+    return mentions
+
+
+def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
+    """미소야, / 민준아! — a noun with the vocative ending, as a name."""
+    content = [t for t in word.tokens if not t.tag.startswith("S")]
+    if len(content) < 2 or content[0].tag not in ("NNP", "NNG"):
+        return None
+    noun = content[0].form
+    if noun in lx.KO_NOT_NAMES or noun in lx.KO_STOP_NOUNS or not is_hangul_word(noun) or len(noun) < 2:
+        return None
+    rest = [(t.tag, t.form) for t in content[1:]]
+    explicit = rest == [("JKV", "아")] or rest == [("JKV", "야")]
+    copula = len(rest) == 2 and rest[0][0] == "VCP" and rest[1] == ("EF", "야")
+    if not (explicit or copula):
+        return None
+    addressed = word.trailing.startswith((",", "!", "~", "…")) or (index == 0 and explicit)
+    if explicit and content[0].tag == "NNG" and not addressed and not is_known(noun):
+        return None
+    if copula and not (content[0].tag == "NNP" or is_known(noun) or word.trailing.startswith(",")):
+        return None
+    return Mention(noun, "character", word.core_start, word.end, vocative=True)
+
+
+# --- English ---------------------------------------------------------------------------------
+
+_EN_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|St|Det|Sgt|Prof|Capt|Lt|Jr)\.|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[.!?]+|[,;:]|\S")
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"['’]s$", "", token)
+
+
+def english_tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """(token, start, end, starts_a_sentence) for every token of an English line."""
+    out: list[tuple[str, int, int, bool]] = []
+    at_start = True
+    for match in _EN_TOKEN.finditer(text):
+        token = match.group()
+        out.append((token, match.start(), match.end(), at_start))
+        if token[0] in ".!?…":
+            at_start = True
+        elif not (at_start and token[0] in "-–—\"“'‘"):
+            at_start = False
+    return out
+
+
+def capitalised_words(text: str) -> set[str]:
+    """Lower-cased capitalised words found inside sentences (not first): likely names."""
+    found: set[str] = set()
+    for token, _, _, at_start in english_tokens(text):
+        word = _bare(token)
+        if not at_start and word[:1].isupper() and word.lower() not in lx.EN_STOPWORDS and len(word) > 1:
+            found.add(word.lower())
+    return found
+
+
+def classify_english(words: list[str]) -> EntityType:
+    lowered = " ".join(words).lower()
+    last = words[-1].lower()
+    if lowered in lx.EN_PLACE_NAMES:
+        return "location"
+    if len(words) >= 2 and last in lx.EN_PLACE_ENDINGS:
+        return "location"
+    if len(words) >= 2 and last in lx.EN_EVENT_WORDS:
+        return "event"
+    if len(words) >= 2 and last in lx.EN_ORG_ENDINGS:
+        return "concept"
+    return "character" if len(words) <= 3 else "concept"
+
+
+def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:
+    """Mentions in one English line: capitalised runs (with titles: Detective Park), known names,
+    and event/place/object nouns after a determiner (the accident, that cafe, the notebook)."""
+    tokens = english_tokens(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        token, start, _, at_start = tokens[i]
+        if not token[0].isupper() or not token[0].isalpha():
+            mentions.extend(_english_noun(tokens, i))
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() and tokens[j + 1][0][0].isalpha() \
+                and not tokens[j][0].endswith(("'s", "’s")):
+            j += 1
+        run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
+        end = tokens[j][2]
+        following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+        i = j + 1
+        mention = _english_run(run, start, end, at_start, following, is_known, elsewhere)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _english_run(run: list[str], start: int, end: int, at_start: bool, following: str,
+                 is_known: IsKnown, elsewhere: set[str]) -> Mention | None:
+    if len(run) > 1 and run[0].lower() in ENGLISH_TITLES:
+        title = run[0].lower()
+        name = normalise_name(" ".join(run))
+        if name.lower() in lx.EN_STOPWORDS:
+            return None
+        return Mention(name, "character", start, end, title=title, gender=_gender_of(title))
+    words = list(run)
+    dropped = False
+    while words and (words[0].lower() in lx.EN_STOPWORDS or (words[0].isupper() and len(words[0]) > 1)):
+        words.pop(0)
+        dropped = True
+    while words and words[-1].lower() in lx.EN_STOPWORDS:
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(words)
+    known = is_known(name_key(name))
+    if at_start and not dropped and len(words) == 1 and not known:
+        vocative = following == ","
+        if words[0].lower() not in elsewhere and not vocative:
+            return None
+    kind = classify_english(words)
+    if known and kind == "character":
+        return Mention(name, None, start, end, vocative=following == ",")
+    return Mention(name, kind, start, end, vocative=kind == "character" and following == ",")
+
+
+def _english_noun(tokens: list[tuple[str, int, int, bool]], i: int) -> list[Mention]:
+    token, start, end, _ = tokens[i]
+    word = token.lower()
+    previous = tokens[i - 1][0].lower() if i > 0 else ""
+    if word in lx.EN_EVENT_WORDS:
+        return [Mention(word, "event", start, end)]
+    if previous in lx.EN_DETERMINERS or previous.endswith(("'s", "’s")):
+        if word in lx.EN_PLACE_NOUNS:
+            return [Mention(word, "location", start, end)]
+        if word in lx.EN_OBJECT_NOUNS:
+            return [Mention(word, "object", start, end)]
+    return []

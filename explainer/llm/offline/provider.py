@@ -1,0 +1,87 @@
+"""`OfflineProvider`: the `LLMProvider` that needs no key and no network.
+
+Korean morphology comes from kiwipiepy. Its `Kiwi()` takes about a second and a few hundred MB
+to load, so each provider creates one lazily, on the first Korean text, and reuses it; a lock
+serialises its use because the work runs in a thread (`asyncio.to_thread`) to keep the event
+loop free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import TYPE_CHECKING
+
+from explainer.llm.base import (
+    AnalysisContext,
+    BatchAnalysis,
+    ExplainContext,
+    ExplanationDraft,
+    LLMUsage,
+    SegmentInput,
+)
+from explainer.llm.offline.analysis import analyse_batch
+from explainer.llm.offline.embedding import HashingEmbedder
+from explainer.llm.offline.explanation import compose_explanation
+from explainer.llm.offline.mentions import Token
+from explainer.settings import Settings
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+# Morpheme tags whose lemmas feed the embeddings: nouns, foreign words, verb and adjective stems.
+_LEMMA_TAGS = frozenset({"NNG", "NNP", "SL", "VV", "VA", "XR"})
+
+
+class OfflineProvider:
+    """Deterministic, local analysis, embeddings and explanations (see `explainer.llm.base`)."""
+
+    name = "offline"
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._kiwi: Kiwi | None = None
+        self._lock = threading.Lock()
+        self._calls = 0
+        self._embedder = HashingEmbedder(settings.embedding_dim, self._lemmas)
+
+    # --- kiwipiepy ---------------------------------------------------------------------------
+
+    def _get_kiwi(self) -> Kiwi:
+        if self._kiwi is None:
+            from kiwipiepy import Kiwi  # heavy import, only when Korean text shows up
+
+            # one worker: per-line calls are faster than its thread pool for subtitle lines
+            self._kiwi = Kiwi(num_workers=1)
+        return self._kiwi
+
+    def tokenize(self, texts: list[str]) -> list[list[Token]]:
+        """Morphemes of each text (thread-safe; loads kiwipiepy on first use)."""
+        with self._lock:
+            kiwi = self._get_kiwi()
+            return [[Token(t.form, t.tag, t.start, t.len) for t in kiwi.tokenize(text)] if text.strip() else []
+                    for text in texts]
+
+    def _lemmas(self, texts: list[str]) -> list[list[str]]:
+        return [[t.form for t in tokens if t.tag.split("-")[0] in _LEMMA_TAGS]
+                for tokens in self.tokenize(texts)]
+
+    # --- LLMProvider -------------------------------------------------------------------------
+
+    async def analyse(self, batch: list[SegmentInput], context: AnalysisContext) -> BatchAnalysis:
+        self._calls += 1
+        return await asyncio.to_thread(analyse_batch, batch, context, self.tokenize)
+
+    async def embed(self, texts: list[str]) -> list[list[float]]:
+        self._calls += 1
+        return await asyncio.to_thread(self._embedder.embed, texts)
+
+    async def explain(self, context: ExplainContext) -> ExplanationDraft:
+        self._calls += 1
+        return compose_explanation(context)
+
+    def usage(self) -> LLMUsage:
+        return LLMUsage(calls=self._calls)
+
+    async def aclose(self) -> None:
+        return None

@@ -1,0 +1,71 @@
+"""Subtitle files (SRT, WebVTT, SAMI, TTML/DFXP, YouTube json3) to clean, timed cues.
+
+    parse_subtitles(data, filename=None, content_type=None) -> ParseResult
+
+Pure: bytes in, cues out, no I/O. The encoding (`encoding.py`) and the format (`detect.py`)
+are found from the bytes; the name and content type only settle SRT vs. header-less WebVTT.
+Each format has its own parser producing `RawCue`s; one cleaning pass (`cleaning.py`,
+`cuetext.py`) then decides, the same way for every format, what the viewer reads:
+
+- text: markup, ASS codes and entities resolved; whitespace collapsed; a cue is one line,
+  except a cue holding several dialogue turns, which keeps one turn per line, each opened by
+  "- " (`"- 뭐야?\\n- 아니야."`): those line breaks mean a change of speaker, other line
+  breaks are only layout and become spaces;
+- speakers: a caption label (`(미소) …`, `[김비서] …`, `MONICA: …`, WebVTT `<v Monica>`)
+  becomes `Cue.speaker` and leaves the text; turns by different speakers keep their labels
+  inline (`"- 미소: 뭐야?\\n- 영준: 아니야."`) and the cue has no speaker;
+- sound annotations (`[웃음]`, `(sighs)`, ♪) are removed; a cue with nothing else is dropped;
+- time: sorted by start, duplicates dropped, bad ends and overlaps repaired, renumbered 1..n.
+
+`ParseResult.dropped` counts dropped cues by reason (`empty`, `sound_only`, `bogus_time`,
+`duplicate`) and `repaired` what was fixed (`reordered`, `overlap_clipped`, `end_fixed`); only
+non-zero counts appear. A file that cannot be decoded, is no known format, or holds no timed
+cue at all raises `UnsupportedSubtitleFormat`, and nothing else ever escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from explainer.errors import UnsupportedSubtitleFormat
+from explainer.subtitles.cleaning import clean_cues
+from explainer.subtitles.detect import SubtitleFormat, detect_format
+from explainer.subtitles.encoding import decode_subtitle_bytes
+from explainer.subtitles.json3 import parse_json3
+from explainer.subtitles.model import Cue, ParseResult, RawCue
+from explainer.subtitles.sami import parse_sami
+from explainer.subtitles.srt import parse_srt
+from explainer.subtitles.ttml import parse_ttml
+from explainer.subtitles.webvtt import parse_webvtt
+
+__all__ = ["Cue", "ParseResult", "SubtitleFormat", "parse_subtitles"]
+
+_PARSERS: dict[SubtitleFormat, Callable[[str], list[RawCue]]] = {
+    "srt": parse_srt,
+    "webvtt": parse_webvtt,
+    "sami": parse_sami,
+    "ttml": parse_ttml,
+    "json3": parse_json3,
+}
+
+
+def parse_subtitles(data: bytes, *, filename: str | None = None, content_type: str | None = None) -> ParseResult:
+    try:
+        return _parse(data, filename=filename, content_type=content_type)
+    except UnsupportedSubtitleFormat:
+        raise
+    except Exception as e:  # a parser bug must still reach callers as "unreadable file"
+        raise UnsupportedSubtitleFormat(
+            f"unreadable subtitle file ({type(e).__name__})", filename=filename, unexpected=True
+        ) from e
+
+
+def _parse(data: bytes, *, filename: str | None, content_type: str | None) -> ParseResult:
+    text, encoding = decode_subtitle_bytes(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fmt = detect_format(text, filename=filename, content_type=content_type)
+    raw_cues = _PARSERS[fmt](text)
+    if not raw_cues:
+        raise UnsupportedSubtitleFormat(f"no cues found in {fmt} file", filename=filename, format=fmt)
+    cues, dropped, repaired = clean_cues(raw_cues)
+    return ParseResult(cues=cues, format=fmt, encoding=encoding, dropped=dropped, repaired=repaired)

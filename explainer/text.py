@@ -1,0 +1,388 @@
+"""Language-aware text helpers: language detection, Korean particles and honorifics, name keys.
+
+Names in subtitles come dressed: 미소가, 미소야, 미소 씨, 김 비서님, Detective Park's. These
+helpers take the dress off so that every form of one name lands on the same lookup keys. They
+are used by the offline analysis, by the graph's entity resolution and by explain's fulltext
+lookup, so they must stay deterministic and cheap (no morphological analyser here).
+
+Korean particles have allomorphs chosen by the last syllable (가 after a vowel, 이 after a
+consonant; 야/아, 는/은, 를/을, 와/과, 로/으로 ...). Checking that choice is what keeps name
+syllables safe: 미아 is not 미 + vocative 아 (아 only follows a consonant), 지은 is not 지 + 은.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+Language = Literal["ko", "en"]
+
+_HANGUL_FIRST = 0xAC00
+_HANGUL_LAST = 0xD7A3
+
+
+def is_hangul_syllable(char: str) -> bool:
+    return _HANGUL_FIRST <= ord(char) <= _HANGUL_LAST
+
+
+def _is_hangul(char: str) -> bool:
+    code = ord(char)
+    return (_HANGUL_FIRST <= code <= _HANGUL_LAST or 0x1100 <= code <= 0x11FF
+            or 0x3130 <= code <= 0x318F)
+
+
+def is_hangul_word(word: str) -> bool:
+    return bool(word) and all(is_hangul_syllable(c) for c in word)
+
+
+def detect_language(text: str) -> Language:
+    """"ko" when Hangul makes up at least 30% of the letters, else "en" (also for no letters)."""
+    hangul = letters = 0
+    for char in text:
+        if _is_hangul(char):
+            hangul += 1
+            letters += 1
+        elif char.isalpha():
+            letters += 1
+    return "ko" if letters and hangul / letters >= 0.3 else "en"
+
+
+def final_consonant(syllable: str) -> int:
+    """Index of the final consonant (받침) of a Hangul syllable: 0 none, 8 ㄹ; -1 not Hangul."""
+    if not syllable or not is_hangul_syllable(syllable[-1]):
+        return -1
+    return (ord(syllable[-1]) - _HANGUL_FIRST) % 28
+
+
+def has_final_consonant(word: str) -> bool:
+    return final_consonant(word) > 0
+
+
+_RIEUL = 8
+
+# Korean particles (and a few copula endings) that follow a noun. `cond` is the allomorph rule:
+# "V" after a vowel, "C" after a consonant, "R" after a vowel or ㄹ, "C-R" after a consonant
+# other than ㄹ, None any. `stem` is the minimum length (syllables) of what stays: one-syllable
+# particles that could end a name (도, 만, 의, 아, 야, 이) need a stem of two syllables.
+_PARTICLES: tuple[tuple[str, str | None, int], ...] = (
+    ("에게서는", None, 1), ("한테서는", None, 1),
+    ("에게서", None, 1), ("한테서", None, 1), ("에서부터", None, 1), ("으로부터", "C-R", 1),
+    ("에게는", None, 1), ("에게도", None, 1), ("에게만", None, 1), ("한테는", None, 1),
+    ("한테도", None, 1), ("한테만", None, 1), ("에서는", None, 1), ("에서도", None, 1),
+    ("께서는", None, 1), ("께서도", None, 1), ("까지는", None, 1), ("까지도", None, 1),
+    ("부터는", None, 1), ("이랑은", "C", 1), ("이랑도", "C", 1), ("으로는", "C-R", 1),
+    ("입니다", None, 2), ("이에요", "C", 1), ("이었어", "C", 1), ("이었다", "C", 1),
+    ("이라고", "C", 1), ("이라는", "C", 1), ("이라도", "C", 1), ("이야말로", "C", 1),
+    ("랑은", "V", 1), ("랑도", "V", 1), ("로는", "R", 1), ("에는", None, 1), ("에도", None, 1),
+    ("와는", "V", 1), ("과는", "C", 1), ("만은", None, 2), ("라고", "V", 1), ("라는", "V", 2),
+    ("예요", "V", 1), ("였어", "V", 2), ("였다", "V", 2), ("이가", "C", 1), ("이랑", "C", 1),
+    ("으로", "C-R", 1), ("에서", None, 1), ("에게", None, 1), ("한테", None, 1), ("께서", None, 1),
+    ("까지", None, 1), ("부터", None, 1), ("처럼", None, 1), ("보다", None, 1), ("하고", None, 1),
+    ("마저", None, 1), ("조차", None, 1), ("밖에", None, 1), ("이나", "C", 1), ("이여", "C", 1),
+    ("가", "V", 1), ("는", "V", 1), ("를", "V", 1), ("은", "C", 1), ("을", "C", 1),
+    ("와", "V", 1), ("과", "C", 1), ("랑", "V", 1), ("로", "R", 1), ("여", "V", 2),
+    ("야", "V", 2), ("아", "C", 2), ("이", "C", 2),
+    ("의", None, 2), ("도", None, 2), ("만", None, 2), ("께", None, 2), ("에", None, 2),
+)
+_PARTICLE_SET = frozenset(p for p, _, _ in _PARTICLES)
+# by last syllable, longest first, so a word is only checked against particles it could end with
+_PARTICLES_BY_LAST: dict[str, list[tuple[str, str | None, int]]] = {}
+for _entry in sorted(_PARTICLES, key=lambda entry: -len(entry[0])):
+    _PARTICLES_BY_LAST.setdefault(_entry[0][-1], []).append(_entry)
+
+
+def _allomorph_fits(stem: str, cond: str | None) -> bool:
+    final = final_consonant(stem)
+    if final < 0:
+        return False
+    if cond is None:
+        return True
+    if cond == "V":
+        return final == 0
+    if cond == "C":
+        return final > 0
+    if cond == "R":
+        return final in (0, _RIEUL)
+    return final > 0 and final != _RIEUL  # "C-R"
+
+
+def _strip_one(word: str, *, nickname_only: bool = False) -> str:
+    for particle, cond, min_stem in _PARTICLES_BY_LAST.get(word[-1], ()):
+        if nickname_only and particle != "이":
+            continue
+        if len(word) - len(particle) < min_stem or not word.endswith(particle):
+            continue
+        stem = word[: -len(particle)]
+        if _allomorph_fits(stem, cond):
+            return stem
+    return word
+
+
+@lru_cache(maxsize=65536)
+def strip_particles(word: str) -> str:
+    """Remove trailing Korean particles from one word: 미소가 → 미소, 민준이한테 → 민준.
+
+    The allomorph and stem-length rules keep name syllables: 미소, 미아, 지은, 민도 and a bare
+    particle like 한테 come back unchanged. After a particle, the nickname suffix 이 of a name
+    ending in a consonant goes too (민준이가 → 민준). Latin words lose a possessive 's.
+    Words that are not Hangul at the end come back unchanged (apart from the possessive).
+    """
+    word = word.strip()
+    if not word:
+        return word
+    if word[-1].isascii():
+        return re.sub(r"['’]s$", "", word) if len(word) > 2 else word
+    if not is_hangul_syllable(word[-1]):
+        return word
+    stripped = _strip_one(word)
+    if stripped != word and stripped.endswith("이") and len(stripped) >= 3:
+        stripped = _strip_one(stripped, nickname_only=True)
+    return stripped
+
+
+# --- honorifics and titles -------------------------------------------------------------------
+
+# Address honorifics: never part of a name (미소 씨 → 미소, 민준 오빠 → 민준).
+HONORIFICS: tuple[str, ...] = (
+    "선배님", "형님", "선생님", "누님", "오빠", "언니", "누나", "선배", "후배", "씨", "님", "형", "양", "군",
+)
+# One-syllable honorifics that may stick to a name without a space (미소씨); the others
+# (형, 양, 군) only count after a space, else 김민형 would lose a syllable.
+_LONG_HONORIFICS = ("님", "씨", *(h for h in HONORIFICS if len(h) > 1))
+_ATTACHABLE_SHORT = frozenset({"씨", "님"})
+# Words that merely end like an honorific.
+_HONORIFIC_LOOKALIKES = frozenset({
+    "아저씨", "아가씨", "솜씨", "말씨", "날씨", "마음씨", "글씨", "맵시", "하나님", "부처님", "임금님",
+    "손님", "주인님", "어머님", "아버님", "따님", "아드님", "사모님", "스승님", "형님", "선생님",
+})
+
+# Job titles: after a surname they make a title-name (김 비서 → 김비서); after a full or
+# given name they are dropped (한미소 대리 → 한미소).
+TITLES: tuple[str, ...] = tuple(sorted({
+    "비서", "대리", "팀장", "과장", "부장", "차장", "사장", "부사장", "실장", "본부장", "회장", "부회장",
+    "이사", "상무", "전무", "대표", "선생", "교수", "형사", "검사", "변호사", "기자", "작가", "감독",
+    "반장", "주임", "원장", "간호사", "경위", "경감", "경장", "순경", "계장", "국장", "소장",
+    "비서실장", "교감", "교장", "의사", "셰프", "피디", "PD", "사원", "인턴", "변호인", "판사",
+    # longer titles that begin with a surname-like syllable (이사장 is not 이 + 사장)
+    "이사장", "부원장", "부교수", "조교수", "부장검사", "부반장", "부팀장", "부실장",
+}, key=lambda t: (-len(t), t)))
+_TITLE_SET = frozenset(TITLES)
+_TITLES_BY_LAST: dict[str, list[str]] = {}
+for _title in TITLES:  # already longest first
+    _TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
+
+KOREAN_SURNAMES: frozenset[str] = frozenset(str.split(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
+    "성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
+    "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문"
+))
+COMPOUND_SURNAMES: frozenset[str] = frozenset(s for s in KOREAN_SURNAMES if len(s) == 2)
+
+# English titles before a name (Detective Park → Park).
+ENGLISH_TITLES: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "detective", "det", "officer", "captain", "capt",
+    "professor", "prof", "sergeant", "sgt", "chief", "agent", "inspector", "lieutenant", "lt",
+    "judge", "sir", "madam", "madame", "lady", "lord", "aunt", "auntie", "uncle", "secretary",
+    "manager", "director", "president", "chairman", "chairwoman", "attorney", "nurse", "coach",
+    "reporter", "prosecutor", "team", "leader",
+})
+
+# Endings of place, event and organisation names: a three-syllable word ending like this is
+# not surname + given name (강남역 is not 강 + 남역).
+NON_PERSON_ENDINGS: tuple[str, ...] = (
+    "역", "카페", "회사", "병원", "공원", "정류장", "학교", "대학교", "대학", "아파트", "식당", "은행",
+    "호텔", "경찰서", "시장", "빌딩", "센터", "타워", "마트", "그룹", "사고", "회의", "파티", "축제",
+)
+
+
+def _split_title(compact: str) -> tuple[str, str] | None:
+    """`김비서` → ("김", "비서"); None when the word does not end with a known title."""
+    if not compact:
+        return None
+    for title in _TITLES_BY_LAST.get(compact[-1], ()):
+        if compact.endswith(title):
+            return compact[: -len(title)], title
+    return None
+
+
+@lru_cache(maxsize=65536)
+def strip_honorifics(name: str) -> str:
+    """Remove address honorifics and titles from a name.
+
+    미소 씨 → 미소, 민준 오빠 → 민준, 한미소 대리님 → 한미소, 김 비서님 → 김비서 (a surname plus a
+    title is how a character is called, so it stays as one title-name), 팀장님 → 팀장,
+    Detective Park → Park. Words that only look like honorifics (아저씨, 날씨) are kept.
+    """
+    text = " ".join(name.split())
+    if not text:
+        return text
+    if text[0].isascii():
+        return _strip_english_title(text)
+    if text.replace(" ", "") in _HONORIFIC_LOOKALIKES:
+        return text.replace(" ", "")
+    changed = True
+    while changed:
+        changed = False
+        for honorific in HONORIFICS:
+            if text == honorific or not text.endswith(honorific):
+                continue
+            rest = text[: -len(honorific)]
+            spaced = rest.endswith(" ")
+            rest = rest.rstrip()
+            if not spaced and len(honorific) == 1 and honorific not in _ATTACHABLE_SHORT:
+                continue
+            # 팀장님 → 팀장, 미소님 → 미소; a one-syllable rest (형님, 누님) is a word
+            if (honorific == "님" and not spaced and len(rest.replace(" ", "")) < 2
+                    and _split_title(rest.replace(" ", "")) is None):
+                continue
+            if not spaced and len(rest) < 2:
+                continue
+            text = rest
+            changed = True
+            break
+    parts = text.split(" ")
+    compact = "".join(parts)
+    split = _split_title(compact)
+    if split is None:
+        return text
+    prefix, title = split
+    if not prefix:
+        return title
+    if prefix in KOREAN_SURNAMES:
+        return prefix + title
+    spaced_title = len(parts) > 1 and parts[-1] == title
+    if spaced_title or name.rstrip().endswith("님"):
+        return " ".join(parts[:-1]) if spaced_title else prefix
+    return text
+
+
+def _strip_english_title(text: str) -> str:
+    tokens = text.split(" ")
+    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in ENGLISH_TITLES:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def title_of(name: str) -> str | None:
+    """The honorific or title a name is dressed with, if any.
+
+    한미소 대리님 → 대리, 미소 씨 → 씨, 김비서 → 비서 (the title of a title-name), Detective Park →
+    detective; None for a bare name.
+    """
+    text = " ".join(name.split())
+    if not text:
+        return None
+    if text[0].isascii():
+        first = text.split(" ")[0].rstrip(".").lower()
+        return first if first in ENGLISH_TITLES and " " in text else None
+    compact = text.replace(" ", "")
+    stripped = strip_honorifics(text).replace(" ", "")
+    split = _split_title(stripped)
+    if split is not None and (not split[0] or split[0] in KOREAN_SURNAMES):
+        return split[1]
+    if stripped != compact and compact.startswith(stripped):
+        rest = compact[len(stripped):]
+        bare = rest[:-1] if rest.endswith("님") and len(rest) > 1 else rest
+        return bare if bare in _TITLE_SET or bare in HONORIFICS else rest
+    return None
+
+
+# --- names -----------------------------------------------------------------------------------
+
+_EDGE_PUNCT = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·-–—~*"
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(text: str) -> str:
+    """One canonical spelling of a mention: particles and honorifics off, whitespace collapsed.
+
+    Hangul names lose inner spaces (김 비서님이 → 김비서, 한 미소 → 한미소); Latin names keep
+    single spaces and their case (Detective Park's → Park).
+    """
+    text = unicodedata.normalize("NFC", text)
+    words = [w.strip(_EDGE_PUNCT) for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    words[-1] = strip_particles(words[-1])
+    stripped = strip_honorifics(" ".join(words))
+    if not stripped:
+        return ""
+    if all(is_hangul_syllable(c) or c == " " for c in stripped):
+        return stripped.replace(" ", "")
+    return stripped
+
+
+def given_name(name: str) -> str | None:
+    """The given name of a Korean full name: 한미소 → 미소, 남궁민수 → 민수; else None.
+
+    A full name is a known surname followed by a two-syllable given name, and does not end
+    like a place or an event (강남역 is not a person).
+    """
+    if (not is_hangul_word(name) or name.endswith(NON_PERSON_ENDINGS) or _split_title(name)
+            or name in _HONORIFIC_LOOKALIKES or name.endswith(_LONG_HONORIFICS)):
+        return None
+    if len(name) == 3 and name[0] in KOREAN_SURNAMES:
+        return name[1:]
+    if len(name) == 4 and name[:2] in COMPOUND_SURNAMES:
+        return name[2:]
+    return None
+
+
+def surname(name: str) -> str | None:
+    given = given_name(name)
+    return name[: len(name) - len(given)] if given else None
+
+
+def name_key(text: str) -> str:
+    """The primary lookup key of one mention: its normalised form, lower-case, no spaces."""
+    return normalise_name(text).lower().replace(" ", "")
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a mention of `name` may be looked up by.
+
+    Korean full names also give their given name (한미소 → {한미소, 미소}); Latin names of two
+    or more words give their first and last word too (Jane Doe → {janedoe, jane, doe}). Match a
+    mention to an entity when the mention's primary key (`name_key`) is among the entity's keys
+    (from its name and aliases), or the other way round: 미소 finds 한미소, but 김미소 does not
+    find 한미소. A title-name (한대리) finds a person only through a known alias.
+    """
+    return set(_name_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    base = normalise_name(name)
+    if not base:
+        return frozenset()
+    keys = {base.lower().replace(" ", "")}
+    given = given_name(base)
+    if given:
+        keys.add(given)
+    words = base.split(" ")
+    if len(words) > 1 and base.isascii():
+        keys.add(words[0].lower())
+        keys.add(words[-1].lower())
+    return frozenset(keys)
+
+
+def is_particle(word: str) -> bool:
+    return word in _PARTICLE_SET
+
+
+def with_particle(word: str, pair: str) -> str:
+    """Attach the right allomorph of a Korean particle: with_particle("미소", "이/가") → 미소가.
+
+    `pair` is "consonant form/vowel form" (이/가, 은/는, 을/를, 과/와, 아/야, 으로/로, 이라/라).
+    Words not ending in Hangul (Jane) get the "(consonant)vowel" spelling: Jane이(가).
+    """
+    after_consonant, after_vowel = pair.split("/")
+    final = final_consonant(word)
+    if final < 0:
+        return f"{word}{after_consonant}({after_vowel})"
+    if pair == "으로/로":
+        return word + ("로" if final in (0, _RIEUL) else "으로")
+    return word + (after_consonant if final > 0 else after_vowel)

@@ -1,0 +1,81 @@
+"""Series and Video nodes: registration, status, progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.stores import GraphStore
+
+
+@dataclass(frozen=True, slots=True)
+class VideoRecord:
+    id: str
+    status: str
+    progress: int
+    step: str | None
+    error: str | None
+    error_code: str | None
+    title: str | None
+    platform: str | None
+    season: int | None
+    episode: int | None
+    ordinal: int
+    duration: float | None
+    language: str
+    series_id: str
+    series_title: str | None
+    registered_at: str | None
+    processed_at: str | None
+    subtitle_url: str | None
+    callback_url: str | None
+    degraded: bool
+    llm: dict[str, Any]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> VideoRecord:
+        return cls(
+            id=row["id"], status=row["status"] or "registered", progress=int(row["progress"] or 0),
+            step=row["step"], error=row["error"], error_code=row["errorCode"], title=row["title"],
+            platform=row["platform"], season=row["season"], episode=row["episode"],
+            ordinal=int(row["ordinal"] or 0), duration=row["duration"], language=row["language"] or "ko",
+            series_id=row["seriesId"], series_title=row["seriesTitle"], registered_at=row["registeredAt"],
+            processed_at=row["processedAt"], subtitle_url=row["subtitleUrl"], callback_url=row["callbackUrl"],
+            degraded=bool(row["degraded"]),
+            llm={"provider": row["llmProvider"], "calls": row["llmCalls"] or 0,
+                 "inputTokens": row["llmInputTokens"] or 0, "outputTokens": row["llmOutputTokens"] or 0,
+                 "estimatedCostUsd": row["llmCostUsd"] or 0.0},
+        )
+
+
+def episode_ordinal(season: int | None, episode: int | None) -> int:
+    """Episodes are ordered by (season, episode); one integer keeps spoiler filters simple."""
+    return (season or 1) * 1000 + (episode or 0)
+
+
+async def merge_series(store: GraphStore, *, series_id: str, title: str, platform: str, language: str) -> None:
+    await store.write("merge_series", id=series_id, title=title, platform=platform, language=language)
+
+
+async def register_video(store: GraphStore, *, video_id: str, series_id: str, status: str, registered_at: str,
+                         platform: str, title: str, season: int | None, episode: int | None,
+                         duration: float | None, language: str, url: str | None, subtitle_url: str | None,
+                         callback_url: str | None) -> str:
+    """Creates or refreshes the Video; returns its status (an existing video keeps its own)."""
+    rows = await store.write(
+        "merge_video", id=video_id, seriesId=series_id, status=status, registeredAt=registered_at,
+        platform=platform, platformVideoId=video_id, title=title, season=season, episode=episode,
+        duration=duration, language=language, url=url, subtitleUrl=subtitle_url, callbackUrl=callback_url)
+    await store.write("set_video_ordinal", id=video_id, ordinal=episode_ordinal(season, episode))
+    return str(rows[0]["status"])
+
+
+async def get_video(store: GraphStore, video_id: str) -> VideoRecord | None:
+    rows = await store.read("get_video", id=video_id)
+    return VideoRecord.from_row(rows[0]) if rows else None
+
+
+async def set_progress(store: GraphStore, video_id: str, *, status: str, progress: int, step: str | None,
+                       error: str | None = None, error_code: str | None = None) -> None:
+    await store.write("set_video_progress", id=video_id, status=status, progress=progress, step=step,
+                      error=error, errorCode=error_code)

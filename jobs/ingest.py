@@ -1,0 +1,242 @@
+"""Registration and submission of videos: the domain side of the ingestion endpoints and CLI.
+Knows RQ (it enqueues) but not HTTP."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import redis
+import redis.asyncio as aioredis
+from rq import Retry
+from rq.job import Job, JobStatus
+
+from explainer.errors import InvalidPlatform, InvalidRequest, InvalidVideoId, VideoNotFound
+from explainer.settings import Settings
+from explainer.subtitles import parse_subtitles
+from graph.repositories.videos import VideoRecord, get_video, merge_series, register_video
+from graph.stores import GraphStore
+from jobs.pipeline import SUBTITLE_TTL, subtitle_key
+from jobs.progress import progress_key
+from jobs.queues import INGEST, queue
+
+PLATFORMS = ("netflix", "youtube", "local")
+VIDEO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
+_EPISODE_SUFFIX = re.compile(
+    r"[\s\-–:|]*(?:(?:season|시즌)\s*\d+\s*)?(?:s\d{1,2}\s*e\d{1,3}|e(?:p(?:isode)?)?\.?\s*\d{1,3}|\d{1,3}\s*(?:화|회|부)"
+    r"|episode\s*\d{1,3}|#\d{1,3})\s*$", re.IGNORECASE)
+CURRENT_JOB = "ingest:job:{}"
+
+
+@dataclass(frozen=True)
+class Registration:
+    video_id: str
+    series_id: str
+    title: str
+    platform: str
+    season: int | None = None
+    episode: int | None = None
+    duration: float | None = None
+    language: str | None = None
+    series_title: str | None = None
+    url: str | None = None
+    subtitle_url: str | None = None
+    callback_url: str | None = None
+
+
+def series_id_from(title: str) -> str:
+    """`수첩 속의 봄 3화` and `수첩 속의 봄` give the same series id."""
+    base = unicodedata.normalize("NFKC", title).strip()
+    while True:
+        stripped = _EPISODE_SUFFIX.sub("", base).strip()
+        if stripped == base or not stripped:
+            break
+        base = stripped
+    slug = re.sub(r"[^\w]+", "-", base.lower(), flags=re.UNICODE).strip("-_")
+    if not slug:
+        raise InvalidRequest("a series title or id is needed")
+    return slug[:100]
+
+
+def validate_video_id(video_id: str) -> str:
+    if not VIDEO_ID.match(video_id):
+        raise InvalidVideoId("videoId must be 1-128 characters of letters, digits, '_', '-', '.', ':'")
+    return video_id
+
+
+def make_registration(*, platform: str, video_id: str, title: str, series_title: str | None = None,
+                      series_id: str | None = None, **rest: Any) -> Registration:
+    if platform not in PLATFORMS:
+        raise InvalidPlatform(f"platform must be one of {', '.join(PLATFORMS)}")
+    validate_video_id(video_id)
+    resolved_series = series_id_from(series_id) if series_id else series_id_from(series_title or title)
+    return Registration(video_id=video_id, series_id=resolved_series, title=title, platform=platform,
+                        series_title=series_title or (None if series_id else title), **rest)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def estimate_seconds(settings: Settings, cues: int | None = None) -> int:
+    """A rough figure for the client: offline analysis is fast, Gemini costs a call per batch."""
+    cues = cues or 600
+    per_cue = 0.08 if settings.gemini_enabled else 0.01
+    return max(5, int(cues * per_cue) + 3)
+
+
+async def register(settings: Settings, store: GraphStore, sync_redis: redis.Redis,
+                   reg: Registration) -> dict[str, Any]:
+    existing = await get_video(store, reg.video_id)
+    if existing and existing.status == "ready":
+        return {"status": "ready", "videoId": reg.video_id, "processedAt": existing.processed_at,
+                "statusUrl": f"/api/video/{reg.video_id}/status"}
+    language = reg.language or ("ko" if re.search(r"[가-힣]", reg.series_title or reg.title) else "en")
+    if existing is None:
+        await merge_series(store, series_id=reg.series_id, title=reg.series_title or reg.title,
+                           platform=reg.platform, language=language)
+    series_id = existing.series_id if existing else reg.series_id
+    status = await register_video(
+        store, video_id=reg.video_id, series_id=series_id, status="awaiting_subtitles",
+        registered_at=_now(), platform=reg.platform, title=reg.title, season=reg.season, episode=reg.episode,
+        duration=reg.duration, language=language, url=reg.url, subtitle_url=reg.subtitle_url,
+        callback_url=reg.callback_url)
+    body: dict[str, Any] = {"videoId": reg.video_id, "statusUrl": f"/api/video/{reg.video_id}/status"}
+    if reg.subtitle_url and status != "processing":
+        job_id = enqueue(settings, sync_redis, reg.video_id, {"kind": "url", "url": reg.subtitle_url})
+        await _mark_queued(store, reg.video_id)
+        return {**body, "status": "processing", "jobId": job_id, "estimatedTime": estimate_seconds(settings)}
+    if status == "processing":
+        return {**body, "status": "processing", "jobId": _current_job_id(sync_redis, reg.video_id)}
+    return {**body, "status": "awaiting_subtitles"}
+
+
+async def submit_file(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
+                      sync_redis: redis.Redis, video_id: str, data: bytes, *, filename: str | None,
+                      content_type: str | None, depends_on: str | None = None) -> dict[str, Any]:
+    """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job."""
+    video = await _require(store, video_id)
+    parsed = parse_subtitles(data, filename=filename, content_type=content_type)
+    await async_redis.set(subtitle_key(video_id), data, ex=SUBTITLE_TTL)
+    job_id = enqueue(settings, sync_redis, video_id,
+                     {"kind": "upload", "filename": filename, "contentType": content_type}, depends_on=depends_on)
+    await _mark_queued(store, video.id)
+    return {"status": "processing", "videoId": video_id, "jobId": job_id,
+            "statusUrl": f"/api/video/{video_id}/status", "format": parsed.format,
+            "encoding": parsed.encoding, "cues": len(parsed.cues), "droppedCues": parsed.dropped,
+            "estimatedTime": estimate_seconds(settings, len(parsed.cues))}
+
+
+async def submit_url(settings: Settings, store: GraphStore, sync_redis: redis.Redis, video_id: str,
+                     url: str) -> dict[str, Any]:
+    if not re.match(r"^https?://", url, re.IGNORECASE):
+        raise InvalidRequest("url must be an http or https URL")
+    await _require(store, video_id)
+    job_id = enqueue(settings, sync_redis, video_id, {"kind": "url", "url": url})
+    await _mark_queued(store, video_id)
+    return {"status": "processing", "videoId": video_id, "jobId": job_id,
+            "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
+
+
+async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) -> dict[str, Any]:
+    video = await _require(store, video_id)
+    raw = await async_redis.hgetall(progress_key(video_id))
+    live = {_text(k): _text(v) for k, v in raw.items()}
+    step, progress = video.step, video.progress
+    if live and video.status == "processing":
+        step = live.get("step") or step
+        progress = int(float(live.get("progress") or progress))
+    remaining = None
+    if video.status == "processing" and live:
+        started = float(live.get("startedAt") or time.time())
+        elapsed = max(time.time() - started, 0.1)
+        remaining = int(elapsed * (100 - progress) / progress) if progress > 0 else None
+    error = {"code": video.error_code, "message": video.error} if video.error else None
+    return {"videoId": video.id, "status": video.status, "progress": progress, "currentStep": step,
+            "estimatedTimeRemaining": remaining, "error": error, "processedAt": video.processed_at,
+            "degraded": video.degraded, "llmUsage": video.llm, "seriesId": video.series_id,
+            "season": video.season, "episode": video.episode}
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+async def _require(store: GraphStore, video_id: str) -> VideoRecord:
+    validate_video_id(video_id)
+    video = await get_video(store, video_id)
+    if video is None:
+        raise VideoNotFound(f"video {video_id} is not registered")
+    return video
+
+
+async def _mark_queued(store: GraphStore, video_id: str) -> None:
+    from graph.repositories.videos import set_progress
+
+    await set_progress(store, video_id, status="processing", progress=0, step="queued")
+
+
+def _current_job_id(sync_redis: redis.Redis, video_id: str) -> str | None:
+    raw = sync_redis.get(CURRENT_JOB.format(video_id))
+    return raw.decode() if isinstance(raw, bytes) else (raw if isinstance(raw, str) else None)
+
+
+def enqueue(settings: Settings, sync_redis: redis.Redis, video_id: str, source: dict[str, Any], *,
+            depends_on: str | None = None, request_id: str | None = None) -> str:
+    """One job per video at a time: a job still queued for it is cancelled, one running is
+    waited for (the new job depends on it), so two workers never write one video at once."""
+    from explainer.logs import request_id_var
+    from jobs.pipeline import process_video
+
+    ingest = queue(INGEST, sync_redis)
+    previous_id = _current_job_id(sync_redis, video_id)
+    dependency: Job | str | None = depends_on
+    if previous_id:
+        try:
+            previous = Job.fetch(previous_id, connection=sync_redis)
+            state = previous.get_status()
+            if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+                previous.cancel()
+            elif state == JobStatus.STARTED and dependency is None:
+                dependency = previous
+        except Exception:  # NoSuchJobError and friends: nothing to wait for
+            pass
+    base = settings.job_retry_base_seconds
+    job = ingest.enqueue(
+        process_video, video_id, source, request_id or request_id_var.get(),
+        job_id=f"ingest-{video_id}-{uuid.uuid4().hex[:8]}", depends_on=dependency,
+        retry=Retry(max=settings.job_retries, interval=[base, base * 4, base * 16]),
+        job_timeout=settings.job_timeout_seconds, result_ttl=7 * 24 * 3600, failure_ttl=7 * 24 * 3600,
+        description=f"ingest {video_id}")
+    sync_redis.set(CURRENT_JOB.format(video_id), job.id, ex=7 * 24 * 3600)
+    sync_redis.hset(progress_key(video_id), mapping={"status": "processing", "step": "queued", "progress": 0,
+                                                     "startedAt": time.time()})
+    return str(job.id)
+
+
+async def enqueue_demo(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
+                       sync_redis: redis.Redis) -> list[str]:
+    """Registers the demo series and queues its episodes in order (each waits for the one
+    before, so references can point back even with many workers). Returns the job ids."""
+    from seeds.loader import demo_episodes
+
+    job_ids: list[str] = []
+    previous: dict[str, str] = {}
+    for ep in demo_episodes():
+        reg = make_registration(platform=ep.platform, video_id=ep.video_id, title=ep.title,
+                                series_title=ep.series_title, series_id=ep.series_id, season=ep.season,
+                                episode=ep.episode, duration=ep.duration, language=ep.language)
+        answer = await register(settings, store, sync_redis, reg)
+        if answer["status"] == "ready":
+            continue
+        submitted = await submit_file(settings, store, async_redis, sync_redis, ep.video_id, ep.read(),
+                                      filename=ep.file, content_type="application/x-subrip",
+                                      depends_on=previous.get(ep.series_id))
+        previous[ep.series_id] = submitted["jobId"]
+        job_ids.append(submitted["jobId"])
+    return job_ids

@@ -1,0 +1,525 @@
+"""The ingestion pipeline: one job per video, stages in order, each idempotent.
+
+| step      | progress | what                                                        |
+|-----------|----------|-------------------------------------------------------------|
+| subtitles | 10       | fetch/parse cues                                            |
+| segment   | 15       | windows of SEGMENT_SECONDS, lines linked to them            |
+| analyse   | 20→60    | provider analysis, ANALYSIS_BATCH_SIZE segments per call    |
+| enrich    | 60       | wiki knowledge (when enabled)                               |
+| graph     | 80       | entities, mentions, relations, references, speakers         |
+| embed     | 90       | segment and entity embeddings                               |
+| algorithms| 95       | importance and communities                                  |
+| done      | 100      | status=ready, processedAt, callback                         |
+
+Every id is derived from the video and the cue/segment index, every write is a MERGE, and what
+analysis derived from the episode is cleared before it is written again: a re-run (a retry, a
+crashed worker's job picked up again, a re-ingestion) produces exactly the same graph. Analysis
+results are cached in Redis per batch, so a retried job does not pay for LLM calls twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from explainer.errors import ExplainerError, UnsupportedSubtitleFormat, VideoNotFound
+from explainer.llm import build_provider
+from explainer.llm.base import (
+    AnalysisContext,
+    BatchAnalysis,
+    KnownEntity,
+    LineInput,
+    LLMProvider,
+    SegmentInput,
+)
+from explainer.settings import Settings
+from explainer.subtitles import Cue, ParseResult, parse_subtitles
+from explainer.text import name_key
+from graph.repositories.videos import VideoRecord, get_video
+from graph.stores import GraphStore, open_store
+from jobs.progress import ProgressReporter
+from jobs.resolution import EntityResolver, SeriesEntity
+
+log = logging.getLogger(__name__)
+
+ANALYSIS_CACHE_TTL = 24 * 3600
+SUBTITLE_TTL = 7 * 24 * 3600
+EMBED_BATCH = 100
+# errors a retry cannot fix: recorded on the Video, the job ends without retrying
+FINAL_CODES = {"UNSUPPORTED_SUBTITLE_FORMAT", "PAYLOAD_TOO_LARGE", "VIDEO_NOT_FOUND", "INVALID_REQUEST",
+               "INVALID_VIDEO_ID"}
+
+
+def subtitle_key(video_id: str) -> str:
+    return f"subtitles:{video_id}"
+
+
+def explain_generation_key(video_id: str) -> str:
+    """Bumped when a video is re-ingested: explain cache keys include it, so old answers die."""
+    return f"explain:gen:{video_id}"
+
+
+@dataclass
+class Segment:
+    index: int
+    start: float
+    end: float
+    cues: list[Cue] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cues)
+
+
+@dataclass
+class IngestResult:
+    video_id: str
+    cues: int
+    segments: int
+    dropped: dict[str, int]
+    repaired: dict[str, int]
+    entities: int
+    references: int
+    provider: str
+    degraded: bool
+    seconds: float
+    stages: dict[str, float]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"videoId": self.video_id, "status": "ready", "cues": self.cues, "segments": self.segments,
+                "droppedCues": self.dropped, "repairedCues": self.repaired, "entities": self.entities,
+                "references": self.references, "provider": self.provider, "degraded": self.degraded,
+                "seconds": round(self.seconds, 3), "stages": {k: round(v, 3) for k, v in self.stages.items()}}
+
+
+def make_segments(cues: list[Cue], seconds: float) -> list[Segment]:
+    """Fixed windows of `seconds`; a cue belongs to the window holding its start. Empty windows
+    are skipped (the NEXT chain links the windows that exist)."""
+    windows: dict[int, Segment] = {}
+    for cue in cues:
+        slot = int(cue.start // seconds)
+        segment = windows.setdefault(slot, Segment(index=slot, start=slot * seconds, end=(slot + 1) * seconds))
+        segment.cues.append(cue)
+    return [windows[k] for k in sorted(windows)]
+
+
+def _batch_key(video_id: str, provider: str, batch: list[SegmentInput], context: AnalysisContext) -> str:
+    digest = hashlib.sha1()
+    digest.update(json.dumps([s.model_dump() for s in batch], ensure_ascii=False, sort_keys=True).encode())
+    digest.update(json.dumps(sorted(k.name for k in context.known_entities), ensure_ascii=False).encode())
+    return f"analysis:{video_id}:{provider}:{digest.hexdigest()}"
+
+
+class Pipeline:
+    """Runs the stages for one video with injected clients."""
+
+    def __init__(self, settings: Settings, store: GraphStore, redis: aioredis.Redis, provider: LLMProvider) -> None:
+        self.settings = settings
+        self.store = store
+        self.redis = redis
+        self.provider = provider
+
+    async def run(self, video_id: str, source: dict[str, Any]) -> IngestResult:
+        started = time.perf_counter()
+        stages: dict[str, float] = {}
+        video = await get_video(self.store, video_id)
+        if video is None:
+            raise VideoNotFound(f"video {video_id} is not registered")
+        progress = ProgressReporter(self.store, self.redis, video_id)
+
+        mark = time.perf_counter()
+        await progress.report("subtitles", 10)
+        parsed = await self._subtitles(video, source)
+        stages["subtitles"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        segments = make_segments(parsed.cues, self.settings.segment_seconds)
+        await self._write_segments(video, segments)
+        await progress.report("segment", 15, cues=len(parsed.cues), segments=len(segments))
+        stages["segment"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        resolver = EntityResolver(video.series_id, await self.store.read("series_entities", seriesId=video.series_id))
+        analyses = await self._analyse(video, segments, progress)
+        stages["analyse"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        await progress.report("enrich", 60)
+        await self._enrich(video)
+        stages["enrich"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        entity_count, reference_count = await self._write_analysis(video, segments, analyses, resolver)
+        await progress.report("graph", 80, entities=entity_count, references=reference_count)
+        stages["graph"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        await self._embed(video, segments)
+        await progress.report("embed", 90)
+        stages["embed"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        await self._algorithms(video)
+        await progress.report("algorithms", 95)
+        stages["algorithms"] = time.perf_counter() - mark
+
+        usage = self.provider.usage()
+        rows = await self.store.write(
+            "set_video_ready", id=video_id, processedAt=datetime.now(UTC).isoformat(timespec="seconds"),
+            degraded=usage.degraded, llmProvider=self.provider.name, llmCalls=usage.calls,
+            llmInputTokens=usage.input_tokens, llmOutputTokens=usage.output_tokens,
+            llmCostUsd=usage.estimated_cost_usd, cueCount=len(parsed.cues), segmentCount=len(segments),
+            droppedCues=sum(parsed.dropped.values()))
+        await self.redis.incr(explain_generation_key(video_id))
+        await progress.report("done", 100, status="ready", processedAt=rows[0]["processedAt"] if rows else None)
+        return IngestResult(video_id=video_id, cues=len(parsed.cues), segments=len(segments),
+                            dropped=dict(parsed.dropped), repaired=dict(parsed.repaired), entities=entity_count,
+                            references=reference_count, provider=self.provider.name, degraded=usage.degraded,
+                            seconds=time.perf_counter() - started, stages=stages)
+
+    # --- stages ------------------------------------------------------------------------------
+
+    async def _subtitles(self, video: VideoRecord, source: dict[str, Any]) -> ParseResult:
+        if source.get("kind") == "url":
+            from explainer.fetch import SafeFetcher
+
+            fetcher = SafeFetcher(self.settings, allow_hosts=self.settings.fetch_allow_host_list)
+            try:
+                fetched = await fetcher.fetch(source["url"], max_bytes=self.settings.subtitle_max_bytes)
+            finally:
+                await fetcher.aclose()
+            data, filename = fetched.content, source["url"].rsplit("/", 1)[-1].split("?", 1)[0]
+            content_type = fetched.headers.get("content-type")
+            # keep the file: a retry or a re-run parses the same bytes without fetching again
+            await self.redis.set(subtitle_key(video.id), data, ex=SUBTITLE_TTL)
+        else:
+            raw = await self.redis.get(subtitle_key(video.id))
+            if raw is None:
+                raise UnsupportedSubtitleFormat("the uploaded subtitle file is no longer available; upload it again")
+            data = raw if isinstance(raw, bytes) else raw.encode()
+            filename, content_type = source.get("filename"), source.get("contentType")
+        return parse_subtitles(data, filename=filename, content_type=content_type)
+
+    async def _write_segments(self, video: VideoRecord, segments: list[Segment]) -> None:
+        seg_rows, line_rows = [], []
+        for segment in segments:
+            seg_rows.append({"id": segment_id(video.id, segment.index), "videoId": video.id,
+                             "seriesId": video.series_id, "ordinal": video.ordinal, "index": segment.index,
+                             "start": segment.start, "end": segment.end, "text": segment.text})
+            for cue in segment.cues:
+                line_rows.append({"id": line_id(video.id, cue.index), "videoId": video.id,
+                                  "seriesId": video.series_id, "ordinal": video.ordinal, "index": cue.index,
+                                  "segmentId": segment_id(video.id, segment.index), "start": cue.start,
+                                  "end": cue.end, "text": cue.text, "speaker": cue.speaker})
+        for chunk in _chunks(seg_rows, 500):
+            await self.store.write("merge_segments", segments=chunk)
+        for chunk in _chunks(line_rows, 1000):
+            await self.store.write("merge_lines", lines=chunk)
+        max_segment = max((s.index for s in segments), default=-1)
+        await self.store.write("delete_stale_segments", videoId=video.id, segmentCount=max_segment + 1)
+        await self.store.write("delete_stale_lines", videoId=video.id, lineCount=len(line_rows) + 1)
+        await self.store.write("link_segments", videoId=video.id)
+        await self.store.write("clear_episode_links", seriesId=video.series_id)
+        await self.store.write("link_episodes", seriesId=video.series_id)
+
+    async def _analyse(self, video: VideoRecord, segments: list[Segment],
+                       progress: ProgressReporter) -> list[BatchAnalysis]:
+        known = [KnownEntity(name=r["name"], type=r["type"] or "concept", aliases=r["aliases"] or [],
+                             mentions=int(r["mentions"] or 0), importance=float(r["importance"] or 0.0),
+                             last_seen=float(r["lastSeen"] or 0.0))
+                 for r in await self.store.read("known_entities_before", seriesId=video.series_id,
+                                                ordinal=video.ordinal)]
+        context = AnalysisContext(series_title=video.series_title or "", language=video.language,
+                                  known_entities=known, clock_offset=float(video.ordinal) * 100000)
+        inputs = [SegmentInput(index=s.index, start=s.start, end=s.end,
+                               lines=[LineInput(start=c.start, end=c.end, text=c.text, speaker=c.speaker)
+                                      for c in s.cues]) for s in segments]
+        size = self.settings.analysis_batch_size
+        batches = [inputs[i:i + size] for i in range(0, len(inputs), size)]
+        results: list[BatchAnalysis] = []
+        for number, batch in enumerate(batches, start=1):
+            key = _batch_key(video.id, self.provider.name, batch, context)
+            cached = await self.redis.get(key)
+            if cached is not None:
+                analysis = BatchAnalysis.model_validate_json(cached)
+            else:
+                analysis = await self.provider.analyse(batch, context)
+                await self.redis.set(key, analysis.model_dump_json(), ex=ANALYSIS_CACHE_TTL)
+            results.append(analysis)
+            context = _advance_context(context, analysis, batch)
+            await progress.report("analyse", 20 + int(40 * number / max(len(batches), 1)),
+                                  batch=number, batches=len(batches))
+        return results
+
+    async def _enrich(self, video: VideoRecord) -> None:
+        """Wiki knowledge for the series and its entities; a failure never fails ingestion."""
+        if not self.settings.enrich_enabled:
+            return
+        try:
+            from jobs.enrich import enrich_series
+        except ImportError:
+            return
+        try:
+            await enrich_series(self.settings, self.store, series_id=video.series_id,
+                                title=video.series_title or video.title or video.series_id,
+                                language=video.language)
+        except Exception:  # enrichment is best effort: record and go on
+            log.warning("enrichment failed", extra={"videoId": video.id}, exc_info=True)
+
+    async def _write_analysis(self, video: VideoRecord, segments: list[Segment], analyses: list[BatchAnalysis],
+                              resolver: EntityResolver) -> tuple[int, int]:
+        by_index = {s.index: s for s in segments}
+        mentions: dict[tuple[str, int], dict[str, Any]] = {}
+        descriptions: dict[str, str] = {}
+        touched: dict[str, SeriesEntity] = {}
+        name_to_entity: dict[str, SeriesEntity] = {}
+
+        def remember(entity: SeriesEntity, *surfaces: str) -> None:
+            touched[entity.id] = entity
+            for surface in (entity.name, *entity.aliases, *surfaces):
+                if surface:
+                    name_to_entity[name_key(surface)] = entity
+
+        for analysis in analyses:
+            for found in analysis.entities:
+                entity = resolver.resolve(found.name, found.type, found.aliases)
+                remember(entity, found.name, *found.aliases)
+                if found.description:
+                    descriptions[entity.id] = found.description
+                surfaces = [found.name, *found.aliases, entity.name, *entity.aliases]
+                for index in found.segments:
+                    segment = by_index.get(index)
+                    if segment is None:
+                        continue
+                    count, first_at = _occurrences(segment, surfaces)
+                    slot = mentions.setdefault((entity.id, index), {
+                        "entityId": entity.id, "segmentId": segment_id(video.id, index), "count": 0,
+                        "firstAt": first_at})
+                    slot["count"] = max(slot["count"], count)
+                    slot["firstAt"] = min(slot["firstAt"], first_at)
+
+        speakers: list[dict[str, str]] = []
+        for segment in segments:
+            for cue in segment.cues:
+                if not cue.speaker:
+                    continue
+                entity = name_to_entity.get(name_key(cue.speaker)) or resolver.find(cue.speaker) \
+                    or resolver.resolve(cue.speaker, "character")
+                remember(entity, cue.speaker)
+                speakers.append({"lineId": line_id(video.id, cue.index), "entityId": entity.id})
+                slot = mentions.setdefault((entity.id, segment.index), {
+                    "entityId": entity.id, "segmentId": segment_id(video.id, segment.index), "count": 0,
+                    "firstAt": cue.start})
+                slot["count"] = max(slot["count"], 1)
+                slot["firstAt"] = min(slot["firstAt"], cue.start)
+
+        def lookup(name: str) -> SeriesEntity | None:
+            return name_to_entity.get(name_key(name)) or resolver.find(name)
+
+        references, relations = [], []
+        for analysis in analyses:
+            for ref in analysis.references:
+                target = lookup(ref.referent)
+                if target is None or ref.segment not in by_index:
+                    continue
+                remember(target)
+                ref_id = hashlib.sha1(f"{ref.segment}|{ref.expression}|{ref.at:.3f}".encode()).hexdigest()[:16]
+                references.append({"id": f"{video.id}:ref:{ref_id}", "videoId": video.id,
+                                   "seriesId": video.series_id, "ordinal": video.ordinal,
+                                   "segmentId": segment_id(video.id, ref.segment), "entityId": target.id,
+                                   "expression": ref.expression, "at": ref.at,
+                                   "confidence": round(ref.confidence, 4)})
+            for rel in analysis.relations:
+                if rel.type == "co_appearance":
+                    continue  # recomputed series-wide from mentions (refresh_co_appearance)
+                source, target = lookup(rel.source), lookup(rel.target)
+                if source is None or target is None or source.id == target.id:
+                    continue
+                relations.append({"sourceId": source.id, "targetId": target.id, "type": rel.type,
+                                  "strength": rel.strength, "ordinal": video.ordinal, "videoId": video.id})
+        references = list({r["id"]: r for r in references}.values())
+
+        seg_facts = [{"id": segment_id(video.id, f.index), "topics": f.topics, "complexity": f.complexity,
+                      "importance": f.importance}
+                     for analysis in analyses for f in analysis.segments if f.index in by_index]
+
+        series = video.series_id
+        await self.store.write("clear_video_analysis", videoId=video.id)
+        await self.store.write("clear_video_descriptions", videoId=video.id)
+        for chunk in _chunks([e.row(series) for e in touched.values()], 500):
+            await self.store.write("merge_entities", entities=chunk)
+        for chunk in _chunks(list(mentions.values()), 1000):
+            await self.store.write("merge_mentions", mentions=chunk)
+        for chunk in _chunks(speakers, 1000):
+            await self.store.write("merge_speakers", speakers=chunk)
+        for chunk in _chunks(references, 1000):
+            await self.store.write("merge_references", references=chunk)
+        for chunk in _chunks(relations, 1000):
+            await self.store.write("merge_relations", relations=chunk)
+        if descriptions:
+            await self.store.write("merge_entity_descriptions", descriptions=[
+                {"entityId": k, "videoId": video.id, "text": v} for k, v in descriptions.items()])
+        for chunk in _chunks(seg_facts, 500):
+            await self.store.write("set_segment_facts", segments=chunk)
+        await self.store.write("refresh_co_appearance", seriesId=series)
+        await self.store.write("refresh_entity_mentions", seriesId=series)
+        await self.store.write("delete_unmentioned_entities", seriesId=series)
+        return len(touched), len(references)
+
+    async def _embed(self, video: VideoRecord, segments: list[Segment]) -> None:
+        texts = [s.text for s in segments]
+        ids = [segment_id(video.id, s.index) for s in segments]
+        for start in range(0, len(texts), EMBED_BATCH):
+            vectors = await self.provider.embed(texts[start:start + EMBED_BATCH])
+            await self.store.write("set_segment_embeddings", rows=[
+                {"id": i, "embedding": v} for i, v in zip(ids[start:start + EMBED_BATCH], vectors, strict=True)])
+        entities = await self.store.read("entities_for_embedding", seriesId=video.series_id)
+        for start in range(0, len(entities), EMBED_BATCH):
+            chunk = entities[start:start + EMBED_BATCH]
+            vectors = await self.provider.embed([" ".join([e["name"], *(e["aliases"] or [])]) for e in chunk])
+            await self.store.write("set_entity_embeddings", rows=[
+                {"id": e["id"], "embedding": v} for e, v in zip(chunk, vectors, strict=True)])
+
+    async def _algorithms(self, video: VideoRecord) -> None:
+        from jobs.algorithms import update_entity_scores
+
+        await update_entity_scores(self.settings, self.store, video.series_id)
+
+
+def segment_id(video_id: str, index: int) -> str:
+    return f"{video_id}:seg:{index:05d}"
+
+
+def line_id(video_id: str, index: int) -> str:
+    return f"{video_id}:line:{index:05d}"
+
+
+def _chunks(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:
+    """How often any surface form occurs in the segment, and the start of the first line with one."""
+    forms = sorted({s for s in surfaces if s and len(s) >= 1}, key=len, reverse=True)
+    if not forms:
+        return 1, segment.start
+    pattern = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+    count, first = 0, math.inf
+    for cue in segment.cues:
+        hits = len(pattern.findall(cue.text)) + (1 if cue.speaker and pattern.fullmatch(cue.speaker) else 0)
+        if hits:
+            count += hits
+            first = min(first, cue.start)
+    return max(count, 1), (segment.start if first == math.inf else first)
+
+
+def _advance_context(context: AnalysisContext, analysis: BatchAnalysis, batch: list[SegmentInput]) -> AnalysisContext:
+    """The next batch sees this batch's entities, so names stay consistent across batches."""
+    known = {k.name: k for k in context.known_entities}
+    ends = {s.index: s.end for s in batch}
+    for found in analysis.entities:
+        last = max((ends.get(i, 0.0) for i in found.segments), default=0.0) + context.clock_offset
+        current = known.get(found.name)
+        if current is None:
+            known[found.name] = KnownEntity(name=found.name, type=found.type, aliases=found.aliases,
+                                            mentions=len(found.segments), last_seen=last)
+        else:
+            known[found.name] = current.model_copy(update={
+                "aliases": sorted(set(current.aliases) | set(found.aliases)),
+                "mentions": current.mentions + len(found.segments), "last_seen": max(current.last_seen, last)})
+    return context.model_copy(update={"known_entities": list(known.values())})
+
+
+# --- running it ------------------------------------------------------------------------------
+
+async def run_in_process(settings: Settings, video_id: str, source: dict[str, Any]) -> IngestResult:
+    """The pipeline without a worker (CLI `ingest`/`demo`, benchmarks)."""
+    store = open_store(settings)
+    redis = aioredis.Redis.from_url(settings.effective_redis_url)
+    provider = build_provider(settings)
+    try:
+        return await Pipeline(settings, store, redis, provider).run(video_id, source)
+    finally:
+        await provider.aclose()
+        await store.close()
+        await redis.aclose()
+
+
+async def process_video(video_id: str, source: dict[str, Any], request_id: str | None = None) -> dict[str, Any]:
+    """RQ entry point. Clients are opened here, inside the job's own event loop."""
+    from rq import get_current_job
+
+    from explainer.logs import request_id_var
+    from explainer.settings import get_settings
+
+    request_id_var.set(request_id)
+    settings = get_settings()
+    job = get_current_job()
+    store = open_store(settings)
+    redis = aioredis.Redis.from_url(settings.effective_redis_url)
+    provider = build_provider(settings)
+    try:
+        try:
+            result = await Pipeline(settings, store, redis, provider).run(video_id, source)
+        except ExplainerError as exc:
+            final = exc.code in FINAL_CODES or not (job and job.retries_left)
+            await _record_failure(store, redis, video_id, exc.code, exc.message, final=final)
+            if exc.code in FINAL_CODES:
+                return {"videoId": video_id, "status": "error", "error": {"code": exc.code, "message": exc.message}}
+            raise
+        except Exception as exc:
+            final = not (job and job.retries_left)
+            await _record_failure(store, redis, video_id, "INTERNAL_ERROR", f"{type(exc).__name__}: {exc}",
+                                  final=final)
+            raise
+        log.info("video ingested", extra=result.as_dict())
+        await _callback(settings, store, video_id, result.as_dict())
+        return result.as_dict()
+    finally:
+        await provider.aclose()
+        await store.close()
+        await redis.aclose()
+
+
+async def _record_failure(store: GraphStore, redis: aioredis.Redis, video_id: str, code: str, message: str, *,
+                          final: bool) -> None:
+    log.warning("ingestion failed", extra={"videoId": video_id, "code": code, "final": final, "error": message})
+    try:
+        video = await get_video(store, video_id)
+        progress = ProgressReporter(store, redis, video_id)
+        if final:
+            await progress.report(video.step if video and video.step else "subtitles",
+                                  video.progress if video else 0, status="error", error=message, error_code=code)
+        else:
+            await progress.report(video.step if video and video.step else "subtitles",
+                                  video.progress if video else 0, status="processing",
+                                  error=f"retrying after: {message}", error_code=code)
+    except ExplainerError:
+        log.error("could not record the failure on the video", extra={"videoId": video_id}, exc_info=True)
+
+
+async def _callback(settings: Settings, store: GraphStore, video_id: str, payload: dict[str, Any]) -> None:
+    video = await get_video(store, video_id)
+    if video is None or not video.callback_url:
+        return
+    from explainer.fetch import SafeFetcher
+
+    fetcher = SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list)
+    try:
+        await fetcher.post_json(video.callback_url, payload)
+    except ExplainerError:
+        log.warning("callback failed", extra={"videoId": video_id, "url": video.callback_url}, exc_info=True)
+    finally:
+        await fetcher.aclose()
+
+
+__all__ = ["IngestResult", "Pipeline", "line_id", "make_segments", "process_video", "segment_id"]

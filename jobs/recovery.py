@@ -1,0 +1,56 @@
+"""Jobs whose worker died (SIGKILL, OOM, lost container) go back on their queue at once.
+
+RQ notices abandoned jobs by itself only after their registry entry expires; a worker that
+starts checks the started registries and requeues jobs whose worker is gone: its registration
+expired, or it ran on this host and its process no longer exists. The pipeline is idempotent,
+so the job simply runs again."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+
+import redis
+from rq import Queue, Worker
+from rq.exceptions import NoSuchJobError
+from rq.job import Job
+from rq.registry import StartedJobRegistry
+
+log = logging.getLogger(__name__)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def requeue_orphaned_jobs(connection: redis.Redis, queue_names: list[str] | tuple[str, ...]) -> list[str]:
+    workers = {w.name: w for w in Worker.all(connection=connection)}
+    host = socket.gethostname()
+    requeued: list[str] = []
+    for name in queue_names:
+        queue = Queue(name, connection=connection)
+        registry = StartedJobRegistry(queue=queue)
+        for job_id in registry.get_job_ids(cleanup=False):
+            try:
+                job = Job.fetch(job_id, connection=connection)
+            except NoSuchJobError:
+                continue
+            worker = workers.get(job.worker_name or "")
+            gone = worker is None or (worker.hostname == host and worker.pid is not None
+                                      and not _process_alive(worker.pid))
+            if not gone:
+                continue
+            if worker is not None:
+                worker.register_death()
+            registry.remove(job)
+            queue.enqueue_job(job, at_front=True)
+            requeued.append(job.id)
+            log.warning("requeued a job whose worker died", extra={"jobId": job.id, "worker": job.worker_name})
+    return requeued

@@ -1,0 +1,1 @@
+"""Test doubles shared by the test suites (local servers that speak real wire protocols)."""
