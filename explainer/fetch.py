@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import ipaddress
 import json
 import socket
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -145,6 +147,12 @@ def _parse_allow_entry(entry: str) -> str:
     return _host_key(host, parts.port)
 
 
+@functools.cache
+def _default_ssl_context() -> ssl.SSLContext:
+    """Built once per process (loading the CA bundle costs ~30 ms), shared by every fetcher."""
+    return httpx.create_ssl_context()
+
+
 async def _system_resolver(host: str, port: int) -> list[str]:
     loop = asyncio.get_running_loop()
     infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
@@ -228,7 +236,8 @@ class SafeFetcher:
         self._resolver: Resolver = resolver or _system_resolver
         self._owns_client = client is None
         # trust_env=False: an environment proxy would resolve names itself and defeat the checks.
-        self._client = client or httpx.AsyncClient(follow_redirects=False, trust_env=False)
+        self._client = client or httpx.AsyncClient(follow_redirects=False, trust_env=False,
+                                                   verify=_default_ssl_context())
 
     async def __aenter__(self) -> SafeFetcher:
         return self

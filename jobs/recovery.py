@@ -49,7 +49,7 @@ def requeue_orphaned_jobs(connection: redis.Redis, queue_names: list[str] | tupl
                 continue
             if worker is not None:
                 worker.register_death()
-            registry.remove(job)
+            registry.remove_executions(job)
             queue.enqueue_job(job, at_front=True)
             requeued.append(job.id)
             log.warning("requeued a job whose worker died", extra={"jobId": job.id, "worker": job.worker_name})

@@ -17,15 +17,7 @@ log = logging.getLogger(__name__)
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
     connection = redis.Redis.from_url(settings.effective_redis_url)
     requeue_orphaned_jobs(connection, ALL_QUEUES)
-    _warm_up(settings)
     worker = Worker(list(ALL_QUEUES), connection=connection, name=name)
     log.info("worker starting", extra={"queues": list(ALL_QUEUES), "redis": settings.effective_redis_url})
     return bool(worker.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
 
-
-def _warm_up(settings: Settings) -> None:
-    """Load the offline analyser's dictionaries once in the parent: every forked job shares
-    them instead of loading its own."""
-    from explainer.llm.offline import warm_up
-
-    warm_up(settings)

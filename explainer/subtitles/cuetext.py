@@ -69,8 +69,9 @@ def clean_cue_text(raw: str, speaker: str | None = None) -> CueText | DropReason
 
 
 def _lines(raw: str) -> list[str]:
-    text = _ASS_OVERRIDE.sub("", raw)
-    text = _ASS_BREAK.sub("\n", text).replace("\\h", " ")
+    text = raw
+    if "\\" in text:
+        text = _ASS_BREAK.sub("\n", _ASS_OVERRIDE.sub("", text)).replace("\\h", " ")
     text = _INVISIBLE.sub("", text)
     return [line for line in (_SPACES.sub(" ", part).strip() for part in text.split("\n")) if line]
 

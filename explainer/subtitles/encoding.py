@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -111,7 +112,7 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 
 def _looks_korean(text: str) -> bool:
-    non_ascii = {ch for ch in text if ord(ch) > 0x7F}
+    non_ascii = {ch for ch in set(text) if ch > "\x7f"}
     if not non_ascii:
         return True
     in_ksx1001 = 0
@@ -124,17 +125,19 @@ def _looks_korean(text: str) -> bool:
     return in_ksx1001 >= _KOREAN_SHARE * len(non_ascii)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WESTERN_PUNCTUATION = frozenset("‘’‚“”„–—…•«»°€£¥©®™·¡¿§¶×÷\xa0´¨ªº")
 
 
 def _looks_western(text: str) -> bool:
     letters: list[int] = []
-    for i, ch in enumerate(text):
-        if ord(ch) <= 0x7F or ch in _WESTERN_PUNCTUATION:
+    for m in _NON_ASCII.finditer(text):
+        ch = m.group()
+        if ch in _WESTERN_PUNCTUATION:
             continue
         if not unicodedata.name(ch, "").startswith("LATIN "):
             return False
-        letters.append(i)
+        letters.append(m.start())
     positions = set(letters)
     clustered = sum(1 for i in letters if i - 1 in positions or i + 1 in positions)
     return clustered <= 0.3 * len(letters)

@@ -15,9 +15,12 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<\d{1,2}:[\d:.]*>")
 
 def html_to_text(fragment: str) -> str:
     """Drop tags (closed or not), turn <br> into "\\n", resolve entities (&nbsp; is a space)."""
-    text = _BR.sub("\n", fragment)
-    if "<!--" in text:
-        text = _COMMENT.sub("", text)
-    text = _RUBY_TEXT.sub("", text)
-    text = _TAG.sub("", text)
-    return html.unescape(text).replace("\xa0", " ")
+    text = fragment
+    if "<" in text:
+        text = _BR.sub("\n", text)
+        if "<!--" in text:
+            text = _COMMENT.sub("", text)
+        text = _TAG.sub("", _RUBY_TEXT.sub("", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return text.replace("\xa0", " ")

@@ -150,7 +150,7 @@ class FixtureServer:
     # -- lifecycle --------------------------------------------------------------------------
 
     def start(self) -> FixtureServer:
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01},
                                         name="wiki-fixture-server", daemon=True)
         self._thread.start()
         return self
