@@ -18,6 +18,7 @@ The order is deterministic so the same file always decodes the same way:
 6. charset-normalizer as the last resort;
 7. CP949 again, even though it did not look Korean, if it decoded at all.
 
+"Strict" forgives one character cut off at the very end (a truncated download), nothing else.
 Nothing decodes (or the text is binary): `UnsupportedSubtitleFormat`.
 """
 

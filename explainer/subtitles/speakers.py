@@ -9,8 +9,9 @@ It is a label only if the token is name-like:
 - English: one to three Capitalised or ALL-CAPS words, optionally after an honorific and with a
   number (`Monica`, `DR. KIM`, `Man #2`);
 
-and not a sound or manner description (`sounds.py`) nor a common English sentence opener
-(`Look: …`, `Note: …`). A name-like bracket with nothing after it is not a label.
+and not a sound or manner description (`sounds.py`) nor opened by a common English word that
+starts sentences or titles (`Look: …`, `Note: …`, `Chapter 1: …`). A name-like bracket with
+nothing after it is not a label.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ _ENGLISH_OPENERS = frozenset({
     "look", "listen", "wait", "note", "well", "so", "okay", "ok", "yes", "no", "hey", "warning", "rule",
     "step", "question", "answer", "remember", "again", "now", "then", "here", "there", "why", "what",
     "who", "how", "where", "when", "this", "that", "sorry", "please", "thanks", "right", "first",
-    "second", "finally", "ps", "p.s.", "oh", "and", "but", "or", "because", "i", "you", "we", "they",
+    "second", "finally", "ps", "p", "oh", "and", "but", "or", "because", "i", "you", "we", "they",
+    "chapter", "episode", "part", "season", "day", "act", "scene", "title", "location", "time", "date",
+    "previously", "meanwhile", "later", "breaking", "update", "subject", "re", "from", "to",
 })
 
 _OPEN = "[(（【"
@@ -50,7 +53,8 @@ def is_name_like(token: str) -> bool:
         return False
     if _HANGUL_NAME.fullmatch(token):
         return True
-    return bool(_ENGLISH_NAME.fullmatch(token)) and token.lower() not in _ENGLISH_OPENERS
+    first_word = token.split()[0].lower().rstrip(".")
+    return bool(_ENGLISH_NAME.fullmatch(token)) and first_word not in _ENGLISH_OPENERS
 
 
 def split_speaker_label(turn: str) -> tuple[str | None, str]:

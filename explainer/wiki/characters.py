@@ -45,7 +45,7 @@ _ALIAS_PREFIX = re.compile(
     r"\s*[:.：]?\s*(?P<alias>.+)$", re.I)
 _ALIAS_IN_TEXT = (
     re.compile(r"(?:별명|애칭|닉네임)(?:은|는|이)?\s*[:：]?\s*['‘\"“「](?P<alias>[^'’\"”」]{1,20})['’\"”」]"),
-    re.compile(r"['‘\"“「](?P<alias>[^'’\"”」]{1,20})['’\"”」]\s*(?:이?라고|으로|로)\s*불(?:린다|리는|렸다)"),
+    re.compile(r"['‘\"“「](?P<alias>[^'’\"”」]{1,20})['’\"”」]\s*(?:이?라고|으로|로)\s*(?:불린다|불리는|불렸다|부른다|부르는|부른)"),
     re.compile(r"\b(?:nicknamed|known as|called)\s+[\"“](?P<alias>[^\"”]{1,30})[\"”]", re.I),
 )
 _KO_ROLE = re.compile(  # 아무개 : 한미소 역 (29세) - 설명
@@ -65,6 +65,7 @@ _ACTOR_HEADER = re.compile(r"^(배우|출연|출연자|연기|성우|actor|actre
 _DESC_HEADER = re.compile(r"^(설명|소개|비고|특징|역할|인물 소개|description|notes?|summary)$", re.I)
 _ONLY_LATIN_OR_HANJA = re.compile(r"^[A-Za-z\u4e00-\u9fff\u3400-\u4dbf .'’\-]+$")
 _DIGITS = re.compile(r"\d")
+_QUOTED_NICKNAME = re.compile(r"(?<=\S)\s*[\"“‘](?P<nick>[^\"”’]{1,20})[\"”’]\s*(?=\S)")
 
 
 @dataclass
@@ -81,7 +82,10 @@ class ParsedEntry:
             alias = alias.strip(" '\"‘’“”「」")
             if alias and alias != self.name and alias not in aliases and alias != self.actor:
                 aliases.append(alias)
-        return WikiCharacter(name=self.name, aliases=aliases, actor=self.actor or None,
+        actor = self.actor.strip() if self.actor else None
+        if actor is not None and not any(ch.isalnum() for ch in actor):
+            actor = None  # "-", "—": a table cell saying "nobody"
+        return WikiCharacter(name=self.name, aliases=aliases, actor=actor,
                              description=_shorten(self.description))
 
 
@@ -100,6 +104,14 @@ def _clean_name(text: str) -> str:
     if not name or len(name) > MAX_NAME_CHARS or len(name.split()) > 5:
         return ""
     return name
+
+
+def _named(raw: str, aliases: list[str]) -> str:
+    """Clean a name; a quoted nickname inside it (`Theo "Teddy" Reyes`) becomes an alias."""
+    if m := _QUOTED_NICKNAME.search(raw):
+        aliases.append(m["nick"].strip())
+        raw = f"{raw[:m.start()]} {raw[m.end():]}"
+    return _clean_name(re.sub(r"\s+", " ", raw))
 
 
 def _classify_parenthetical(inner: str, entry: ParsedEntry, extra: list[str]) -> None:
@@ -157,7 +169,8 @@ def parse_entry(text: str, *, name_hint: str | None = None) -> ParsedEntry | Non
     if role is None and not (name_hint and not text.startswith(name_hint)):
         role = _EN_ROLE.match(text)
     if role is not None:  # "actor : name 역" / "Actor as Name": the performer comes first
-        entry = ParsedEntry(name=_clean_name(role["name"]), actor=role["actor"].strip())
+        aliases: list[str] = []
+        entry = ParsedEntry(name=_named(role["name"], aliases), actor=role["actor"].strip(), aliases=aliases)
         rest = role["rest"]
         while pm := _PAREN.match(rest):
             _classify_parenthetical(pm["inner"], entry, extra)
@@ -175,7 +188,7 @@ def parse_entry(text: str, *, name_hint: str | None = None) -> ParsedEntry | Non
         entry = ParsedEntry(name="")
         for pm in _PAREN.finditer(head):
             _classify_parenthetical(pm["inner"], entry, extra)
-        entry.name = _clean_name(_PAREN.sub("", head))
+        entry.name = _named(_PAREN.sub("", head), entry.aliases)
     if not entry.name:
         return None
     entry.marked = bool(entry.actor or description or (name_hint and text.startswith(name_hint)))

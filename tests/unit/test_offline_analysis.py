@@ -129,7 +129,7 @@ async def test_speakers_are_characters(provider: OfflineProvider) -> None:
 async def test_a_later_batch_line_sees_names_from_earlier_lines(provider: OfflineProvider) -> None:
     # 미소 alone is a common noun ("smile") to the morphology; once 한미소 is named it is a name
     result = await provider.analyse([
-        segment(0, "한미소가 왔다."),
+        segment(0, "한미소 씨가 왔다."),
         segment(1, "미소를 찾아야 해."),
     ], AnalysisContext())
     assert entity(result, "한미소").segments == [0, 1]

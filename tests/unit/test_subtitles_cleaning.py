@@ -50,6 +50,7 @@ def test_name_like_tokens(token: str) -> None:
         ("10:30에 만나요", (None, "10:30에 만나요")),
         ("[화면 자막] 3년 후", (None, "[화면 자막] 3년 후")),
         ("He said: no.", (None, "He said: no.")),
+        ("Chapter 1: The Beginning", (None, "Chapter 1: The Beginning")),
     ],
 )
 def test_split_speaker_label(turn: str, expected: tuple[str | None, str]) -> None:

@@ -242,6 +242,7 @@ def test_wikipedia_summary_not_found() -> None:
     ("아무개 : 한미소 역 (29세) - 세탁소 직원", "한미소", "아무개", [], "(29세) 세탁소 직원"),
     ("Jane Roe as Mia Han, a laundromat worker", "Mia Han", "Jane Roe", [], "a laundromat worker"),
     ("Jane Roe as Mia Han (also known as Mimi)", "Mia Han", "Jane Roe", ["Mimi"], ""),
+    ('Ada Stone as Theo "Teddy" Reyes, her brother', "Theo Reyes", "Ada Stone", ["Teddy"], "her brother"),
     ("Mia Han (played by Jane Roe) – a laundromat worker", "Mia Han", "Jane Roe", [], "a laundromat worker"),
     ("한미소", "한미소", None, [], ""),
 ])

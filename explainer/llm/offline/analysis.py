@@ -87,12 +87,18 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
     registry = Registry(context.known_entities)
     lines = _prepare_lines(batch, registry)
     language: Language = detect_language(" ".join(line.text for line in lines[:200]))
+    # speakers are characters for sure, wherever the batch names them
+    speakers = {name_key(line.speaker) for line in lines if line.speaker}
+
+    def is_known(key: str) -> bool:
+        return key in speakers or registry.is_known(key)
+
     if language == "ko":
         for line, tokens in zip(lines, tokenize([line.text for line in lines]), strict=True):
             line.tokens = tokens
         elsewhere: set[str] = set()
     else:
-        elsewhere = set().union(*(capitalised_words(line.text) for line in lines)) if lines else set()
+        elsewhere = set().union(speakers, *(capitalised_words(line.text) for line in lines))
 
     stats = {segment.index: _SegmentStats() for segment in batch}
     references: list[_Reference] = []
@@ -102,9 +108,9 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
         at = context.clock_offset + line.start
         segment = stats[line.segment]
         if language == "ko":
-            mentions = korean_mentions(line.text, line.tokens, registry.is_known)
+            mentions = korean_mentions(line.text, line.tokens, is_known)
         else:
-            mentions = english_mentions(line.text, registry.is_known, elsewhere)
+            mentions = english_mentions(line.text, is_known, elsewhere)
         speaker = None
         if line.speaker:
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0, speaker=True),
@@ -113,9 +119,9 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
                       if (e := registry.find(m.name, "character")) is not None}
         named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
         spans = _korean_reference_spans(line) if language == "ko" else _english_reference_spans(line.text)
-        exclude = named | addressees | ({speaker.id} if speaker else set())
+        exclude = addressees | ({speaker.id} if speaker else set())
         for span in spans:
-            resolved = _resolve(span, registry, at, exclude=exclude, speaker=speaker,
+            resolved = _resolve(span, registry, at, exclude=exclude, demote=named, speaker=speaker,
                                 addressees=addressees, previous_speaker=previous_speaker)
             if resolved is not None:
                 entity, confidence = resolved
@@ -126,7 +132,9 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
         found: list[WorkingEntity] = [speaker] if speaker else []
         for mention in mentions:
             if mention.type is None and registry.find(mention.name) is None:
-                continue
+                if name_key(mention.name) not in speakers:
+                    continue
+                mention.type = "character"
             entity = registry.mention(mention, segment=line.segment, line=line.ordinal, at=at)
             found.append(entity)
             if speaker is not None and entity.id != speaker.id and entity.type == "character":
@@ -279,7 +287,7 @@ _REFERENCE_TYPES: dict[str, tuple[EntityType, ...]] = {
 }
 
 
-def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int],
+def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int], demote: set[int],
              speaker: WorkingEntity | None, addressees: set[int], previous_speaker: int | None,
              ) -> tuple[WorkingEntity, float] | None:
     if span.kind == "first":
@@ -292,8 +300,8 @@ def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int
         if previous_speaker is not None and previous_speaker != speaker.id:
             return registry.entities[previous_speaker], 0.6
         return None
-    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=exclude, gender=span.gender,
-                             min_batch_mentions={"object": 2})
+    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=exclude, demote=demote,
+                             gender=span.gender, min_batch_mentions={"object": 2})
     if not ranked:
         return None
     best, entity = ranked[0]

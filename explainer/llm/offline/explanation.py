@@ -105,6 +105,21 @@ def _quote(expression: str) -> str:
     return f"‘{expression}’"
 
 
+def _sentence(text: str) -> str:
+    """End with a full stop unless the text already ends with punctuation or a closing quote."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "”", "\"", "’", "。", "…")) else text + "."
+
+
+def _what(item: dict[str, object]) -> str:
+    """A moment's description, else its line in quotes."""
+    description = _str(item, "description")
+    if description:
+        return description.rstrip(".")
+    text = _str(item, "text")
+    return f"“{_shorten(text, 120)}”" if text else ""
+
+
 # --- Korean ----------------------------------------------------------------------------------
 
 def _ko_resolution(item: dict[str, object]) -> list[str]:
@@ -160,11 +175,10 @@ def _ko_entity(item: dict[str, object]) -> list[str]:
 
 
 def _ko_moment(item: dict[str, object]) -> str | None:
-    episode, timestamp = _int(item, "episode"), _float(item, "timestamp")
-    what = _str(item, "description") or (f"“{_shorten(_str(item, 'text'), 120)}”" if _str(item, "text") else "")
+    episode, timestamp, what = _int(item, "episode"), _float(item, "timestamp"), _what(item)
     if episode is None or timestamp is None or not what:
         return None
-    return f"{episode}화 {clock(timestamp)} 장면: {what.rstrip('.')}."
+    return f"{episode}화 {clock(timestamp)} {what}"
 
 
 def _ko_text(context: ExplainContext) -> str:
@@ -175,11 +189,11 @@ def _ko_text(context: ExplainContext) -> str:
         parts.extend(_ko_entity(item))
     moments = [m for m in (_ko_moment(i) for i in _dicts(context.moments)[:MAX_MOMENTS]) if m]
     if moments:
-        parts.append("이전에 나온 관련 장면 — " + " ".join(moments))
+        parts.append(_sentence("앞서 나온 관련 장면: " + "; ".join(moments)))
     for item in _dicts(context.wiki)[:MAX_WIKI]:
         summary, title = _str(item, "summary"), _str(item, "title")
         if summary:
-            parts.append(f"참고({title or _str(item, 'kind')}): {_shorten(summary)}")
+            parts.append(_sentence(f"참고({title or _str(item, 'kind')}): {_shorten(summary)}"))
     if not parts:
         return f"{_quote(context.selected_text)}에 대해 지금까지 본 장면에서 확인된 정보가 아직 없습니다."
     return " ".join(parts)
@@ -236,11 +250,10 @@ def _en_entity(item: dict[str, object]) -> list[str]:
 
 
 def _en_moment(item: dict[str, object]) -> str | None:
-    episode, timestamp = _int(item, "episode"), _float(item, "timestamp")
-    what = _str(item, "description") or (f"“{_shorten(_str(item, 'text'), 120)}”" if _str(item, "text") else "")
+    episode, timestamp, what = _int(item, "episode"), _float(item, "timestamp"), _what(item)
     if episode is None or timestamp is None or not what:
         return None
-    return f"episode {episode} at {clock(timestamp)}: {what.rstrip('.')}."
+    return f"episode {episode} at {clock(timestamp)}, {what}"
 
 
 def _en_text(context: ExplainContext) -> str:
@@ -251,11 +264,11 @@ def _en_text(context: ExplainContext) -> str:
         parts.extend(_en_entity(item))
     moments = [m for m in (_en_moment(i) for i in _dicts(context.moments)[:MAX_MOMENTS]) if m]
     if moments:
-        parts.append("Related earlier scenes — " + " ".join(moments))
+        parts.append(_sentence("Related earlier scenes: " + "; ".join(moments)))
     for item in _dicts(context.wiki)[:MAX_WIKI]:
         summary, title = _str(item, "summary"), _str(item, "title")
         if summary:
-            parts.append(f"From {title or _str(item, 'kind')}: {_shorten(summary)}")
+            parts.append(_sentence(f"From {title or _str(item, 'kind')}: {_shorten(summary)}"))
     if not parts:
         return f"Nothing seen so far in the series explains {_quote(context.selected_text)} yet."
     return " ".join(parts)

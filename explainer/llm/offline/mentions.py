@@ -22,6 +22,7 @@ from explainer.text import (
     TITLES,
     given_name,
     is_hangul_word,
+    is_particle,
     name_key,
     normalise_name,
     strip_particles,
@@ -161,13 +162,20 @@ def _looks_like_person(name: str) -> bool:
     return len(name) <= 3 or given_name(name) is not None
 
 
+_TITLE_WORDS = tuple(sorted(_HONORIFIC_SET | _TITLE_SET, key=lambda t: (-len(t), t)))
+
+
 def _title_after(word: _Word) -> str | None:
-    """The honorific or title a whole word is (씨, 대리님, 오빠한테 → 씨, 대리, 오빠)."""
-    core = strip_particles(word.core)
-    if core in _HONORIFIC_SET or core in _TITLE_SET:
-        return core
-    if core.endswith("님") and core[:-1] in _TITLE_SET:
-        return core[:-1]
+    """The honorific or title a whole word is (씨, 씨도, 대리님, 오빠한테 → 씨, 씨, 대리, 오빠)."""
+    core = word.core
+    for title in _TITLE_WORDS:
+        if not core.startswith(title):
+            continue
+        rest = core[len(title):]
+        if rest.startswith("님") and title != "님":
+            rest = rest[1:]
+        if not rest or is_particle(rest) or strip_particles(title + rest) == title:
+            return title
     return None
 
 
@@ -192,13 +200,19 @@ def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
 
 
 def _nnp_run(word: _Word) -> str | None:
-    """The proper noun of a word, with a place/event ending glued to it (서울+병원 → 서울병원)."""
+    """The proper noun of a word, with a place/event ending glued to it (서울+병원 → 서울병원) or,
+    after a lone surname, the given name the morphology split off (김 + 미소 → 김미소)."""
     tokens = word.tokens
     for i, token in enumerate(tokens):
         if token.tag != "NNP":
             continue
         name = token.form
         end = token.end
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (name in KOREAN_SURNAMES and following is not None and following.start == end
+                and following.tag in ("NNG", "NNP") and len(following.form) == 2
+                and is_hangul_word(following.form)):
+            return name + following.form
         for nxt in tokens[i + 1:]:
             if nxt.start != end or nxt.tag not in ("NNP", "NNG"):
                 break

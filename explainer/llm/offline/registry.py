@@ -131,9 +131,11 @@ class Registry:
         return entity
 
     def ranked(self, wanted: tuple[EntityType, ...], now: float, *, exclude: set[int],
-               gender: str | None = None, min_batch_mentions: dict[EntityType, int] | None = None,
+               demote: set[int] | None = None, gender: str | None = None,
+               min_batch_mentions: dict[EntityType, int] | None = None,
                ) -> list[tuple[float, WorkingEntity]]:
-        """Entities of the wanted types by salience at `now`, highest first."""
+        """Entities of the wanted types by salience at `now`, highest first; `exclude`d ones are
+        left out, `demote`d ones (named in the same line) count a quarter."""
         scored: list[tuple[float, WorkingEntity]] = []
         for entity in self.entities:
             if entity.type not in wanted or entity.id in exclude:
@@ -144,6 +146,8 @@ class Registry:
                 continue
             # a known matching gender (그 여자 and someone called 언니) beats an unknown one
             boost = 2.0 if gender is not None and entity.gender == gender else 1.0
+            if demote and entity.id in demote:
+                boost *= 0.25
             scored.append((boost * entity.salience(now), entity))
         scored.sort(key=lambda pair: (-pair[0], pair[1].id))
         return scored
