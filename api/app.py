@@ -16,7 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import AppState
 from api.errors import install_error_handlers
-from api.routers import health, videos
+from api.routers import health, progress_ws, videos
 from explainer.logs import request_id_var
 from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from explainer.settings import Settings, get_settings
@@ -84,4 +84,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(videos.router)
+    app.include_router(progress_ws.router)
     return app

@@ -40,6 +40,12 @@ class VideoNotFound(ExplainerError):
     code = "VIDEO_NOT_FOUND"
 
 
+class NotFound(ExplainerError):
+    """Something other than a video (an entity, a series) does not exist."""
+
+    code = "NOT_FOUND"
+
+
 class VideoProcessing(ExplainerError):
     code = "VIDEO_PROCESSING"
 

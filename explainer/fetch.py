@@ -36,6 +36,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from charset_normalizer import from_bytes
 
 from explainer.errors import ExternalServiceError, FetchRefused
 from explainer.settings import Settings
@@ -97,8 +98,6 @@ class FetchResult:
             return self.content.decode("utf-8-sig")
         except UnicodeDecodeError:
             pass
-        from charset_normalizer import from_bytes
-
         best = from_bytes(self.content).best()
         return str(best) if best is not None else self.content.decode("latin-1")
 
@@ -118,6 +117,11 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     if ip in _NAT64:
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return None
+
+
+def _is_metadata(ip: IPAddress) -> bool:
+    inner = _embedded_ipv4(ip) if isinstance(ip, ipaddress.IPv6Address) else None
+    return ip in METADATA_ADDRESSES or inner in METADATA_ADDRESSES
 
 
 def is_public_address(ip: IPAddress) -> bool:
@@ -268,7 +272,7 @@ class SafeFetcher:
             budget -= time.monotonic() - started
             if isinstance(outcome, FetchResult):
                 return replace(outcome, redirects=tuple(redirects))
-            current = self._checked_url(str(current.join(outcome.location)), original=url)
+            current = self._checked_url(outcome.location, original=url, base=current)
             redirects.append(str(current))
             if budget <= 0:
                 raise _refused("timeout", f"fetch exceeded {self.timeout_seconds:g} s", url)
@@ -277,9 +281,9 @@ class SafeFetcher:
 
     # -- one hop ------------------------------------------------------------------------------
 
-    def _checked_url(self, raw: str, *, original: str) -> httpx.URL:
+    def _checked_url(self, raw: str, *, original: str, base: httpx.URL | None = None) -> httpx.URL:
         try:
-            url = httpx.URL(raw)
+            url = base.join(raw) if base is not None else httpx.URL(raw)
         except (httpx.InvalidURL, ValueError, TypeError) as exc:
             raise _refused("invalid_url", f"invalid URL: {exc}", original, hop_url=raw) from exc
         if url.scheme not in ALLOWED_SCHEMES:
@@ -312,7 +316,7 @@ class SafeFetcher:
         listed = _host_key(host, port) in self.allow_hosts or host in self.allow_hosts
         if not listed:
             for ip in candidates:
-                if ip in METADATA_ADDRESSES or (not self.allow_private and not is_public_address(ip)):
+                if _is_metadata(ip) or (not self.allow_private and not is_public_address(ip)):
                     raise _refused("private_address", f"{host} resolves to non-public address {ip}",
                                    original, hop_url=str(url), address=str(ip))
         # All answers passed; pin to one (IPv4 first: IPv6 routes are often missing in containers).

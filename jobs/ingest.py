@@ -120,7 +120,7 @@ async def submit_file(settings: Settings, store: GraphStore, async_redis: aiored
                       sync_redis: redis.Redis, video_id: str, data: bytes, *, filename: str | None,
                       content_type: str | None, depends_on: str | None = None) -> dict[str, Any]:
     """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job."""
-    video = await _require(store, video_id)
+    video = await require_video(store, video_id)
     parsed = parse_subtitles(data, filename=filename, content_type=content_type)
     await async_redis.set(subtitle_key(video_id), data, ex=SUBTITLE_TTL)
     job_id = enqueue(settings, sync_redis, video_id,
@@ -136,7 +136,7 @@ async def submit_url(settings: Settings, store: GraphStore, sync_redis: redis.Re
                      url: str) -> dict[str, Any]:
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise InvalidRequest("url must be an http or https URL")
-    await _require(store, video_id)
+    await require_video(store, video_id)
     job_id = enqueue(settings, sync_redis, video_id, {"kind": "url", "url": url})
     await _mark_queued(store, video_id)
     return {"status": "processing", "videoId": video_id, "jobId": job_id,
@@ -144,7 +144,7 @@ async def submit_url(settings: Settings, store: GraphStore, sync_redis: redis.Re
 
 
 async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) -> dict[str, Any]:
-    video = await _require(store, video_id)
+    video = await require_video(store, video_id)
     raw = await async_redis.hgetall(progress_key(video_id))
     live = {_text(k): _text(v) for k, v in raw.items()}
     step, progress = video.step, video.progress
@@ -163,11 +163,28 @@ async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) 
             "season": video.season, "episode": video.episode}
 
 
+async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis.Redis, sync_redis: redis.Redis,
+                    video_id: str) -> dict[str, Any]:
+    """Runs the pipeline again on the subtitles already given: the stored upload while Redis
+    still holds it, else the video's subtitle URL."""
+    video = await require_video(store, video_id)
+    if await async_redis.exists(subtitle_key(video_id)):
+        source: dict[str, Any] = {"kind": "upload"}
+    elif video.subtitle_url:
+        source = {"kind": "url", "url": video.subtitle_url}
+    else:
+        raise InvalidRequest(f"video {video_id} has no stored subtitles any more; upload them again")
+    job_id = enqueue(settings, sync_redis, video_id, source)
+    await _mark_queued(store, video_id)
+    return {"status": "processing", "videoId": video_id, "jobId": job_id, "source": source["kind"],
+            "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
+
+
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
 
-async def _require(store: GraphStore, video_id: str) -> VideoRecord:
+async def require_video(store: GraphStore, video_id: str) -> VideoRecord:
     validate_video_id(video_id)
     video = await get_video(store, video_id)
     if video is None:

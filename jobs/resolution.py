@@ -66,8 +66,9 @@ class EntityResolver:
         return self.entities[ranked[0]]
 
     def resolve(self, name: str, entity_type: str, aliases: list[str] | tuple[str, ...] = ()) -> SeriesEntity:
-        canonical = normalise_name(name) or name.strip()
-        surfaces = [canonical, *(normalise_name(a) or a for a in aliases)]
+        # the display name stays as the analysis wrote it (망원동 정류장); matching uses keys
+        canonical = " ".join(name.split()) or normalise_name(name)
+        surfaces = [canonical, *(" ".join(a.split()) for a in aliases)]
         for surface in surfaces:
             found = self.find(surface)
             if found is not None:

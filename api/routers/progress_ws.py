@@ -19,8 +19,8 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from redis.asyncio.client import PubSub
 
 from api.deps import AppState
-from explainer.errors import ExplainerError
-from jobs.ingest import current_progress, validate_video_id
+from explainer.errors import ExplainerError, VideoNotFound
+from jobs.ingest import status, validate_video_id
 from jobs.progress import progress_channel
 
 log = logging.getLogger(__name__)
@@ -87,8 +87,11 @@ class _Session:
         # subscribe first, then read the state: an update in between is sent twice, never lost
         await self.pubsub.subscribe(progress_channel(video_id))
         self.videos.add(video_id)
-        state = await current_progress(self.state.store, self.state.redis, video_id)
-        await self.send({"type": "subscribed", "videoId": video_id, "current": state})
+        try:
+            current: dict[str, Any] | None = await status(self.state.store, self.state.redis, video_id)
+        except VideoNotFound:
+            current = None  # not registered yet: its progress arrives once it is
+        await self.send({"type": "subscribed", "videoId": video_id, "current": current})
 
     async def unsubscribe(self, video_id: str) -> None:
         if video_id in self.videos:
@@ -116,15 +119,30 @@ class _Session:
             await self.pubsub.aclose()
 
 
+def _log_relay_end(task: asyncio.Task[None]) -> None:
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None and not isinstance(exc, (WebSocketDisconnect, RuntimeError)):
+        log.error("progress relay stopped", exc_info=exc)
+
+
 @router.websocket("/ws")
 async def progress_socket(websocket: WebSocket) -> None:
     state: AppState = websocket.app.state.explainer
     await websocket.accept()
     session = _Session(websocket, state)
     relay = asyncio.create_task(session.relay())
+    relay.add_done_callback(_log_relay_end)
     try:
         while True:
-            await session.handle(await websocket.receive_text())
+            frame = await websocket.receive()
+            if frame["type"] == "websocket.disconnect":
+                break
+            text = frame.get("text")
+            if text is None:
+                text = (frame.get("bytes") or b"").decode("utf-8", "replace")
+            await session.handle(text)
     except WebSocketDisconnect:
         pass
     finally:

@@ -211,11 +211,12 @@ def _looks_like_entry(text: str, name_hint: str | None) -> bool:
 
 
 def _leading_bold(li: Tag, nested: list[Tag]) -> str | None:
-    for bold in outermost(li.find_all(["strong", "b"]), within=li, names=("ul", "ol")):
-        text = inline_text(bold)
-        own = inline_text(li, skip=nested)
-        return text if text and own.startswith(text) else None
-    return None
+    """The item's first bold text when the item starts with it (the name, marked up)."""
+    bolds = outermost(li.find_all(["strong", "b"]), within=li, names=("ul", "ol"))
+    if not bolds:
+        return None
+    text = inline_text(bolds[0])
+    return text if text and inline_text(li, skip=nested).startswith(text) else None
 
 
 def _entries_from_list(list_tag: Tag) -> list[ParsedEntry]:

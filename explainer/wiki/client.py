@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from explainer.errors import ExternalServiceError, FetchRefused
-from explainer.fetch import SafeFetcher
+from explainer.fetch import FetchResult, SafeFetcher
 from explainer.settings import Settings
 from explainer.wiki.model import WikiFailure, WikiFetchReport, WikiKind, WikiPage, WikiResponseError
 from explainer.wiki.namuwiki import (
@@ -29,8 +29,9 @@ from explainer.wiki.wikipedia import (
 
 HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 JSON = "application/json"
-# Article titles tried in order when the plain title is missing or a disambiguation page.
-TITLE_VARIANTS: dict[str, tuple[str, ...]] = {
+# Article titles tried in order when the plain title is missing (or a disambiguation page).
+NAMUWIKI_VARIANTS = ("{title}", "{title}(드라마)")
+WIKIPEDIA_VARIANTS: dict[str, tuple[str, ...]] = {
     "ko": ("{title}", "{title} (드라마)", "{title} (텔레비전 드라마)"),
     "en": ("{title}", "{title} (TV series)", "{title} (South Korean TV series)"),
 }
@@ -64,11 +65,23 @@ def _failure(source: WikiKind, url: str, exc: Exception) -> WikiFailure:
                        retry_after=float(retry_after) if isinstance(retry_after, int | float) else None)
 
 
+async def _first_found(fetcher: SafeFetcher, urls: list[str], *, accept: str) -> FetchResult:
+    """The first of `urls` that exists; a 404 moves on to the next, anything else is final."""
+    for url in urls[:-1]:
+        try:
+            return await fetcher.fetch(url, accept=accept)
+        except ExternalServiceError as exc:
+            if exc.context.get("status") != 404:
+                raise
+    return await fetcher.fetch(urls[-1], accept=accept)
+
+
 async def fetch_namuwiki_page(fetcher: SafeFetcher, settings: Settings, *, title: str,
-                              failures: list[WikiFailure]) -> WikiPage:
-    """The namu.wiki article; its `/등장인물` subpage too when the cast lives there."""
-    url = namuwiki_article_url(settings.namuwiki_base_url, title)
-    result = await fetcher.fetch(url, accept=HTML)
+                              failures: list[WikiFailure] | None = None) -> WikiPage:
+    """The namu.wiki article (`제목`, else `제목(드라마)`); its `/등장인물` subpage too when the
+    cast lives there (a failure to get that one is appended to `failures`)."""
+    urls = [namuwiki_article_url(settings.namuwiki_base_url, p.format(title=title)) for p in NAMUWIKI_VARIANTS]
+    result = await _first_found(fetcher, urls, accept=HTML)
     html = result.text()
     page = parse_namuwiki_article(html, url=result.final_url, title=title, fetched_at=result.fetched_at)
     if not page.characters and (subpage_title := find_character_subpage(html)):
@@ -77,37 +90,33 @@ async def fetch_namuwiki_page(fetcher: SafeFetcher, settings: Settings, *, title
             sub = await fetcher.fetch(subpage, accept=HTML)
             page = page.model_copy(update={"characters": parse_namuwiki_characters(sub.text())})
         except ExternalServiceError as exc:
-            failures.append(_failure("namuwiki", subpage, exc))
+            if failures is not None:
+                failures.append(_failure("namuwiki", subpage, exc))
     if page.is_empty:
         raise WikiResponseError("namu.wiki page has no recognisable content (layout changed?)",
                                 reason="layout", url=result.final_url)
     return page
 
 
-async def _wikipedia_summary(fetcher: SafeFetcher, base: str, language: str,
-                             title: str) -> tuple[WikipediaSummary, str]:
-    last: ExternalServiceError | None = None
-    for pattern in TITLE_VARIANTS[language]:
-        url = wikipedia_summary_url(base, pattern.format(title=title))
-        try:
-            result = await fetcher.fetch(url, accept=JSON)
-        except ExternalServiceError as exc:
-            if exc.context.get("status") != 404:
-                raise
-            last = exc
-            continue
-        summary = parse_wikipedia_summary(result.text(), url=url)
+async def _wikipedia_summary(fetcher: SafeFetcher, base: str, language: str, title: str) -> WikipediaSummary:
+    """The REST summary of the first title variant that is an article (not missing, not a
+    disambiguation page)."""
+    urls = [wikipedia_summary_url(base, p.format(title=title)) for p in WIKIPEDIA_VARIANTS[language]]
+    remaining = urls
+    while remaining:
+        result = await _first_found(fetcher, remaining, accept=JSON)
+        summary = parse_wikipedia_summary(result.text(), url=result.url)
         if summary.kind != "disambiguation":
-            return summary, url
-        last = WikiResponseError(f"{summary.title!r} is a disambiguation page", reason="not_found", url=url)
-    assert last is not None
-    raise last
+            return summary
+        remaining = remaining[remaining.index(result.url) + 1:]
+    raise WikiResponseError(f"no article for {title!r} (only disambiguation pages)", reason="not_found",
+                            url=urls[0])
 
 
 async def fetch_wikipedia_page(fetcher: SafeFetcher, settings: Settings, *, title: str,
                                language: str) -> WikiPage:
     base = wikipedia_base_url(settings.wikipedia_base_url, language)
-    summary, _summary_url = await _wikipedia_summary(fetcher, base, language, title)
+    summary = await _wikipedia_summary(fetcher, base, language, title)
     parse_url = wikipedia_parse_url(base, summary.title)
     result = await fetcher.fetch(parse_url, accept=JSON)
     page = parse_wikipedia_article(result.text(), url=summary.page_url or wikipedia_page_url(base, summary.title),

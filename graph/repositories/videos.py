@@ -79,3 +79,47 @@ async def set_progress(store: GraphStore, video_id: str, *, status: str, progres
                        error: str | None = None, error_code: str | None = None) -> None:
     await store.write("set_video_progress", id=video_id, status=status, progress=progress, step=step,
                       error=error, errorCode=error_code)
+
+
+# --- batch and page reads (GraphQL loaders and connections) ------------------------------------
+
+async def videos_by_ids(store: GraphStore, ids: list[str]) -> dict[str, VideoRecord]:
+    return {row["id"]: VideoRecord.from_row(row) for row in await store.read("videos_by_ids", ids=ids)}
+
+
+async def list_videos(store: GraphStore, *, series_id: str | None, status: str | None, offset: int,
+                      limit: int) -> list[VideoRecord]:
+    rows = await store.read("list_videos", seriesId=series_id, status=status, offset=offset, limit=limit)
+    return [VideoRecord.from_row(row) for row in rows]
+
+
+async def count_videos(store: GraphStore, *, series_id: str | None, status: str | None) -> int:
+    rows = await store.read("count_videos", seriesId=series_id, status=status)
+    return int(rows[0]["total"]) if rows else 0
+
+
+async def list_series(store: GraphStore, *, offset: int, limit: int) -> list[dict[str, Any]]:
+    return await store.read("list_series", offset=offset, limit=limit)
+
+
+async def count_series(store: GraphStore) -> int:
+    rows = await store.read("count_series")
+    return int(rows[0]["total"]) if rows else 0
+
+
+async def series_by_ids(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {row["id"]: row for row in await store.read("series_by_ids", ids=ids)}
+
+
+async def delete_video_graph(store: GraphStore, video_id: str, series_id: str) -> dict[str, int]:
+    """Removes the video and everything derived from it; returns how many nodes of each kind went.
+    Entities are not touched here: see `delete_unmentioned_entities` (the caller runs it after)."""
+    deleted: dict[str, int] = {}
+    for kind, statement in (("questions", "delete_video_questions"), ("references", "delete_video_references"),
+                            ("lines", "delete_video_lines"), ("segments", "delete_video_segments"),
+                            ("videos", "delete_video")):
+        rows = await store.write(statement, videoId=video_id)
+        deleted[kind] = int(rows[0]["deleted"]) if rows else 0
+    await store.write("clear_episode_links", seriesId=series_id)
+    await store.write("link_episodes", seriesId=series_id)
+    return deleted

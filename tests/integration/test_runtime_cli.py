@@ -102,3 +102,26 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     assert redis_server_pids(port) == []
     leftovers = subprocess.run(["pgrep", "-f", f"API_PORT={api_port}"], capture_output=True, check=False)
     assert leftovers.stdout == b""
+
+
+def test_cli_ingest_a_local_file(tmp_path: Path) -> None:
+    import json
+
+    from seeds.loader import demo_episodes
+
+    english = [ep for ep in demo_episodes() if ep.language == "en"][0]
+    subtitle = tmp_path / "episode.srt"
+    subtitle.write_bytes(english.read())
+    port = free_port()
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "EMBEDDED_PORT": str(port), "LLM_PROVIDER": "offline",
+           "ENRICH_ENABLED": "false"}
+    env.pop("REDIS_URL", None)
+    done = subprocess.run([sys.executable, "-m", "explainer.cli", "ingest", str(subtitle), "--series", "Harbor Lights",
+                           "--episode", "1", "--language", "en"], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["status"] == "ready" and result["videoId"] == "harbor-lights-s01e01"
+    assert result["cues"] > 50 and result["droppedCues"].get("sound_only", 0) > 0
+    assert "100%" in done.stderr  # the progress bar reached the end
+    assert redis_server_pids(port) == []  # the one-off server was stopped again

@@ -28,10 +28,9 @@ from tests.support.http_fixture_server import (
 )
 
 
-def make_settings(**overrides: object) -> Settings:
-    values: dict[str, object] = {"fetch_timeout_seconds": 2.0, "fetch_max_bytes": 64 * 1024}
-    values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+def make_settings(*, fetch_timeout_seconds: float = 2.0, fetch_allow_private: bool = False) -> Settings:
+    return Settings(_env_file=None, fetch_timeout_seconds=fetch_timeout_seconds,  # type: ignore[call-arg]
+                    fetch_allow_private=fetch_allow_private, fetch_max_bytes=64 * 1024)
 
 
 @pytest.fixture
@@ -93,6 +92,13 @@ async def test_follows_redirects_on_the_same_allowed_host(fetcher: SafeFetcher, 
     assert result.url == server.url("/old")
     assert result.final_url == server.url("/page")
     assert result.redirects == (server.url("/middle"), server.url("/page"))
+
+
+async def test_garbage_redirect_location_is_an_error(fetcher: SafeFetcher, server: FixtureServer) -> None:
+    server.add("/bad", redirect_route("http://[::1"))
+    with pytest.raises(ExternalServiceError):  # httpx itself rejects the Location header
+        await fetcher.fetch(server.url("/bad"))
+    assert [r.path for r in server.requests] == ["/bad"]
 
 
 async def test_too_many_redirects(fetcher: SafeFetcher, server: FixtureServer) -> None:
@@ -173,9 +179,10 @@ async def test_allow_private_from_settings(server: FixtureServer) -> None:
         result = await open_fetcher.fetch(server.url("/page"))
         assert result.status == 200
         # metadata endpoints stay refused even in this mode
-        with pytest.raises(FetchRefused) as exc:
-            await open_fetcher.fetch("http://169.254.169.254/latest/meta-data/")
-        assert refusal_reason(exc) == "private_address"
+        for metadata in ("http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/"):
+            with pytest.raises(FetchRefused) as exc:
+                await open_fetcher.fetch(metadata)
+            assert refusal_reason(exc) == "private_address"
 
 
 async def test_constructor_overrides_settings(server: FixtureServer) -> None:

@@ -36,7 +36,7 @@ def provider() -> OfflineProvider:
 
 
 async def test_korean_explanation(provider: OfflineProvider) -> None:
-    draft = await provider.explain(ExplainContext(language="ko", **FACTS))  # type: ignore[arg-type]
+    draft = await provider.explain(ExplainContext.model_validate({"language": "ko", **FACTS}))
     assert detect_language(draft.text) == "ko"
     assert "‘그 사람’은 이민준을 가리킵니다." in draft.text
     assert "1화 12:34에 처음 등장했고, 그때 한미소, 김비서와 함께 있었습니다." in draft.text
@@ -50,7 +50,7 @@ async def test_korean_explanation(provider: OfflineProvider) -> None:
 
 
 async def test_english_explanation(provider: OfflineProvider) -> None:
-    draft = await provider.explain(ExplainContext(language="en", **FACTS))  # type: ignore[arg-type]
+    draft = await provider.explain(ExplainContext.model_validate({"language": "en", **FACTS}))
     assert "‘그 사람’ refers to 이민준." in draft.text
     assert "first appeared in episode 1 at 12:34, together with 한미소 and 김비서." in draft.text
     assert "most likely refers to the place 강남역" in draft.text

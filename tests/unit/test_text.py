@@ -158,7 +158,8 @@ def test_name_keys_of_english_names() -> None:
     assert name_keys("Detective Park") == {"park"}
 
 
-@pytest.mark.parametrize("mention", ["미소", "미소 씨", "미소야", "한미소", "미소가", "한 미소", "한대리", "한 대리님이"])
+@pytest.mark.parametrize("mention", [
+    "미소", "미소 씨", "미소야", "한미소", "미소가", "한 미소", "한대리", "한 대리님이"])
 def test_every_form_finds_the_entity_through_its_keys(mention: str) -> None:
     # the rule the graph and explain use: the mention's primary key among the entity's keys
     entity_keys = name_keys("한미소") | name_keys("한대리")  # name + a known alias

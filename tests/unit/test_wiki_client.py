@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -91,13 +92,26 @@ async def test_redirect_and_disambiguation_on_wikipedia(fetcher: SafeFetcher, se
     assert report.pages[0].title == "Starlight Laundromat"
 
 
-async def test_missing_pages_are_reported_not_raised(fetcher: SafeFetcher, settings: Settings) -> None:
+async def test_missing_pages_are_reported_not_raised(fetcher: SafeFetcher, settings: Settings,
+                                                     server: FixtureServer) -> None:
     report = await fetch_series_knowledge(fetcher, settings, title="없는 드라마", language="ko")
     assert report.pages == []
     assert sorted((f.source, f.code) for f in report.failures) == [
         ("namuwiki", "not_found"), ("wikipedia", "not_found")]
     namu = next(f for f in report.failures if f.source == "namuwiki")
-    assert namu.url.endswith("/namuwiki/w/%EC%97%86%EB%8A%94%20%EB%93%9C%EB%9D%BC%EB%A7%88")
+    assert namu.url.endswith("/namuwiki/w/" + quote("없는 드라마(드라마)"))  # the last variant tried
+    assert {r.path for r in server.requests if r.path.startswith("/namuwiki")} == {
+        "/namuwiki/w/없는 드라마", "/namuwiki/w/없는 드라마(드라마)"}
+
+
+async def test_namuwiki_disambiguated_title(fetcher: SafeFetcher, settings: Settings,
+                                            server: FixtureServer) -> None:
+    article = (FIXTURES / "namuwiki" / "%EB%B3%84%EB%B9%9B%20%EC%84%B8%ED%83%81%EC%86%8C.html").read_bytes()
+    server.add("/namuwiki/w/별빛(드라마)", Route(body=article))
+    report = await fetch_series_knowledge(fetcher, settings, title="별빛", language="ko")
+    namu = next(p for p in report.pages if p.kind == "namuwiki")
+    assert namu.url.endswith("/namuwiki/w/" + quote("별빛(드라마)"))
+    assert namu.title == "별빛 세탁소"
 
 
 async def test_rate_limited_namuwiki_keeps_wikipedia(fetcher: SafeFetcher, settings: Settings,

@@ -141,7 +141,16 @@ december mister miss ma'am sir mom mum dad mother father brother sister grandma 
 after before because since until while about above across against along among around at by
 for from in into of off on onto out over through to toward under up upon with within without
 why's how's where's who's when's let's whatever whoever however english korean french please
-stop help hurry run why not enough
+stop help hurry run why not enough honestly seriously actually basically obviously frankly finally
+luckily unfortunately fortunately anyway besides congratulations cheers merry happy welcome morning
+evening afternoon night bless alright christmas halloween easter thanksgiving chuseok new year
+careful quiet shut true exactly absolutely definitely totally whatever cool awesome
+""")
+
+# Verbs that make a sentence's capitalised first word a person: "Daniel said ...".
+EN_NAME_FOLLOWERS: frozenset[str] = _wordset("""
+said says told tells thinks thought knows knew wants wanted loves loved likes liked called asked
+went came left and 's ’s
 """)
 
 # Frequent verbs and adverbs that say nothing about a scene's topic.

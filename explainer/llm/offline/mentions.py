@@ -187,8 +187,7 @@ def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
     name = normalise_name(name_part)
     if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in lx.KO_NOT_NAMES:
         return None
-    plausible = (title in _SOFT_HONORIFICS or has_nnp or is_known(name_key(name))
-                 or given_name(name) is not None)
+    plausible = title in _SOFT_HONORIFICS or has_nnp or is_known(name_key(name))
     if not plausible or name in lx.KO_STOP_NOUNS:
         return None
     derived: list[str] = []
@@ -421,8 +420,10 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, following
     name = " ".join(words)
     known = is_known(name_key(name))
     if at_start and not dropped and len(words) == 1 and not known:
-        vocative = following == ","
-        if words[0].lower() not in elsewhere and not vocative:
+        # a sentence's first word is a name when it is one elsewhere, when it is addressed
+        # ("Jane, wait") or when someone does the talking ("Daniel said ...")
+        addressed = following == "," or following.lower() in lx.EN_NAME_FOLLOWERS
+        if words[0].lower() not in elsewhere and not addressed:
             return None
     kind = classify_english(words)
     if known and kind == "character":

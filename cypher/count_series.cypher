@@ -1,0 +1,2 @@
+MATCH (s:Series)
+RETURN count(s) AS total

@@ -1,0 +1,3 @@
+MATCH (e:Entity {id: $id})
+DETACH DELETE e
+RETURN count(*) AS deleted

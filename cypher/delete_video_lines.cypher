@@ -1,0 +1,3 @@
+MATCH (l:Line {videoId: $videoId})
+DETACH DELETE l
+RETURN count(*) AS deleted

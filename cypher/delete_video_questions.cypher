@@ -1,0 +1,3 @@
+MATCH (q:Question {videoId: $videoId})
+DETACH DELETE q
+RETURN count(*) AS deleted

@@ -1,0 +1,3 @@
+MATCH (r:Reference {videoId: $videoId})
+DETACH DELETE r
+RETURN count(*) AS deleted

@@ -1,0 +1,16 @@
+// One page of videos in episode order; $limit is one more than the page to tell if more follow
+MATCH (v:Video)
+WHERE ($seriesId IS NULL OR v.seriesId = $seriesId) AND ($status IS NULL OR v.status = $status)
+OPTIONAL MATCH (v)-[:OF_SERIES]->(s:Series)
+WITH v, s
+ORDER BY v.seriesId, v.ordinal, v.id
+SKIP $offset
+LIMIT $limit
+RETURN v.id AS id, v.status AS status, v.progress AS progress, v.step AS step, v.error AS error,
+       v.errorCode AS errorCode, v.title AS title, v.platform AS platform, v.season AS season,
+       v.episode AS episode, v.ordinal AS ordinal, v.duration AS duration, v.language AS language,
+       v.seriesId AS seriesId, s.title AS seriesTitle, v.registeredAt AS registeredAt,
+       v.processedAt AS processedAt, v.subtitleUrl AS subtitleUrl, v.callbackUrl AS callbackUrl,
+       v.degraded AS degraded, v.llmProvider AS llmProvider, v.llmCalls AS llmCalls,
+       v.llmInputTokens AS llmInputTokens, v.llmOutputTokens AS llmOutputTokens,
+       v.llmCostUsd AS llmCostUsd, v.cueCount AS cueCount, v.segmentCount AS segmentCount

@@ -1,0 +1,3 @@
+MATCH (q:Question {id: $id})
+SET q.helpful = $helpful, q.comment = $comment, q.feedbackAt = $feedbackAt
+RETURN q.id AS id

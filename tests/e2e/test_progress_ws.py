@@ -1,0 +1,94 @@
+"""WebSocket `/ws`: progress of a real worker's job, relayed from Redis pub/sub by the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient, WebSocketTestSession
+
+from api.app import create_app
+from explainer.settings import Settings
+from seeds.loader import demo_episodes
+from tests.e2e.conftest import INGEST, run_worker_burst
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+EP1 = demo_episodes()[0]
+
+
+def _register(http: TestClient) -> None:
+    body = {"platform": "local", "videoId": EP1.video_id, "title": EP1.title, "seriesTitle": EP1.series_title,
+            "seriesId": EP1.series_id, "season": 1, "episode": 1, "language": "ko"}
+    assert http.post("/api/video/register", json=body, headers=INGEST).status_code == 200
+
+
+def _until_terminal(ws: WebSocketTestSession, limit: int = 200) -> list[dict[str, Any]]:
+    messages = []
+    for _ in range(limit):
+        message = ws.receive_json()
+        messages.append(message)
+        if message["type"] in ("complete", "error"):
+            break
+    return messages
+
+
+def test_progress_is_relayed_until_complete(app_settings: Settings) -> None:
+    app = create_app(app_settings)
+    with TestClient(app) as http, http.websocket_connect("/ws") as ws:
+        _register(http)
+        ws.send_json({"type": "subscribe", "videoId": EP1.video_id})
+        subscribed = ws.receive_json()
+        assert subscribed["type"] == "subscribed" and subscribed["videoId"] == EP1.video_id
+        assert subscribed["current"]["status"] == "awaiting_subtitles"
+
+        upload = http.post(f"/api/video/{EP1.video_id}/subtitles", headers=INGEST,
+                           files={"file": ("e01.srt", EP1.read(), "application/x-subrip")})
+        assert upload.status_code == 200, upload.text
+        worker = run_worker_burst(app_settings)
+        assert worker.returncode == 0, worker.stderr[-2000:]
+
+        messages = _until_terminal(ws)
+        kinds = [m["type"] for m in messages]
+        assert kinds[-1] == "complete", kinds
+        assert set(kinds[:-1]) == {"progress"}
+        values = [m["progress"] for m in messages]
+        assert values == sorted(values) and len(set(values)) >= 6, values
+        assert values[0] <= 10 and values[-1] == 100
+        steps = [m["step"] for m in messages]
+        assert steps[0] == "subtitles" and steps[-1] == "done" and "analyse" in steps
+        assert all(m["videoId"] == EP1.video_id for m in messages)
+
+        # a late subscriber sees the final state at once
+        ws.send_json({"type": "subscribe", "videoId": EP1.video_id})
+        late = ws.receive_json()
+        assert late["current"]["status"] == "ready" and late["current"]["progress"] == 100
+
+
+def test_bad_messages_get_errors_and_the_socket_survives(app_settings: Settings) -> None:
+    app = create_app(app_settings)
+    with TestClient(app) as http, http.websocket_connect("/ws") as ws:
+        ws.send_text("{not json")
+        assert ws.receive_json()["error"]["code"] == "INVALID_REQUEST"
+        ws.send_json(["a", "list"])
+        assert ws.receive_json()["type"] == "error"
+        ws.send_json({"type": "dance"})
+        unknown = ws.receive_json()
+        assert unknown["type"] == "error" and "unknown message type" in unknown["error"]["message"]
+        ws.send_json({"type": "subscribe"})
+        assert ws.receive_json()["error"]["code"] == "INVALID_VIDEO_ID"
+        ws.send_json({"type": "subscribe", "videoId": "../etc/passwd"})
+        assert ws.receive_json()["error"]["code"] == "INVALID_VIDEO_ID"
+        ws.send_bytes(b"\xff\xfe")
+        assert ws.receive_json()["type"] == "error"
+        ws.send_json({"type": "ping"})
+        assert ws.receive_json() == {"type": "pong"}
+        # still subscribed and relaying after all that
+        ws.send_json({"type": "subscribe", "videoId": "not-registered-yet"})
+        pending = ws.receive_json()
+        assert pending["type"] == "subscribed" and pending["current"] is None
+        http.app.state.explainer.sync_redis.publish(
+            "progress:not-registered-yet", '{"type": "progress", "videoId": "not-registered-yet", "progress": 10}')
+        assert ws.receive_json()["progress"] == 10
+        ws.send_json({"type": "unsubscribe", "videoId": "not-registered-yet"})
+        assert ws.receive_json()["type"] == "unsubscribed"
