@@ -12,7 +12,7 @@ from api.deps import SettingsDep
 from explainer.errors import Forbidden, Unauthorized
 
 
-def _scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> frozenset[str] | None:
+def scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> frozenset[str] | None:
     if not key:
         return None
     for candidate, scopes in configured.items():
@@ -21,14 +21,18 @@ def _scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> froze
     return None
 
 
+def check_scope(scopes: frozenset[str] | None, scope: str) -> None:
+    """Raises Unauthorized (no valid key) or Forbidden (a key without the scope; admin has all)."""
+    if scopes is None:
+        raise Unauthorized("a valid X-API-Key header is required")
+    if scope not in scopes and "admin" not in scopes:
+        raise Forbidden(f"this API key lacks the '{scope}' scope")
+
+
 def require_scope(scope: str) -> Callable[..., Awaitable[str]]:
     async def check(settings: SettingsDep,
                     x_api_key: Annotated[str | None, Header(alias="X-API-Key")] = None) -> str:
-        scopes = _scopes_for(x_api_key, settings.api_key_scopes)
-        if scopes is None:
-            raise Unauthorized("a valid X-API-Key header is required")
-        if scope not in scopes and "admin" not in scopes:
-            raise Forbidden(f"this API key lacks the '{scope}' scope")
+        check_scope(scopes_for(x_api_key, settings.api_key_scopes), scope)
         return x_api_key or ""
 
     return check

@@ -1,6 +1,5 @@
 MATCH (s:Series)
-WITH s
-ORDER BY s.id
+RETURN s.id AS id, s.title AS title, s.platform AS platform, s.language AS language
+ORDER BY id
 SKIP $offset
 LIMIT $limit
-RETURN s.id AS id, s.title AS title, s.platform AS platform, s.language AS language

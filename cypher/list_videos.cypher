@@ -2,10 +2,6 @@
 MATCH (v:Video)
 WHERE ($seriesId IS NULL OR v.seriesId = $seriesId) AND ($status IS NULL OR v.status = $status)
 OPTIONAL MATCH (v)-[:OF_SERIES]->(s:Series)
-WITH v, s
-ORDER BY v.seriesId, v.ordinal, v.id
-SKIP $offset
-LIMIT $limit
 RETURN v.id AS id, v.status AS status, v.progress AS progress, v.step AS step, v.error AS error,
        v.errorCode AS errorCode, v.title AS title, v.platform AS platform, v.season AS season,
        v.episode AS episode, v.ordinal AS ordinal, v.duration AS duration, v.language AS language,
@@ -14,3 +10,6 @@ RETURN v.id AS id, v.status AS status, v.progress AS progress, v.step AS step, v
        v.degraded AS degraded, v.llmProvider AS llmProvider, v.llmCalls AS llmCalls,
        v.llmInputTokens AS llmInputTokens, v.llmOutputTokens AS llmOutputTokens,
        v.llmCostUsd AS llmCostUsd, v.cueCount AS cueCount, v.segmentCount AS segmentCount
+ORDER BY seriesId, ordinal, id
+SKIP $offset
+LIMIT $limit

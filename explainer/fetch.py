@@ -255,7 +255,15 @@ class SafeFetcher:
         if self._owns_client:
             await self._client.aclose()
 
-    async def fetch(self, url: str, *, accept: str | None = None, max_bytes: int | None = None) -> FetchResult:
+    async def post_json(self, url: str, payload: object, *, max_bytes: int = 64 * 1024) -> FetchResult:
+        """POST a JSON document (webhook callbacks) under the same address rules. A redirect is
+        not followed: the body would have to be sent again to a place nobody vetted."""
+        return await self.fetch(url, max_bytes=max_bytes, method="POST",
+                                body=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+                                follow_redirects=False)
+
+    async def fetch(self, url: str, *, accept: str | None = None, max_bytes: int | None = None,
+                    method: str = "GET", body: bytes | None = None, follow_redirects: bool = True) -> FetchResult:
         limit = self.max_bytes if max_bytes is None else max_bytes
         budget = self.timeout_seconds
         current = self._checked_url(url, original=url)
@@ -265,13 +273,17 @@ class SafeFetcher:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(budget):
-                    outcome = await self._hop(current, accept=accept, limit=limit, budget=budget, original=url)
+                    outcome = await self._hop(current, accept=accept, limit=limit, budget=budget, original=url,
+                                              method=method, body=body)
             except (TimeoutError, httpx.TimeoutException) as exc:
                 raise _refused("timeout", f"fetch exceeded {self.timeout_seconds:g} s", url,
                                hop_url=str(current)) from exc
             budget -= time.monotonic() - started
             if isinstance(outcome, FetchResult):
                 return replace(outcome, redirects=tuple(redirects))
+            if not follow_redirects:
+                raise ExternalServiceError(f"{method} to {url} was redirected; not followed", reason="http_status",
+                                           status=outcome.status, url=url)
             current = self._checked_url(outcome.location, original=url, base=current)
             redirects.append(str(current))
             if budget <= 0:
@@ -324,14 +336,17 @@ class SafeFetcher:
         return str(pinned)
 
     async def _hop(
-        self, url: httpx.URL, *, accept: str | None, limit: int, budget: float, original: str
+        self, url: httpx.URL, *, accept: str | None, limit: int, budget: float, original: str,
+        method: str = "GET", body: bytes | None = None,
     ) -> FetchResult | _Redirect:
         address = await self._vetted_address(url, original=original)
         host = url.raw_host.decode("ascii")
         host_header = _host_key(host, url.port)
         headers = {"Host": host_header, "User-Agent": self.user_agent, "Accept": accept or "*/*"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
         request = self._client.build_request(
-            "GET", url.copy_with(host=address), headers=headers,
+            method, url.copy_with(host=address), headers=headers, content=body,
             timeout=httpx.Timeout(max(budget, 0.001)),
             extensions={"sni_hostname": host},
         )

@@ -31,7 +31,13 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from explainer.errors import ExplainerError, UnsupportedSubtitleFormat, VideoNotFound
+from explainer.errors import (
+    ExplainerError,
+    ExternalServiceError,
+    FetchRefused,
+    UnsupportedSubtitleFormat,
+    VideoNotFound,
+)
 from explainer.llm import build_provider
 from explainer.llm.base import (
     AnalysisContext,
@@ -178,7 +184,7 @@ class Pipeline:
             degraded=usage.degraded, llmProvider=self.provider.name, llmCalls=usage.calls,
             llmInputTokens=usage.input_tokens, llmOutputTokens=usage.output_tokens,
             llmCostUsd=usage.estimated_cost_usd, cueCount=len(parsed.cues), segmentCount=len(segments),
-            droppedCues=sum(parsed.dropped.values()))
+            droppedCues=sum(parsed.dropped.values()), llmError=_provider_error(self.provider))
         await self.redis.incr(explain_generation_key(video_id))
         await progress.report("done", 100, status="ready", processedAt=rows[0]["processedAt"] if rows else None)
         return IngestResult(video_id=video_id, cues=len(parsed.cues), segments=len(segments),
@@ -395,6 +401,21 @@ class Pipeline:
         await update_entity_scores(self.settings, self.store, video.series_id)
 
 
+def _not_retryable(exc: ExplainerError) -> bool:
+    """A refused URL, a 404 or a bad file stays that way: retrying only delays the answer."""
+    if exc.code in FINAL_CODES or isinstance(exc, FetchRefused) and exc.context.get("reason") != "timeout":
+        return True
+    status = exc.context.get("status")
+    return isinstance(exc, ExternalServiceError) and isinstance(status, int) and 400 <= status < 500 \
+        and status not in (408, 429)
+
+
+def _provider_error(provider: LLMProvider) -> str | None:
+    """A credential problem (e.g. an invalid Gemini key) is reported once, on the Video."""
+    reason = getattr(provider, "disabled_reason", None)
+    return f"{reason.code}: {reason.message}" if isinstance(reason, ExplainerError) else None
+
+
 def segment_id(video_id: str, index: int) -> str:
     return f"{video_id}:seg:{index:05d}"
 
@@ -471,9 +492,10 @@ async def process_video(video_id: str, source: dict[str, Any], request_id: str |
         try:
             result = await Pipeline(settings, store, redis, provider).run(video_id, source)
         except ExplainerError as exc:
-            final = exc.code in FINAL_CODES or not (job and job.retries_left)
+            hopeless = _not_retryable(exc)
+            final = hopeless or not (job and job.retries_left)
             await _record_failure(store, redis, video_id, exc.code, exc.message, final=final)
-            if exc.code in FINAL_CODES:
+            if hopeless:
                 return {"videoId": video_id, "status": "error", "error": {"code": exc.code, "message": exc.message}}
             raise
         except Exception as exc:

@@ -44,7 +44,7 @@ class VideoRecord:
             degraded=bool(row["degraded"]),
             llm={"provider": row["llmProvider"], "calls": row["llmCalls"] or 0,
                  "inputTokens": row["llmInputTokens"] or 0, "outputTokens": row["llmOutputTokens"] or 0,
-                 "estimatedCostUsd": row["llmCostUsd"] or 0.0},
+                 "estimatedCostUsd": row["llmCostUsd"] or 0.0, "error": row.get("llmError")},
         )
 
 
@@ -123,3 +123,10 @@ async def delete_video_graph(store: GraphStore, video_id: str, series_id: str) -
     await store.write("clear_episode_links", seriesId=series_id)
     await store.write("link_episodes", seriesId=series_id)
     return deleted
+
+
+async def videos_of_series(store: GraphStore, series_ids: list[str]) -> dict[str, list[VideoRecord]]:
+    grouped: dict[str, list[VideoRecord]] = {i: [] for i in series_ids}
+    for row in await store.read("videos_of_series", seriesIds=series_ids):
+        grouped.setdefault(row["seriesId"], []).append(VideoRecord.from_row(row))
+    return grouped

@@ -10,7 +10,6 @@ from pydantic import SecretStr
 
 from explainer.local_ingest import demo_items, ingest_files
 from explainer.settings import Settings
-from graph.stores import open_store
 from tests.conftest import fresh_store
 from tests.support.fake_gemini import FakeGemini, unavailable
 
@@ -86,6 +85,24 @@ async def test_failing_gemini_falls_back_to_offline_and_still_reaches_ready(sett
         assert video["status"] == "ready" and video["degraded"] is True
         # the offline analysis filled the graph instead
         assert len(await store.read("series_entities", seriesId="harbor-lights")) > 3
+    finally:
+        await store.drop_all()
+        await store.close()
+
+
+async def test_invalid_key_is_reported_once_on_the_video(settings: Settings, gemini: FakeGemini) -> None:
+    from tests.support.fake_gemini import invalid_api_key
+
+    settings = gemini_settings(settings, gemini, "gemini_bad_key")
+    gemini.script(invalid_api_key(), operation="generateContent")
+    store = await fresh_store(settings)
+    try:
+        [result] = await ingest_files(settings, demo_items()[4:5])
+        assert result["status"] == "ready" and result["degraded"] is True
+        # one request saw the bad key; everything after went straight to the offline provider
+        assert len(gemini.requests) == 1
+        video = (await store.read("get_video", id=result["videoId"]))[0]
+        assert video["llmError"].startswith("GEMINI_API_ERROR") and "API key" in video["llmError"]
     finally:
         await store.drop_all()
         await store.close()

@@ -37,6 +37,8 @@ class RecordedRequest:
     raw_path: str  # as sent, with query
     headers: dict[str, str]  # lower-case names
     at: float  # time.monotonic()
+    method: str = "GET"
+    body: bytes = b""
 
 
 @dataclass
@@ -93,7 +95,14 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet test output
         pass
 
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._handle("POST", self.rfile.read(length) if length else b"")
+
     def do_GET(self) -> None:
+        self._handle("GET", b"")
+
+    def _handle(self, method: str, body: bytes) -> None:
         split = urlsplit(self.path)
         request = RecordedRequest(
             path=unquote(split.path),
@@ -101,6 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
             raw_path=self.path,
             headers={k.lower(): v for k, v in self.headers.items()},
             at=time.monotonic(),
+            method=method,
+            body=body,
         )
         fixture = self.server.fixture
         fixture._record(request)

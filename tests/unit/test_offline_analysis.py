@@ -314,3 +314,22 @@ async def test_usage_counts_calls(provider: OfflineProvider) -> None:
     assert usage.input_tokens == usage.output_tokens == 0
     assert provider.name == "offline"
     await provider.aclose()
+
+
+async def test_batches_of_an_episode_stay_consistent(provider: OfflineProvider) -> None:
+    # the pipeline feeds each batch's entities back as known entities of the next batch
+    first = await provider.analyse([segment(0, "한미소 대리님, 김 비서님 보셨어요?")],
+                                   AnalysisContext(clock_offset=EPISODE_2))
+    known = [KnownEntity(name=e.name, type=e.type, aliases=e.aliases, mentions=len(e.segments),
+                         last_seen=EPISODE_2 + 3) for e in first.entities]
+    second = await provider.analyse([segment(10, "한 대리, 미소 씨 어디 갔어?", "김비서가 알 거야.")],
+                                    AnalysisContext(known_entities=known, clock_offset=EPISODE_2))
+    assert names(second) == {"한미소", "김비서"}
+    assert entity(second, "한미소").segments == [10]
+
+
+async def test_empty_input(provider: OfflineProvider) -> None:
+    assert await provider.analyse([], AnalysisContext()) == BatchAnalysis()
+    result = await provider.analyse([segment(0, "", "[웃음]", "♪")], AnalysisContext())
+    assert result.entities == [] and result.references == []
+    assert len(result.segments) == 1

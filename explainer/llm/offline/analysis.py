@@ -113,7 +113,7 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
             mentions = english_mentions(line.text, is_known, elsewhere)
         speaker = None
         if line.speaker:
-            speaker = registry.mention(Mention(line.speaker, "character", 0, 0, speaker=True),
+            speaker = registry.mention(Mention(line.speaker, "character", 0, 0),
                                        segment=line.segment, line=line.ordinal, at=at)
         addressees = {e.id for m in mentions if m.vocative
                       if (e := registry.find(m.name, "character")) is not None}
@@ -172,6 +172,7 @@ def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize:
 # --- lines -----------------------------------------------------------------------------------
 
 def _display_name(raw: str) -> str:
+    """A speaker's name as an entity name: JANE → Jane, 미소 씨 → 미소."""
     raw = raw.strip()
     if raw.isascii() and raw.isupper():
         raw = raw.title()

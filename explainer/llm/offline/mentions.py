@@ -56,13 +56,11 @@ class Mention:
     derived: list[str] = field(default_factory=list)  # aliases it implies: 한미소 대리 → 한대리
     gender: str | None = None  # "m" / "f" when a title says so
     vocative: bool = False
-    speaker: bool = False
 
 
 _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
 _HONORIFIC_SET = frozenset(HONORIFICS)
 _TITLE_SET = frozenset(TITLES)
-_JOB_TITLES = _TITLE_SET  # titles that need a proper name before them (not 씨/님/오빠)
 _SOFT_HONORIFICS = frozenset({"씨", "님", "오빠", "언니", "누나", "형", "선배", "선배님", "형님", "누님", "양", "군"})
 
 
@@ -86,24 +84,15 @@ _SOUND_CUE = re.compile(r"[\[(（][^\])）]{0,40}[\])）]|[♪♫#]+")
 
 
 def split_speaker_label(text: str, is_known: IsKnown) -> tuple[str | None, str]:
-    """`JANE: Hi` / `미소: 안녕` → ("Jane"/"미소", rest). `(미소) 안녕` only when 미소 is known,
+    """`JANE: Hi` / `미소: 안녕` → ("JANE"/"미소", rest). `(미소) 안녕` only when 미소 is known,
     since `(웃음)` and `[LAUGHS]` look the same."""
     match = _LABEL.match(text)
-    if match and not match.group("name").strip().isdigit():
-        return _label_name(match.group("name")), text[match.end():]
-    match = _BRACKET_LABEL.match(text)
     if match:
-        name = _label_name(match.group("name"))
-        if is_known(name_key(name)):
-            return name, text[match.end():]
+        return match.group("name").strip(" -."), text[match.end():]
+    match = _BRACKET_LABEL.match(text)
+    if match and is_known(name_key(match.group("name"))):
+        return match.group("name").strip(" -."), text[match.end():]
     return None, text
-
-
-def _label_name(raw: str) -> str:
-    raw = raw.strip(" -.")
-    if raw.isascii() and raw.isupper():
-        raw = raw.title()
-    return raw
 
 
 def clean_line(text: str) -> str:
@@ -182,7 +171,7 @@ def _title_after(word: _Word) -> str | None:
 def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
                   start: int, end: int) -> Mention | None:
     """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님)."""
-    if name_part in KOREAN_SURNAMES and title in _JOB_TITLES:
+    if name_part in KOREAN_SURNAMES and title in _TITLE_SET:
         return Mention(name_part + title, "character", start, end, title=title)
     name = normalise_name(name_part)
     if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in lx.KO_NOT_NAMES:
@@ -192,7 +181,7 @@ def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
         return None
     derived: list[str] = []
     family = given_name(name)
-    if family is not None and title in _JOB_TITLES:
+    if family is not None and title in _TITLE_SET:
         derived.append(name[: len(name) - len(family)] + title)  # 한미소 대리 → 한대리
     return Mention(name, "character", start, end, title=title, derived=derived,
                    gender=_gender_of(title))
@@ -270,21 +259,22 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         core = strip_particles(word.core)
         title = title_of(core)
         if title is not None:
-            bare = normalise_name(core)
-            if bare != core or (bare.endswith(title) and bare[: -len(title)] in KOREAN_SURNAMES):
-                name_part = bare[: -len(title)] if bare.endswith(title) and len(bare) > len(title) else bare
-                if name_part and name_part != title:
-                    mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end)
-                    if mention is not None:
-                        mentions.append(mention)
-                        used.add(i)
-                        continue
+            bare = normalise_name(core)  # 김비서, 미소, 민준
+            name_part = bare[: -len(title)] if bare.endswith(title) else bare
+            mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end) \
+                if name_part else None
+            if mention is not None:
+                mentions.append(mention)
+                used.add(i)
+                continue
         vocative = _vocative(word, i, is_known)
         if vocative is not None:
             mentions.append(vocative)
             used.add(i)
             continue
         proper = _nnp_run(word)
+        if proper is not None:
+            proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
         if proper is not None and len(proper) >= 2 and proper not in lx.KO_NOT_NAMES:
             kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
             if is_known(name_key(proper)):

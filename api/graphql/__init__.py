@@ -1,0 +1,1 @@
+"""Strawberry GraphQL for power users and dashboards (mounted at `/graphql`)."""

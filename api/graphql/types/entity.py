@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.pagination import page_size
+from api.graphql.types.mention import Mention
+from api.graphql.types.relation import Relation
+from api.graphql.types.series import Series
+from graph.stores import Row
+
+
+
+@strawberry.type(description="A character, location, event, concept or object of a series.")
+class Entity:
+    id: strawberry.ID
+    series_id: str
+    name: str
+    aliases: list[str]
+    type: str
+    description: str | None
+    importance: float
+    community: int | None
+    mention_count: int
+
+    @classmethod
+    def from_row(cls, row: Row) -> Entity:
+        community = row.get("community")
+        return cls(id=strawberry.ID(row["id"]), series_id=row["seriesId"], name=row["name"] or "",
+                   aliases=list(row.get("aliases") or []), type=row.get("type") or "concept",
+                   description=row.get("description"), importance=float(row.get("importance") or 0.0),
+                   community=int(community) if community is not None else None,
+                   mention_count=int(row.get("mentions") or 0))
+
+    @strawberry.field
+    async def series(self, info: Info) -> Series | None:
+        row = await info.context.loaders.series.load(self.series_id)
+        return Series.from_row(row) if row else None
+
+    @strawberry.field(description="Mentions in viewing order: earlier episodes first.")
+    async def mentions(self, info: Info, first: int = 20) -> list[Mention]:
+        rows = await info.context.loaders.entity_mentions.load(str(self.id))
+        return [Mention.from_row(r) for r in rows[:page_size(first)]]
+
+    @strawberry.field(description="Where the viewer first meets this entity.")
+    async def first_appearance(self, info: Info) -> Mention | None:
+        rows = await info.context.loaders.entity_mentions.load(str(self.id))
+        return Mention.from_row(rows[0]) if rows else None
+
+    @strawberry.field(description="Relations in both directions, strongest first.")
+    async def relations(self, info: Info, type: str | None = None, first: int = 20) -> list[Relation]:
+        rows = await info.context.loaders.entity_relations.load(str(self.id))
+        matching = [r for r in rows if type is None or r["type"] == type]
+        return [Relation.from_row(r) for r in matching[:page_size(first)]]
+
+
+EntityRef = Annotated[Entity, strawberry.lazy("api.graphql.types.entity")]

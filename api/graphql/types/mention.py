@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.types.segment import Segment
+from graph.stores import Row
+
+if TYPE_CHECKING:
+    from api.graphql.types.video import Video
+
+
+@strawberry.type(description="An entity named in a segment: where (episode, time) and how often.")
+class Mention:
+    segment: Segment
+    video_id: str
+    at: float = strawberry.field(description="Start of the first line in the segment that names the entity.")
+    count: int
+
+    @classmethod
+    def from_row(cls, row: Row) -> Mention:
+        return cls(segment=Segment.from_row(row), video_id=row["videoId"],
+                   at=float(row["at"] if row.get("at") is not None else row["start"]), count=int(row["count"] or 1))
+
+    @strawberry.field
+    async def video(self, info: Info) -> Annotated[Video, strawberry.lazy("api.graphql.types.video")] | None:
+        from api.graphql.types.video import Video
+
+        record = await info.context.loaders.video.load(self.video_id)
+        return Video.from_record(record) if record else None
+
+    @strawberry.field
+    async def episode(self, info: Info) -> int | None:
+        record = await info.context.loaders.video.load(self.video_id)
+        return record.episode if record else None
+
+    @strawberry.field
+    async def season(self, info: Info) -> int | None:
+        record = await info.context.loaders.video.load(self.video_id)
+        return record.season if record else None

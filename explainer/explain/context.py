@@ -1,0 +1,194 @@
+"""Spoiler-bounded context for one question, gathered from the graph in a few concurrent reads.
+
+The viewer's position is a `Bound`: earlier episodes entirely, and the current episode up to
+`until` seconds. Every graph read below takes it; nothing later is ever fetched, so nothing
+later can reach an answer, whichever provider writes it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from explainer.explain.expressions import Expression, find_expressions
+from explainer.llm.base import LLMProvider
+from explainer.text import name_key, name_keys, normalise_name
+from graph.repositories import explain as repo
+from graph.repositories.videos import VideoRecord
+from graph.stores import GraphStore, Row
+
+# the scene: lines and mentions this many seconds before the bound count as "now"
+SCENE_SECONDS = 45.0
+SIMILAR_MOMENTS = 5
+MAX_CANDIDATES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """What the viewer has seen: episodes before `ordinal`, and `ordinal` up to `until` s."""
+
+    ordinal: int
+    until: float
+
+    def allows(self, ordinal: int, at: float) -> bool:
+        return ordinal < self.ordinal or (ordinal == self.ordinal and at <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacts:
+    id: str
+    name: str
+    type: str
+    importance: float
+    mentions: int
+    first_video_id: str
+    first_ordinal: int
+    first_season: int | None
+    first_episode: int | None
+    first_at: float
+    last_ordinal: int
+    last_at: float
+    first_with: list[str]
+    description: str | None
+    sources: list[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, row: Row) -> EntityFacts:
+        return cls(id=row["id"], name=row["name"], type=row["type"] or "concept",
+                   importance=float(row["importance"] or 0.0), mentions=int(row["mentions"] or 0),
+                   first_video_id=row["firstVideoId"], first_ordinal=int(row["firstOrdinal"]),
+                   first_season=row["firstSeason"], first_episode=row["firstEpisode"],
+                   first_at=float(row["firstAt"]), last_ordinal=int(row["lastOrdinal"]),
+                   last_at=float(row["lastAt"]), first_with=[str(n) for n in row["firstWith"] or []],
+                   description=row["description"], sources=[dict(s) for s in row["sources"] or []])
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    segment_id: str
+    video_id: str
+    ordinal: int
+    season: int | None
+    episode: int | None
+    start: float
+    end: float
+    text: str
+    score: float
+    # entity id -> first mention (s) in the segment
+    entities: dict[str, float]
+
+
+@dataclass
+class Context:
+    video: VideoRecord
+    bound: Bound
+    selected_text: str
+    language: str
+    line_at: float
+    expressions: list[Expression]
+    recent_lines: list[Row]
+    # entity id -> first mention in the scene before the selected line / after it (up to the bound)
+    in_scene: dict[str, float]
+    named_after: dict[str, float]
+    references: list[Row]
+    named: list[str]
+    moments: list[Moment]
+    facts: dict[str, EntityFacts] = field(default_factory=dict)
+
+
+def normalise_text(text: str) -> str:
+    """The cache form of a selection: NFC, case-folded, single spaces, no outer punctuation."""
+    text = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return text.strip(" .,!?…~'\"“”‘’·-")
+
+
+def _text_keys(text: str) -> set[str]:
+    words = [w for w in normalise_name(text).replace("?", " ").split() if w]
+    keys = {name_key(w) for w in words}
+    keys |= {name_key(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)}
+    return {k for k in keys if len(k) >= 2}
+
+
+def named_in(text_keys: set[str], name: str) -> bool:
+    """The canonical name (or its given name / surname) is a word of the text. Aliases are not
+    used: they are series-wide, and an alias learned later (오빠) would give a spoiler away."""
+    return bool(text_keys & name_keys(name))
+
+
+def _selected_line_at(lines: list[Row], selected: str, default: float) -> float:
+    wanted = normalise_text(selected)
+    for line in reversed(lines):
+        text = normalise_text(str(line["text"] or ""))
+        if text and (text in wanted or wanted in text):
+            return float(line["start"])
+    return default
+
+
+async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound, query: str,
+                   before: float) -> list[Row]:
+    vectors = await provider.embed([query])
+    if not vectors:
+        return []
+    return await repo.similar_segments(store, vector=vectors[0], series_id=video.series_id, ordinal=bound.ordinal,
+                                       before=before, k=SIMILAR_MOMENTS)
+
+
+async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
+                 selected_text: str, language: str) -> Context:
+    scene_start = max(0.0, bound.until - SCENE_SECONDS)
+    lines_task = repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until)
+    scene_task = repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until)
+    refs_task = repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0),
+                                     until=bound.until)
+    named_task = store.fulltext_search("entity", " ".join(name_key(w) for w in selected_text.split()), 8,
+                                       seriesId=video.series_id)
+
+    async def similar_after_lines() -> tuple[list[Row], list[Row]]:
+        lines = await lines_task
+        recent = " ".join(str(r["text"] or "") for r in lines[-6:])
+        query = f"{recent} {selected_text}".strip()
+        return lines, await _similar(store, provider, video, bound, query, before=scene_start)
+
+    (lines, similar), scene, refs, named_rows = await asyncio.gather(
+        similar_after_lines(), scene_task, refs_task, named_task)
+    line_at = _selected_line_at(lines, selected_text, bound.until)
+    in_scene = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at}
+    named_after = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at}
+
+    moment_rows = await repo.moments(store, segment_ids=[r["id"] for r in similar])
+    scores = {r["id"]: float(r["score"]) for r in similar}
+    moments = sorted((Moment(
+        segment_id=r["id"], video_id=r["videoId"], ordinal=int(r["ordinal"]), season=r["season"],
+        episode=r["episode"], start=float(r["start"]), end=float(r["end"]), text=str(r["text"] or ""),
+        score=scores.get(r["id"], 0.0),
+        entities={e["id"]: float(e["at"]) for e in r["entities"] or []}) for r in moment_rows
+        # the statement bounds them already; this keeps a wrong edit there from leaking
+        if bound.allows(int(r["ordinal"]), float(r["end"]))), key=lambda m: -m.score)
+
+    context = Context(video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at,
+                      expressions=find_expressions(selected_text, language), recent_lines=lines,
+                      in_scene=in_scene, named_after=named_after, references=refs,
+                      named=[r["id"] for r in named_rows], moments=moments)
+    candidates: list[str] = []
+    for entity_id in [*context.named, *(r["entityId"] for r in refs), *named_after, *in_scene,
+                      *(e for m in moments for e in m.entities)]:
+        if entity_id not in candidates:
+            candidates.append(entity_id)
+    rows = await repo.entity_facts(store, entity_ids=candidates[:MAX_CANDIDATES], ordinal=bound.ordinal,
+                                   until=bound.until)
+    context.facts = {r["id"]: EntityFacts.from_row(r) for r in rows
+                     if bound.allows(int(r["firstOrdinal"]), float(r["firstAt"]))}
+    keys = _text_keys(selected_text)
+    context.named = [e for e in context.named if e in context.facts and named_in(keys, context.facts[e].name)]
+    return context
+
+
+def moment_weights(moments: list[Moment], temperature: float = 0.02) -> list[float]:
+    """Similarity scores of one query sit close together; a softmax spreads them."""
+    if not moments:
+        return []
+    best = max(m.score for m in moments)
+    return [math.exp((m.score - best) / temperature) for m in moments]
