@@ -375,11 +375,11 @@ class SafeFetcher:
             if declared.strip().isdigit() and int(declared) > limit:
                 raise _refused("too_large", f"Content-Length {declared} exceeds {limit} bytes", original,
                                limit=limit)
-            body = bytearray()
+            received = bytearray()
             try:
                 async for chunk in response.aiter_bytes():
-                    body += chunk
-                    if len(body) > limit:
+                    received += chunk
+                    if len(received) > limit:
                         raise _refused("too_large", f"body exceeds {limit} bytes", original, limit=limit)
             except httpx.TimeoutException:
                 raise
@@ -387,6 +387,6 @@ class SafeFetcher:
                 raise ExternalServiceError(f"reading from {host_header} failed: {exc!r}", reason="network",
                                            url=original) from exc
             return FetchResult(url=original, final_url=str(url), status=status,
-                               headers=response.headers, content=bytes(body))
+                               headers=response.headers, content=bytes(received))
         finally:
             await response.aclose()
