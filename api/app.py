@@ -16,7 +16,10 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import AppState
 from api.errors import install_error_handlers
-from api.routers import health, progress_ws, videos
+from api.graphql.embeddings import QueryEmbeddings
+from api.graphql.schema import graphql_router
+from api.routers import explain, health, progress_ws, videos
+from explainer.llm import build_provider
 from explainer.logs import request_id_var
 from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from explainer.settings import Settings, get_settings
@@ -34,15 +37,20 @@ def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    embeddings = QueryEmbeddings(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(settings, query_timeout=min(settings.graph_query_timeout_seconds, 10.0))
         async_redis, sync_redis = _redis_clients(settings)
-        app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis)
+        provider = build_provider(settings)
+        app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis,
+                                       provider=provider)
         try:
             yield
         finally:
+            await provider.aclose()
+            await embeddings.aclose()
             await store.close()
             await async_redis.aclose()
             sync_redis.close()
@@ -84,5 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(videos.router)
+    app.include_router(explain.router)
     app.include_router(progress_ws.router)
+    app.include_router(graphql_router(settings, embeddings))
     return app

@@ -9,6 +9,7 @@ import redis.asyncio as aioredis
 from fastapi import Depends, Request
 from redis import Redis
 
+from explainer.llm.base import LLMProvider
 from explainer.settings import Settings
 from graph.stores import GraphStore
 
@@ -20,6 +21,8 @@ class AppState:
     redis: aioredis.Redis
     # RQ is synchronous; enqueueing uses this client
     sync_redis: Redis
+    # explain's LLM provider (Gemini with the offline fallback, or offline), one per app
+    provider: LLMProvider | None = None
 
 
 def get_state(request: Request) -> AppState:

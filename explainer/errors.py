@@ -105,3 +105,7 @@ class ConstraintViolation(GraphError):
 
 class BadQuery(GraphError):
     """A statement the store rejected: a bug in `cypher/`, never the caller's input."""
+
+
+class QuestionNotFound(NotFound):
+    """Feedback for a question id that was never asked (or not recorded yet)."""

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     api_port: int = 8000
     api_keys: str = ""
     cors_origins: str = "chrome-extension://*,http://localhost:3000"
+    # graphql limits: violations are refused at validation, before any graph query
+    graphql_max_depth: int = Field(default=10, ge=2, le=50)
+    graphql_max_aliases: int = Field(default=30, ge=1)
+    graphql_max_fields: int = Field(default=300, ge=10)
+    graphql_max_tokens: int = Field(default=3000, ge=100)
 
     # llm
     llm_provider: Literal["auto", "gemini", "offline"] = "auto"
@@ -70,10 +75,13 @@ class Settings(BaseSettings):
     # host[:port] entries allowed even on private/loopback addresses (e.g. an internal subtitle store)
     fetch_allow_hosts: str = ""
     fetch_timeout_seconds: float = 15.0
+    # politeness: the least time between two requests to one host
+    fetch_min_interval_seconds: float = Field(default=1.0, ge=0)
     fetch_max_bytes: int = 5 * 1024 * 1024
     namuwiki_base_url: str = "https://namu.wiki"
     wikipedia_base_url: str = "https://{lang}.wikipedia.org"
     wiki_ttl_seconds: int = 7 * 24 * 3600
+    wiki_refresh_interval_seconds: int = Field(default=3600, ge=10)
     enrich_enabled: bool = True
 
     # explain

@@ -56,10 +56,6 @@ def final_consonant(syllable: str) -> int:
     return (ord(syllable[-1]) - _HANGUL_FIRST) % 28
 
 
-def has_final_consonant(word: str) -> bool:
-    return final_consonant(word) > 0
-
-
 _RIEUL = 8
 
 # Korean particles (and a few copula endings) that follow a noun. `cond` is the allomorph rule:
@@ -148,9 +144,10 @@ def strip_particles(word: str) -> str:
 HONORIFICS: tuple[str, ...] = (
     "선배님", "형님", "선생님", "누님", "오빠", "언니", "누나", "선배", "후배", "씨", "님", "형", "양", "군",
 )
+# A word ending like this is not a bare name (선생님, 민준오빠), so it has no given name.
+_LONG_HONORIFICS = ("님", "씨", *(h for h in HONORIFICS if len(h) > 1))
 # One-syllable honorifics that may stick to a name without a space (미소씨); the others
 # (형, 양, 군) only count after a space, else 김민형 would lose a syllable.
-_LONG_HONORIFICS = ("님", "씨", *(h for h in HONORIFICS if len(h) > 1))
 _ATTACHABLE_SHORT = frozenset({"씨", "님"})
 # Words that merely end like an honorific.
 _HONORIFIC_LOOKALIKES = frozenset({
@@ -173,7 +170,7 @@ _TITLES_BY_LAST: dict[str, list[str]] = {}
 for _title in TITLES:  # already longest first
     _TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
 
-KOREAN_SURNAMES: frozenset[str] = frozenset(str.split(
+KOREAN_SURNAMES: frozenset[str] = frozenset(str.split(  # str.split: a list literal would be 100 items
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
     "성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
     "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문"
@@ -233,11 +230,7 @@ def strip_honorifics(name: str) -> str:
             rest = rest.rstrip()
             if not spaced and len(honorific) == 1 and honorific not in _ATTACHABLE_SHORT:
                 continue
-            # 팀장님 → 팀장, 미소님 → 미소; a one-syllable rest (형님, 누님) is a word
-            if (honorific == "님" and not spaced and len(rest.replace(" ", "")) < 2
-                    and _split_title(rest.replace(" ", "")) is None):
-                continue
-            if not spaced and len(rest) < 2:
+            if not spaced and len(rest) < 2:  # 형님, 누님: a word, not 형 + 님
                 continue
             text = rest
             changed = True
@@ -329,11 +322,6 @@ def given_name(name: str) -> str | None:
     if len(name) == 4 and name[:2] in COMPOUND_SURNAMES:
         return name[2:]
     return None
-
-
-def surname(name: str) -> str | None:
-    given = given_name(name)
-    return name[: len(name) - len(given)] if given else None
 
 
 def name_key(text: str) -> str:

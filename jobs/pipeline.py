@@ -270,10 +270,8 @@ class Pipeline:
         """Wiki knowledge for the series and its entities; a failure never fails ingestion."""
         if not self.settings.enrich_enabled:
             return
-        try:
-            from jobs.enrich import enrich_series
-        except ImportError:
-            return
+        from jobs.enrich import enrich_series
+
         try:
             await enrich_series(self.settings, self.store, series_id=video.series_id,
                                 title=video.series_title or video.title or video.series_id,
@@ -379,6 +377,9 @@ class Pipeline:
         await self.store.write("refresh_co_appearance", seriesId=series)
         await self.store.write("refresh_entity_mentions", seriesId=series)
         await self.store.write("delete_unmentioned_entities", seriesId=series)
+        from jobs.enrich import link_wiki_characters
+
+        await link_wiki_characters(self.store, series)
         return len(touched), len(references)
 
     async def _embed(self, video: VideoRecord, segments: list[Segment]) -> None:

@@ -8,6 +8,7 @@ import redis
 from rq import Worker
 
 from explainer.settings import Settings
+from jobs.maintenance import schedule_wiki_refresh
 from jobs.queues import ALL_QUEUES
 from jobs.recovery import requeue_orphaned_jobs
 
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
     connection = redis.Redis.from_url(settings.effective_redis_url)
     requeue_orphaned_jobs(connection, ALL_QUEUES)
+    if settings.enrich_enabled:
+        schedule_wiki_refresh(settings, connection)
     worker = Worker(list(ALL_QUEUES), connection=connection, name=name)
     log.info("worker starting", extra={"queues": list(ALL_QUEUES), "redis": settings.effective_redis_url})
     return bool(worker.work(burst=burst, with_scheduler=True, logging_level="WARNING"))

@@ -102,8 +102,9 @@ def anchors(context: Context, plan: Plan) -> list[Anchor]:
     korean = context.language.startswith("ko")
     found: list[Anchor] = []
     for entity in plan.entities:
+        label = f"{entity.name} 첫 등장" if korean else f"First appearance of {entity.name}"
         found.append(Anchor(entity.first_video_id, entity.first_ordinal, entity.first_season, entity.first_episode,
-                            entity.first_at, f"{entity.name} 첫 등장" if korean else f"First appearance of {entity.name}"))
+                            entity.first_at, label))
     for moment in plan.moments:
         found.append(Anchor(moment.video_id, moment.ordinal, moment.season, moment.episode,
                             _moment_at(moment, plan.entities), moment.text[:120]))

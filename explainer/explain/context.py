@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from explainer.explain.expressions import Expression, find_expressions
 from explainer.llm.base import LLMProvider
-from explainer.text import name_key, name_keys, normalise_name
+from explainer.text import name_key, name_keys
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord
 from graph.stores import GraphStore, Row
@@ -24,6 +25,13 @@ from graph.stores import GraphStore, Row
 SCENE_SECONDS = 45.0
 SIMILAR_MOMENTS = 5
 MAX_CANDIDATES = 16
+# a recent line "echoes" an earlier one (a callback quotes it) when their character bigrams
+# overlap this much (Dice); the lines probed are the last few up to the selected one
+ECHO_SIMILARITY = 0.6
+ECHO_PROBES = 3
+ECHO_MIN_CHARS = 6
+_WORD = re.compile(r"[\w'.-]+", re.UNICODE)
+_NOT_TEXT = re.compile(r"[\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +114,7 @@ def normalise_text(text: str) -> str:
 
 
 def _text_keys(text: str) -> set[str]:
-    words = [w for w in normalise_name(text).replace("?", " ").split() if w]
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
     keys = {name_key(w) for w in words}
     keys |= {name_key(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)}
     return {k for k in keys if len(k) >= 2}
@@ -136,37 +144,80 @@ async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord,
                                        before=before, k=SIMILAR_MOMENTS)
 
 
+def _bigrams(text: str) -> set[str]:
+    compact = _NOT_TEXT.sub("", text.casefold())
+    return {compact[i:i + 2] for i in range(len(compact) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams (punctuation and spaces ignored)."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _probes(lines: list[Row], line_at: float, selected: str) -> list[str]:
+    texts = [str(r["text"] or "") for r in lines if float(r["start"]) <= line_at]
+    texts = [t for t in [*texts, selected] if len(_NOT_TEXT.sub("", t)) >= ECHO_MIN_CHARS]
+    return list(dict.fromkeys(reversed(texts)))[:ECHO_PROBES]
+
+
+async def _echo_candidates(store: GraphStore, video: VideoRecord, probes: list[str]) -> list[str]:
+    found = await asyncio.gather(*(repo.lines_like(store, text=p, series_id=video.series_id) for p in probes))
+    return list(dict.fromkeys(r["id"] for rows in found for r in rows))
+
+
+def _echoes(rows: list[Row], probes: list[str]) -> list[Moment]:
+    """Earlier lines a recent line repeats, as moments that show their speaker."""
+    echoes: list[Moment] = []
+    for row in rows:
+        score = max((similarity(str(row["text"] or ""), p) for p in probes), default=0.0)
+        if score < ECHO_SIMILARITY:
+            continue
+        start = float(row["start"])
+        echoes.append(Moment(segment_id=row["id"], video_id=row["videoId"], ordinal=int(row["ordinal"]),
+                             season=row["season"], episode=row["episode"], start=start, end=start,
+                             text=str(row["text"] or ""), score=1.0 + score / 10,
+                             entities={row["speakerId"]: start} if row["speakerId"] else {}))
+    return echoes
+
+
 async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
                  selected_text: str, language: str) -> Context:
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
-    lines_task = repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until)
     scene_task = repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until)
     refs_task = repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0),
                                      until=bound.until)
     named_task = store.fulltext_search("entity", " ".join(name_key(w) for w in selected_text.split()), 8,
                                        seriesId=video.series_id)
 
-    async def similar_after_lines() -> tuple[list[Row], list[Row]]:
-        lines = await lines_task
-        recent = " ".join(str(r["text"] or "") for r in lines[-6:])
-        query = f"{recent} {selected_text}".strip()
-        return lines, await _similar(store, provider, video, bound, query, before=scene_start)
+    async def from_lines() -> tuple[list[Row], float, list[str], list[Row], list[str]]:
+        lines = await repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until)
+        line_at = _selected_line_at(lines, selected_text, bound.until)
+        recent = " ".join(str(r["text"] or "") for r in lines[-6:] if float(r["start"]) <= line_at)
+        probes = _probes(lines, line_at, selected_text)
+        similar, echo_ids = await asyncio.gather(
+            _similar(store, provider, video, bound, f"{recent} {selected_text}".strip(), before=scene_start),
+            _echo_candidates(store, video, probes))
+        return lines, line_at, probes, similar, echo_ids
 
-    (lines, similar), scene, refs, named_rows = await asyncio.gather(
-        similar_after_lines(), scene_task, refs_task, named_task)
-    line_at = _selected_line_at(lines, selected_text, bound.until)
+    (lines, line_at, probes, similar, echo_ids), scene, refs, named_rows = await asyncio.gather(
+        from_lines(), scene_task, refs_task, named_task)
     in_scene = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at}
     named_after = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at}
 
-    moment_rows = await repo.moments(store, segment_ids=[r["id"] for r in similar])
+    moment_rows, echo_rows = await asyncio.gather(
+        repo.moments(store, segment_ids=[r["id"] for r in similar]),
+        repo.visible_lines(store, line_ids=echo_ids, series_id=video.series_id, ordinal=bound.ordinal,
+                           before=scene_start))
     scores = {r["id"]: float(r["score"]) for r in similar}
-    moments = sorted((Moment(
+    moments = [Moment(
         segment_id=r["id"], video_id=r["videoId"], ordinal=int(r["ordinal"]), season=r["season"],
         episode=r["episode"], start=float(r["start"]), end=float(r["end"]), text=str(r["text"] or ""),
         score=scores.get(r["id"], 0.0),
-        entities={e["id"]: float(e["at"]) for e in r["entities"] or []}) for r in moment_rows
-        # the statement bounds them already; this keeps a wrong edit there from leaking
-        if bound.allows(int(r["ordinal"]), float(r["end"]))), key=lambda m: -m.score)
+        entities={e["id"]: float(e["at"]) for e in r["entities"] or []}) for r in moment_rows]
+    moments.extend(_echoes(echo_rows, probes))
+    # the statements bound them already; this keeps a wrong edit there from leaking
+    moments = sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score)
 
     context = Context(video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at,
                       expressions=find_expressions(selected_text, language), recent_lines=lines,

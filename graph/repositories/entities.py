@@ -15,12 +15,12 @@ async def entities_by_ids(store: GraphStore, ids: Sequence[str]) -> dict[str, Ro
     return {r["id"]: r for r in await store.read("entities_by_ids", ids=list(ids))}
 
 
-async def _grouped(store: GraphStore, statement: str, group: str, ids: Sequence[str],
+async def _grouped(store: GraphStore, statement: str, group: str, keys: Sequence[str],
                    **params: object) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)
     for row in await store.read(statement, **params):
         grouped[row[group]].append(row)
-    return {i: grouped.get(i, []) for i in ids}
+    return {k: grouped.get(k, []) for k in keys}
 
 
 async def video_entities(store: GraphStore, video_ids: Sequence[str]) -> dict[str, list[Row]]:

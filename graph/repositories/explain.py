@@ -48,6 +48,19 @@ async def similar_segments(store: GraphStore, *, vector: Sequence[float], series
                             before=before, k=k, candidates=max(k * OVERFETCH, 40))
 
 
+async def lines_like(store: GraphStore, *, text: str, series_id: str, k: int = 20) -> list[Row]:
+    """`[{id, score}]`: lines of the series sharing words with `text` (not bounded: pass the ids
+    through `visible_lines`)."""
+    return await store.fulltext_search("line", text, k, seriesId=series_id)
+
+
+async def visible_lines(store: GraphStore, *, line_ids: list[str], series_id: str, ordinal: int,
+                        before: float) -> list[Row]:
+    if not line_ids:
+        return []
+    return await store.read("explain_lines", ids=line_ids, seriesId=series_id, ordinal=ordinal, before=before)
+
+
 async def moments(store: GraphStore, *, segment_ids: list[str]) -> list[Row]:
     if not segment_ids:
         return []

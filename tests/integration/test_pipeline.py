@@ -49,3 +49,16 @@ async def test_ingesting_twice_changes_no_counts(demo_graph: Settings) -> None:
         assert after == before
     finally:
         await store.close()
+
+
+async def test_every_character_has_importance_and_community(demo_graph: Settings) -> None:
+    store = open_store(demo_graph)
+    try:
+        for series in ("spring-notebook", "harbor-lights"):
+            characters = await store.read("series_character_scores", seriesId=series)
+            assert len(characters) >= 4
+            assert all(c["importance"] is not None and 0 < c["importance"] <= 1.0 for c in characters), characters
+            assert all(isinstance(c["community"], int) for c in characters)
+            assert characters[0]["importance"] == pytest.approx(1.0)  # the series' most central one
+    finally:
+        await store.close()

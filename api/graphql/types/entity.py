@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from api.graphql.context import Info
@@ -10,7 +8,6 @@ from api.graphql.types.mention import Mention
 from api.graphql.types.relation import Relation
 from api.graphql.types.series import Series
 from graph.stores import Row
-
 
 
 @strawberry.type(description="A character, location, event, concept or object of a series.")
@@ -54,6 +51,3 @@ class Entity:
         rows = await info.context.loaders.entity_relations.load(str(self.id))
         matching = [r for r in rows if type is None or r["type"] == type]
         return [Relation.from_row(r) for r in matching[:page_size(first)]]
-
-
-EntityRef = Annotated[Entity, strawberry.lazy("api.graphql.types.entity")]

@@ -84,89 +84,103 @@ class _RefSpan:
 
 
 def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> BatchAnalysis:
-    registry = Registry(context.known_entities)
-    lines = _prepare_lines(batch, registry)
-    language: Language = detect_language(" ".join(line.text for line in lines[:200]))
-    # speakers are characters for sure, wherever the batch names them
-    speakers = {name_key(line.speaker) for line in lines if line.speaker}
+    return _BatchAnalyser(batch, context, tokenize).run()
 
-    def is_known(key: str) -> bool:
-        return key in speakers or registry.is_known(key)
 
-    if language == "ko":
-        for line, tokens in zip(lines, tokenize([line.text for line in lines]), strict=True):
-            line.tokens = tokens
-        elsewhere: set[str] = set()
-    else:
-        elsewhere = set().union(speakers, *(capitalised_words(line.text) for line in lines))
+class _BatchAnalyser:
+    """One pass over the lines of a batch, in order, with a working copy of the known entities."""
 
-    stats = {segment.index: _SegmentStats() for segment in batch}
-    references: list[_Reference] = []
-    relations: Counter[tuple[int, int, str]] = Counter()
-    previous_speaker: int | None = None
-    for line in lines:
-        at = context.clock_offset + line.start
-        segment = stats[line.segment]
-        if language == "ko":
-            mentions = korean_mentions(line.text, line.tokens, is_known)
+    def __init__(self, batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> None:
+        self.context = context
+        self.registry = Registry(context.known_entities)
+        self.lines = _prepare_lines(batch, self.registry)
+        self.language: Language = detect_language(" ".join(line.text for line in self.lines[:200]))
+        # speakers are characters for sure, wherever the batch names them
+        self.speakers = {name_key(line.speaker) for line in self.lines if line.speaker}
+        self.elsewhere: set[str] = set()
+        if self.language == "ko":
+            for line, tokens in zip(self.lines, tokenize([line.text for line in self.lines]), strict=True):
+                line.tokens = tokens
         else:
-            mentions = english_mentions(line.text, is_known, elsewhere)
+            self.elsewhere = set().union(self.speakers, *(capitalised_words(line.text) for line in self.lines))
+        self.stats = {segment.index: _SegmentStats() for segment in batch}
+        self.references: list[_Reference] = []
+        self.relations: Counter[tuple[int, int, str]] = Counter()
+        self.previous_speaker: int | None = None
+
+    def is_known(self, key: str) -> bool:
+        return key in self.speakers or self.registry.is_known(key)
+
+    def run(self) -> BatchAnalysis:
+        for line in self.lines:
+            self._read(line)
+        for segment in self.stats.values():
+            for a, b in combinations(sorted(segment.characters), 2):
+                self.relations[(a, b, "co_appearance")] += 1
+        registry = self.registry
+        return BatchAnalysis(
+            segments=[_segment_facts(index, stats, registry, self.language) for index, stats in self.stats.items()],
+            entities=_entities(registry),
+            references=[
+                FoundReference(segment=r.segment, expression=r.expression, at=r.at,
+                               referent=registry.entities[r.entity].name, confidence=r.confidence)
+                for r in self.references],
+            relations=_relations(self.relations, registry),
+        )
+
+    def _read(self, line: _Line) -> None:
+        registry = self.registry
+        at = self.context.clock_offset + line.start
+        if self.language == "ko":
+            mentions = korean_mentions(line.text, line.tokens, self.is_known)
+        else:
+            mentions = english_mentions(line.text, self.is_known, self.elsewhere)
         speaker = None
         if line.speaker:
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0),
                                        segment=line.segment, line=line.ordinal, at=at)
-        addressees = {e.id for m in mentions if m.vocative
-                      if (e := registry.find(m.name, "character")) is not None}
-        named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
-        spans = _korean_reference_spans(line) if language == "ko" else _english_reference_spans(line.text)
-        exclude = addressees | ({speaker.id} if speaker else set())
-        for span in spans:
-            resolved = _resolve(span, registry, at, exclude=exclude, demote=named, speaker=speaker,
-                                addressees=addressees, previous_speaker=previous_speaker)
-            if resolved is not None:
-                entity, confidence = resolved
-                references.append(_Reference(line.segment, span.expression, line.start, entity.id, confidence))
-                if span.kind not in ("first", "second"):
-                    segment.references += 1
-
-        found: list[WorkingEntity] = [speaker] if speaker else []
+        # references first: they point at what came before this line
+        self._resolve_references(line, mentions, speaker, at)
+        found = [speaker] if speaker else []
         for mention in mentions:
             if mention.type is None and registry.find(mention.name) is None:
-                if name_key(mention.name) not in speakers:
+                if name_key(mention.name) not in self.speakers:
                     continue
                 mention.type = "character"
             entity = registry.mention(mention, segment=line.segment, line=line.ordinal, at=at)
             found.append(entity)
             if speaker is not None and entity.id != speaker.id and entity.type == "character":
-                kind = _relation_kind(mention.title)
+                kind = _relation_kind(mention.title)  # 민준 오빠 said by 미소: family
                 if kind is not None:
-                    relations[_pair(speaker.id, entity.id, kind)] += 1
-        for source, target, kind in _relation_patterns(line.text, language, speaker, registry):
-            relations[_pair(source.id, target.id, kind)] += 1
+                    self.relations[_pair(speaker.id, entity.id, kind)] += 1
+        for source, target, kind in _relation_patterns(line.text, self.language, speaker, registry):
+            self.relations[_pair(source.id, target.id, kind)] += 1
 
-        for entity in found:
-            segment.entities.add(entity.id)
-            if entity.type == "character":
-                segment.characters.add(entity.id)
-            if not entity.known and entity.first_line == line.ordinal and entity.batch_mentions == 1:
-                segment.firsts += 1
-        _count_line(segment, line, language)
+        segment = self.stats[line.segment]
+        segment.entities.update(e.id for e in found)
+        segment.characters.update(e.id for e in found if e.type == "character")
+        segment.firsts += len({e.id for e in found if not e.known and e.first_line == line.ordinal})
+        _count_line(segment, line, self.language)
         if speaker is not None:
-            previous_speaker = speaker.id
+            self.previous_speaker = speaker.id
 
-    for segment in stats.values():
-        for a, b in combinations(sorted(segment.characters), 2):
-            relations[(a, b, "co_appearance")] += 1
-
-    return BatchAnalysis(
-        segments=[_segment_facts(index, stats[index], registry, language) for index in stats],
-        entities=_entities(registry),
-        references=[
-            FoundReference(segment=r.segment, expression=r.expression, at=r.at,
-                           referent=registry.entities[r.entity].name, confidence=r.confidence)
-            for r in references],
-        relations=_relations(relations, registry),
-    )
+    def _resolve_references(self, line: _Line, mentions: list[Mention], speaker: WorkingEntity | None,
+                            at: float) -> None:
+        registry = self.registry
+        addressees = {e.id for m in mentions if m.vocative
+                      if (e := registry.find(m.name, "character")) is not None}
+        named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
+        spans = _korean_reference_spans(line) if self.language == "ko" else _english_reference_spans(line.text)
+        exclude = addressees | ({speaker.id} if speaker else set())
+        for span in spans:
+            resolved = _resolve(span, registry, at, exclude=exclude, demote=named, speaker=speaker,
+                                addressees=addressees, previous_speaker=self.previous_speaker)
+            if resolved is None:
+                continue
+            entity, confidence = resolved
+            self.references.append(_Reference(line.segment, span.expression, line.start, entity.id, confidence))
+            if span.kind not in ("first", "second"):
+                self.stats[line.segment].references += 1
 
 
 # --- lines -----------------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""Domain errors → GraphQL errors with `extensions.code` (the REST error codes); anything
+unexpected is logged and masked as INTERNAL_ERROR."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from explainer import errors
+
+log = logging.getLogger(__name__)
+
+
+def _map(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if original is None:  # syntax and validation errors (limits included) speak for themselves
+        error.extensions = {**(error.extensions or {}), "code": "INVALID_REQUEST"}
+        return error
+    if isinstance(original, errors.ExplainerError) and not (
+            original.code == "INTERNAL_ERROR" or isinstance(original, errors.BadQuery)):
+        extensions: dict[str, object] = {"code": original.code}
+        retry_after = getattr(original, "retry_after", None)
+        if retry_after is not None:
+            extensions["retryAfter"] = int(retry_after)
+        return GraphQLError(original.message, nodes=error.nodes, source=error.source, positions=error.positions,
+                            path=error.path, original_error=original, extensions=extensions)
+    log.error("graphql resolver failed", exc_info=original)
+    return GraphQLError("internal error", nodes=error.nodes, source=error.source, positions=error.positions,
+                        path=error.path, extensions={"code": "INTERNAL_ERROR"})
+
+
+class DomainErrors(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        result_errors = getattr(result, "errors", None)
+        if result_errors:
+            result.errors = [_map(e) for e in result_errors]  # type: ignore[union-attr]

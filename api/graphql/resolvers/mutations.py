@@ -1,0 +1,78 @@
+"""Mutations: ingestion (`ingest` scope) and curation (`admin` scope)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.types.entity import Entity
+from api.graphql.types.payloads import (
+    DeletedCounts,
+    DeleteVideoPayload,
+    MergeEntitiesPayload,
+    MovedCounts,
+    ProcessingPayload,
+    RegisterVideoInput,
+)
+from api.graphql.types.video import Video
+from explainer.errors import NotFound
+from jobs import curation, ingest
+
+
+async def _processing(info: Info, answer: dict[str, object]) -> ProcessingPayload:
+    video_id = str(answer["videoId"])
+    record = await ingest.require_video(info.context.state.store, video_id)
+    job_id = answer.get("jobId")
+    return ProcessingPayload(video_id=video_id, status=str(answer["status"]),
+                             job_id=str(job_id) if job_id else None, video=Video.from_record(record))
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Register an episode (and start processing when subtitleUrl is given). "
+                                     "Needs an API key with the ingest scope.")
+    async def register_video(self, info: Info, input: RegisterVideoInput) -> ProcessingPayload:
+        info.context.require("ingest")
+        state = info.context.state
+        registration = ingest.make_registration(
+            platform=input.platform, video_id=input.video_id, title=input.title, series_title=input.series_title,
+            series_id=input.series_id, season=input.season, episode=input.episode, duration=input.duration,
+            language=input.language, url=input.url, subtitle_url=input.subtitle_url,
+            callback_url=input.callback_url)
+        return await _processing(info, await ingest.register(state.settings, state.store, state.sync_redis,
+                                                             registration))
+
+    @strawberry.mutation(description="Process an episode again from the subtitles it was given (ingest scope).")
+    async def reprocess_video(self, info: Info, video_id: strawberry.ID) -> ProcessingPayload:
+        info.context.require("ingest")
+        state = info.context.state
+        return await _processing(info, await ingest.reprocess(state.settings, state.store, state.redis,
+                                                              state.sync_redis, str(video_id)))
+
+    @strawberry.mutation(description="Delete an episode with its segments, lines, references and questions; "
+                                     "entities no longer mentioned anywhere go too (admin scope).")
+    async def delete_video(self, info: Info, video_id: strawberry.ID) -> DeleteVideoPayload:
+        info.context.require("admin")
+        state = info.context.state
+        result = await curation.delete_video(state.settings, state.store, state.redis, state.sync_redis,
+                                             str(video_id))
+        return DeleteVideoPayload(video_id=result["videoId"], series_id=result["seriesId"],
+                                  deleted=DeletedCounts(**result["deleted"]))
+
+    @strawberry.mutation(description="Fold duplicate entities into one, keeping every mention and relation "
+                                     "(admin scope).")
+    async def merge_entities(self, info: Info, keep_id: strawberry.ID,
+                             duplicate_ids: list[strawberry.ID]) -> MergeEntitiesPayload:
+        info.context.require("admin")
+        state = info.context.state
+        result = await curation.merge_duplicate_entities(state.settings, state.store, str(keep_id),
+                                                         [str(d) for d in duplicate_ids])
+        row = await info.context.loaders.entity.load(result.keep_id)
+        if row is None:
+            raise NotFound(f"no entity with id {result.keep_id}")
+        moved = {key: result.moved.get(name, 0) for key, name in (
+            ("mentions", "mentions"), ("speakers", "speakers"), ("references", "references"),
+            ("relations_out", "relationsOut"), ("relations_in", "relationsIn"), ("descriptions", "descriptions"),
+            ("sources", "sources"))}
+        return MergeEntitiesPayload(entity=Entity.from_row(row), merged_ids=result.merged_ids,
+                                    moved=MovedCounts(**moved))

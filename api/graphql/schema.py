@@ -1,0 +1,39 @@
+"""The schema, assembled from the areas, and the router mounted at `/graphql` (GraphiQL on GET)."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
+from strawberry.fastapi import GraphQLRouter
+from strawberry.tools import merge_types
+
+from api.graphql.context import GraphQLContext, context_getter
+from api.graphql.embeddings import QueryEmbeddings
+from api.graphql.errors import DomainErrors
+from api.graphql.limits import limit_extensions
+from api.graphql.resolvers.entities import EntityQuery
+from api.graphql.resolvers.mutations import Mutation
+from api.graphql.resolvers.search import SearchQuery
+from api.graphql.resolvers.series import SeriesQuery
+from api.graphql.resolvers.stats import StatsQuery
+from api.graphql.resolvers.subscriptions import Subscription
+from api.graphql.resolvers.videos import VideoQuery
+from explainer.settings import Settings
+
+class ExplainerSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Expected errors are answers, not log lines; DomainErrors logs the unexpected ones."""
+
+
+Query = merge_types("Query", (SeriesQuery, VideoQuery, EntityQuery, SearchQuery, StatsQuery))
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return ExplainerSchema(query=Query, mutation=Mutation, subscription=Subscription,
+                             extensions=[*limit_extensions(settings), DomainErrors])
+
+
+def graphql_router(settings: Settings, embeddings: QueryEmbeddings) -> GraphQLRouter[GraphQLContext, None]:
+    return GraphQLRouter(build_schema(settings), path="/graphql", graphql_ide="graphiql",
+                         context_getter=context_getter(embeddings), include_in_schema=False)

@@ -1,0 +1,3 @@
+MATCH (s:Series {id: $seriesId})
+SET s.enrichedAt = $enrichedAt, s.enrichmentFailures = $failures
+RETURN s.id AS id

@@ -1,0 +1,1 @@
+"""Explain: spoiler-bounded graph retrieval, reference resolution, answer composition, cache."""

@@ -1,0 +1,72 @@
+"""Wiki enrichment of the demo series against local fixtures modelled on namu.wiki and
+Wikipedia: Source nodes for the series and its matched characters, cached with a TTL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from explainer.local_ingest import demo_items, ingest_files
+from explainer.settings import Settings
+from tests.conftest import fresh_store
+from tests.support.http_fixture_server import FixtureServer, mount_wiki_fixtures, serve_fixtures
+
+pytestmark = [pytest.mark.graph, pytest.mark.slow]
+
+WIKI = Path(__file__).resolve().parents[2] / "seeds" / "demo" / "wiki"
+
+
+@pytest.fixture
+def wiki_server() -> Iterator[FixtureServer]:
+    with serve_fixtures() as server:
+        mount_wiki_fixtures(server, WIKI)
+        yield server
+
+
+def enrich_settings(settings: Settings, server: FixtureServer, graph: str) -> Settings:
+    return settings.model_copy(update={
+        "graph_name": graph, "enrich_enabled": True, "fetch_allow_hosts": server.netloc,
+        "fetch_min_interval_seconds": 0.0,
+        "namuwiki_base_url": server.url("/namuwiki"), "wikipedia_base_url": server.url("/wikipedia/{lang}")})
+
+
+async def test_demo_series_enriched_once_per_ttl(settings: Settings, wiki_server: FixtureServer) -> None:
+    settings = enrich_settings(settings, wiki_server, "enrich_demo")
+    store = await fresh_store(settings)
+    try:
+        await ingest_files(settings, demo_items()[:1])
+        sources = await store.read("series_sources", seriesId="spring-notebook")
+        assert {s["kind"] for s in sources} == {"namuwiki", "wikipedia"}
+        links = await store.read("list_entity_wiki_links", seriesId="spring-notebook")
+        linked = {link["entityName"] for link in links}
+        assert {"한미소", "서도윤"} <= linked, linked
+        heroine = [link for link in links if link["entityName"] == "한미소"]
+        assert all(link["description"] and "<" not in link["description"] for link in heroine)
+        fetched = len(wiki_server.requests)
+        assert fetched > 0
+
+        await ingest_files(settings, demo_items()[1:2])  # within the TTL: nothing is fetched again
+        assert len(wiki_server.requests) == fetched
+        assert len(await store.read("series_sources", seriesId="spring-notebook")) == len(sources)
+    finally:
+        await store.drop_all()
+        await store.close()
+
+
+async def test_wiki_failures_never_fail_ingestion(settings: Settings) -> None:
+    with serve_fixtures() as empty:  # every page is missing
+        settings = enrich_settings(settings, empty, "enrich_missing")
+        store = await fresh_store(settings)
+        try:
+            [result] = await ingest_files(settings, demo_items()[3:4])
+            assert result["status"] == "ready"
+            series = await store.read("get_series_enrichment", id="harbor-lights")
+            failures = json.loads(series[0]["failures"])
+            assert failures and all(f["code"] for f in failures)
+            assert await store.read("series_sources", seriesId="harbor-lights") == []
+        finally:
+            await store.drop_all()
+            await store.close()
