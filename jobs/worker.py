@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 def run_worker(settings: Settings, *, burst: bool = False, name: str | None = None) -> bool:
     connection = redis.Redis.from_url(settings.effective_redis_url)
     requeue_orphaned_jobs(connection, ALL_QUEUES)
+    if not settings.gemini_enabled:
+        from explainer.llm.offline import warm_up
+
+        warm_up()  # loaded once here, shared by every forked job
     if settings.enrich_enabled:
         schedule_wiki_refresh(settings, connection)
     worker = Worker(list(ALL_QUEUES), connection=connection, name=name)

@@ -1,5 +1,5 @@
 """The offline LLM provider: deterministic, local, no key, no network (kiwipiepy + hashing)."""
 
-from explainer.llm.offline.provider import OfflineProvider
+from explainer.llm.offline.provider import OfflineProvider, warm_up
 
-__all__ = ["OfflineProvider"]
+__all__ = ["OfflineProvider", "warm_up"]

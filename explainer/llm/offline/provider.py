@@ -1,9 +1,10 @@
 """`OfflineProvider`: the `LLMProvider` that needs no key and no network.
 
 Korean morphology comes from kiwipiepy. Its `Kiwi()` takes about a second and a few hundred MB
-to load, so each provider creates one lazily, on the first Korean text, and reuses it; a lock
-serialises its use because the work runs in a thread (`asyncio.to_thread`) to keep the event
-loop free.
+to load, so one analyser per process is created lazily, on the first Korean text, and shared by
+every provider; a lock serialises its use because the work runs in a thread
+(`asyncio.to_thread`) to keep the event loop free. An RQ worker loads it before forking
+(`warm_up`), so every job's work horse starts with it in (copy-on-write) memory.
 """
 
 from __future__ import annotations
@@ -33,6 +34,27 @@ if TYPE_CHECKING:
 _LEMMA_TAGS = frozenset({"NNG", "NNP", "SL", "VV", "VA", "XR"})
 
 
+_KIWI_LOCK = threading.Lock()
+_KIWI: Kiwi | None = None
+
+
+def shared_kiwi() -> Kiwi:
+    """The process's one Kiwi analyser (a local model in memory, not a client of anything)."""
+    global _KIWI
+    with _KIWI_LOCK:
+        if _KIWI is None:
+            from kiwipiepy import Kiwi  # heavy import, only when Korean text shows up
+
+            # one worker: per-line calls are faster than its thread pool for subtitle lines
+            _KIWI = Kiwi(num_workers=1)
+        return _KIWI
+
+
+def warm_up() -> None:
+    """Load the analyser and its language model (the first `tokenize` loads it: ~2-4 s)."""
+    shared_kiwi().tokenize("미소 씨, 그때 그 사람이었어요.")
+
+
 class OfflineProvider:
     """Deterministic, local analysis, embeddings and explanations (see `explainer.llm.base`)."""
 
@@ -40,25 +62,16 @@ class OfflineProvider:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._kiwi: Kiwi | None = None
-        self._lock = threading.Lock()
+        self._lock = _KIWI_LOCK
         self._calls = 0
         self._embedder = HashingEmbedder(settings.embedding_dim, self._lemmas)
 
     # --- kiwipiepy ---------------------------------------------------------------------------
 
-    def _get_kiwi(self) -> Kiwi:
-        if self._kiwi is None:
-            from kiwipiepy import Kiwi  # heavy import, only when Korean text shows up
-
-            # one worker: per-line calls are faster than its thread pool for subtitle lines
-            self._kiwi = Kiwi(num_workers=1)
-        return self._kiwi
-
     def tokenize(self, texts: list[str]) -> list[list[Token]]:
         """Morphemes of each text (thread-safe; loads kiwipiepy on first use)."""
+        kiwi = shared_kiwi()
         with self._lock:
-            kiwi = self._get_kiwi()
             return [[Token(t.form, t.tag, t.start, t.len) for t in kiwi.tokenize(text)] if text.strip() else []
                     for text in texts]
 
