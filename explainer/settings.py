@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     wikipedia_base_url: str = "https://{lang}.wikipedia.org"
     wiki_ttl_seconds: int = 7 * 24 * 3600
     wiki_refresh_interval_seconds: int = Field(default=3600, ge=10)
+    # after an attempt that found nothing, wait this long before trying the wikis again
+    wiki_retry_seconds: int = Field(default=3600, ge=0)
     enrich_enabled: bool = True
 
     # explain

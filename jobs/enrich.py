@@ -44,6 +44,10 @@ async def enrich_series(settings: Settings, store: GraphStore, *, series_id: str
     sources = await store.read("series_sources", seriesId=series_id)
     if not force and sources and all((s["expiresAt"] or "") > _iso(now) for s in sources):
         return EnrichReport(skipped=True)
+    attempted = await store.read("get_series_enrichment", id=series_id)
+    last = attempted[0]["enrichedAt"] if attempted else None
+    if not force and not sources and last and last > _iso(now - timedelta(seconds=settings.wiki_retry_seconds)):
+        return EnrichReport(skipped=True)  # nothing was found a moment ago: do not hammer the wikis
     own = fetcher is None
     fetcher = fetcher or SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list,
                                      min_interval_seconds=settings.fetch_min_interval_seconds)

@@ -67,6 +67,9 @@ async def test_wiki_failures_never_fail_ingestion(settings: Settings) -> None:
             failures = json.loads(series[0]["failures"])
             assert failures and all(f["code"] for f in failures)
             assert await store.read("series_sources", seriesId="harbor-lights") == []
+            asked = len(empty.requests)
+            await ingest_files(settings, demo_items()[4:5])  # the next episode does not ask again
+            assert len(empty.requests) == asked
         finally:
             await store.drop_all()
             await store.close()
