@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -16,14 +17,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import AppState
 from api.errors import install_error_handlers
-from api.graphql.embeddings import QueryEmbeddings
 from api.graphql.schema import graphql_router
 from api.routers import explain, health, progress_ws, videos
 from explainer.llm import build_provider
 from explainer.logs import request_id_var
-from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
 from explainer.settings import Settings, get_settings
 from graph.stores import open_store
+from jobs.queues import job_counts
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    embeddings = QueryEmbeddings(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -50,7 +50,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await provider.aclose()
-            await embeddings.aclose()
             await store.close()
             await async_redis.aclose()
             sync_redis.close()
@@ -87,12 +86,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return response
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        state: AppState = request.app.state.explainer
+        try:  # jobs by queue and state: a gauge read from RQ at scrape time
+            for (queue_name, job_state), count in (await asyncio.to_thread(job_counts, state.sync_redis)).items():
+                QUEUE_DEPTH.labels(queue_name, job_state).set(count)
+        except redis.RedisError:
+            log.warning("could not read the job queues for /metrics", exc_info=True)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(health.router)
     app.include_router(videos.router)
     app.include_router(explain.router)
     app.include_router(progress_ws.router)
-    app.include_router(graphql_router(settings, embeddings))
+    app.include_router(graphql_router(settings))
     return app

@@ -37,10 +37,9 @@ def rate_limit(scope: str) -> Callable[[Request], Awaitable[None]]:
         window = int(now // WINDOW_SECONDS)
         key = f"ratelimit:{scope}:{client_id(request)}:{window}"
         try:
-            pipe = state.redis.pipeline(transaction=False)
-            pipe.incr(key)
-            pipe.expire(key, WINDOW_SECONDS + 5, nx=True)
-            count, _ = await pipe.execute()
+            count = await state.redis.incr(key)
+            if count == 1:  # the window's first call sets its expiry (one round trip per call)
+                await state.redis.expire(key, WINDOW_SECONDS + 5)
         except (redis_errors.RedisError, OSError):
             # fail open: without Redis there is no cache either, and the graph answers for itself
             log.warning("rate limiter unavailable", exc_info=True)

@@ -1,32 +1,34 @@
-// What the viewer has seen of each entity up to the bound: mentions, first and last appearance,
-// who was there at the first one, the latest description from a finished episode, wiki sources.
-// Current-episode facts count only up to `$until`; descriptions only from earlier episodes
-// (an episode's description is written from the whole episode).
+// What the viewer knows of each entity at the bound: its first appearance (the series' first
+// mention, `firstSeen` on the series clock ordinal * 100000 + segment start, kept by ingestion:
+// whoever was seen at all within the bound was first seen within it), who was there then, the
+// latest description from a finished episode (an episode's description covers all of it) and
+// wiki sources. Entities first mentioned after the bound are left out.
 UNWIND $ids AS entityId
-MATCH (e:Entity {id: entityId})-[m:MENTIONED_IN]->(s:Segment)
-WHERE s.ordinal < $ordinal OR (s.ordinal = $ordinal AND m.firstAt <= $until)
-WITH e, s, m
-ORDER BY s.ordinal, m.firstAt
-WITH e, collect({segmentId: s.id, videoId: s.videoId, ordinal: s.ordinal, at: m.firstAt}) AS seen,
-     sum(m.count) AS mentions
-WITH e, seen[0] AS first, seen[size(seen) - 1] AS last, size(seen) AS segments, mentions
-MATCH (fv:Video {id: first.videoId})
-MATCH (fs:Segment {id: first.segmentId})
+MATCH (e:Entity {id: entityId})
+WHERE e.firstSeen IS NOT NULL AND e.firstSeen <= $ordinal * 100000 + $until
+WITH e, toInteger(floor(e.firstSeen / 100000)) AS firstOrdinal
+WITH e, firstOrdinal, round((e.firstSeen - firstOrdinal * 100000) * 1000) / 1000.0 AS segmentStart
+MATCH (fv:Video {seriesId: e.seriesId, ordinal: firstOrdinal})
+WITH e, firstOrdinal, segmentStart, fv, fv.id AS firstVideo
+MATCH (fs:Segment)
+WHERE fs.videoId = firstVideo AND fs.start >= segmentStart - 0.01 AND fs.start <= segmentStart + 0.01
+// a projection first, so the mention is looked up between the two nodes, not walked from `e`
+WITH e, fv, fs
+MATCH (fs)<-[fm:MENTIONED_IN]-(e)
+WHERE fs.ordinal < $ordinal OR fm.firstAt <= $until
 OPTIONAL MATCH (fs)<-[om:MENTIONED_IN]-(o:Character)
 WHERE o.id <> e.id AND (fs.ordinal < $ordinal OR om.firstAt <= $until)
-WITH e, first, last, segments, mentions, fv, collect(o.name) AS firstWith
+WITH e, fv, fs, fm, collect(o.name) AS firstWith
 OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(:Video)
 WHERE d.ordinal < $ordinal
-WITH e, first, last, segments, mentions, fv, firstWith, d
+WITH e, fv, fs, fm, firstWith, d
 ORDER BY d.ordinal DESC
-WITH e, first, last, segments, mentions, fv, firstWith, collect(d.text) AS descriptions
+WITH e, fv, fs, fm, firstWith, collect(d.text) AS descriptions
 OPTIONAL MATCH (src:Source)-[:DESCRIBES]->(e)
-WITH e, first, last, segments, mentions, fv, firstWith, descriptions,
+WITH e, fv, fs, fm, firstWith, descriptions,
      collect({kind: src.kind, title: src.title, url: src.url, summary: src.summary}) AS sources
-RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
-       coalesce(e.importance, 0.0) AS importance, mentions, segments,
-       first.videoId AS firstVideoId, first.ordinal AS firstOrdinal, first.at AS firstAt,
-       fv.season AS firstSeason, fv.episode AS firstEpisode,
-       last.ordinal AS lastOrdinal, last.at AS lastAt, firstWith[..4] AS firstWith,
+RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.importance, 0.0) AS importance,
+       fv.id AS firstVideoId, fs.ordinal AS firstOrdinal, fm.firstAt AS firstAt,
+       fv.season AS firstSeason, fv.episode AS firstEpisode, firstWith[..4] AS firstWith,
        CASE WHEN size(descriptions) > 0 THEN descriptions[0] ELSE null END AS description,
        [x IN sources WHERE x.kind IS NOT NULL][..2] AS sources

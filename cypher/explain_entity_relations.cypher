@@ -1,15 +1,9 @@
-// Relations visible at the bound: typed relations found in earlier episodes, and characters
-// seen together with the entity in segments up to the bound (co-appearance counted only there)
+// Relations established in episodes before the viewer's (typed ones from analysis, and
+// co-appearance, by `sinceOrdinal`), strongest first
 UNWIND $ids AS entityId
-MATCH (e:Entity {id: entityId})
-OPTIONAL MATCH (e)-[r:RELATED_TO]-(t:Entity)
-WHERE r.type <> 'co_appearance' AND r.sinceOrdinal < $ordinal
-WITH e, collect({id: t.id, name: t.name, type: r.type, strength: r.strength}) AS typed
-OPTIONAL MATCH (e)-[m1:MENTIONED_IN]->(s:Segment)<-[m2:MENTIONED_IN]-(o:Character)
-WHERE o.id <> e.id
-  AND (s.ordinal < $ordinal OR (s.ordinal = $ordinal AND m1.firstAt <= $until AND m2.firstAt <= $until))
-WITH e, typed, o, count(s) AS together
-ORDER BY together DESC
-WITH e, typed, collect({id: o.id, name: o.name, together: together}) AS others
-RETURN e.id AS id, [x IN typed WHERE x.id IS NOT NULL][..$limit] AS typed,
-       [x IN others WHERE x.id IS NOT NULL][..$limit] AS together
+MATCH (e:Entity {id: entityId})-[r:RELATED_TO]-(t:Entity)
+WHERE r.sinceOrdinal < $ordinal
+WITH e, r, t
+ORDER BY coalesce(r.count, 0) DESC, r.strength DESC
+WITH e, collect({id: t.id, name: t.name, type: r.type}) AS relations
+RETURN e.id AS id, relations[..$limit] AS relations

@@ -1,6 +1,6 @@
-// Lines of the current episode in [$from, $until] (the spoiler bound), latest first
+// Lines of the current episode in [$since, $until] (the spoiler bound), latest first
 MATCH (l:Line {videoId: $videoId})
-WHERE l.start >= $from AND l.start <= $until
+WHERE l.start >= $since AND l.start <= $until
 OPTIONAL MATCH (l)-[:SPOKEN_BY]->(e:Entity)
 RETURN l.id AS id, l.start AS start, l.text AS text, l.speaker AS speaker, e.id AS speakerId
 ORDER BY l.start DESC

@@ -1,6 +1,6 @@
-// Referring expressions resolved by analysis in the current episode between $from and $until
+// Referring expressions resolved by analysis in the current episode between $since and $until
 MATCH (r:Reference {videoId: $videoId})
-WHERE r.at >= $from AND r.at <= $until
+WHERE r.at >= $since AND r.at <= $until
 MATCH (r)-[:REFERS_TO]->(e:Entity)
 RETURN r.expression AS expression, r.at AS at, r.confidence AS confidence, e.id AS entityId
 ORDER BY r.at DESC

@@ -1,7 +1,7 @@
-// Entities named or speaking in the current episode between $from and $until (the bound);
+// Entities named or speaking in the current episode between $since and $until (the bound);
 // `firstAt` is their first visible mention in that window
 MATCH (s:Segment {videoId: $videoId})
-WHERE s.end > $from AND s.start <= $until
+WHERE s.end > $since AND s.start <= $until
 MATCH (e:Entity)-[m:MENTIONED_IN]->(s)
 WHERE m.firstAt <= $until
 RETURN e.id AS id, min(m.firstAt) AS firstAt, sum(m.count) AS count

@@ -8,7 +8,7 @@ from typing import Any
 
 import redis
 import redis.asyncio as aioredis
-from rq.job import Job, JobStatus
+from rq.job import JobStatus
 
 from explainer.errors import VideoProcessing
 from explainer.settings import Settings
@@ -16,19 +16,14 @@ from graph.repositories.entities import MergeResult, merge_entities, prune_serie
 from graph.repositories.videos import delete_video_graph
 from graph.stores import GraphStore
 from jobs.algorithms import update_entity_scores
-from jobs.ingest import CURRENT_JOB, require_video
+from jobs.ingest import CURRENT_JOB, current_job, require_video
 from jobs.pipeline import explain_generation_key, subtitle_key
 from jobs.progress import progress_key
 
 
 def _cancel_queued_job(sync_redis: redis.Redis, video_id: str) -> None:
-    raw = sync_redis.get(CURRENT_JOB.format(video_id))
-    if not raw:
-        return
-    job_id = raw.decode() if isinstance(raw, bytes) else str(raw)
-    try:
-        job = Job.fetch(job_id, connection=sync_redis)
-    except Exception:  # NoSuchJobError: nothing to cancel
+    job = current_job(sync_redis, video_id)
+    if job is None:
         return
     state = job.get_status()
     if state == JobStatus.STARTED:

@@ -203,6 +203,17 @@ def _current_job_id(sync_redis: redis.Redis, video_id: str) -> str | None:
     return raw.decode() if isinstance(raw, bytes) else (raw if isinstance(raw, str) else None)
 
 
+def current_job(sync_redis: redis.Redis, video_id: str) -> Job | None:
+    """The video's latest ingestion job, while RQ still knows it."""
+    job_id = _current_job_id(sync_redis, video_id)
+    if not job_id:
+        return None
+    try:
+        return Job.fetch(job_id, connection=sync_redis)
+    except Exception:  # NoSuchJobError and friends: expired or deleted
+        return None
+
+
 def enqueue(settings: Settings, sync_redis: redis.Redis, video_id: str, source: dict[str, Any], *,
             depends_on: str | None = None, request_id: str | None = None) -> str:
     """One job per video at a time: a job still queued for it is cancelled, one running is
@@ -211,18 +222,14 @@ def enqueue(settings: Settings, sync_redis: redis.Redis, video_id: str, source: 
     from jobs.pipeline import process_video
 
     ingest = queue(INGEST, sync_redis)
-    previous_id = _current_job_id(sync_redis, video_id)
+    previous = current_job(sync_redis, video_id)
     dependency: Job | str | None = depends_on
-    if previous_id:
-        try:
-            previous = Job.fetch(previous_id, connection=sync_redis)
-            state = previous.get_status()
-            if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-                previous.cancel()
-            elif state == JobStatus.STARTED and dependency is None:
-                dependency = previous
-        except Exception:  # NoSuchJobError and friends: nothing to wait for
-            pass
+    if previous is not None:
+        state = previous.get_status()
+        if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+            previous.cancel()
+        elif state == JobStatus.STARTED and dependency is None:
+            dependency = previous
     base = settings.job_retry_base_seconds
     job = ingest.enqueue(
         process_video, video_id, source, request_id or request_id_var.get(),

@@ -38,6 +38,7 @@ from explainer.errors import (
     UnsupportedSubtitleFormat,
     VideoNotFound,
 )
+from explainer.explain.cache import generation_key as explain_generation_key
 from explainer.llm import build_provider
 from explainer.llm.base import (
     AnalysisContext,
@@ -67,11 +68,6 @@ FINAL_CODES = {"UNSUPPORTED_SUBTITLE_FORMAT", "PAYLOAD_TOO_LARGE", "VIDEO_NOT_FO
 
 def subtitle_key(video_id: str) -> str:
     return f"subtitles:{video_id}"
-
-
-def explain_generation_key(video_id: str) -> str:
-    """Bumped when a video is re-ingested: explain cache keys include it, so old answers die."""
-    return f"explain:gen:{video_id}"
 
 
 @dataclass

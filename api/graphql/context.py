@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import TypeAlias
 
 import strawberry
@@ -11,29 +10,24 @@ from strawberry.fastapi import BaseContext
 
 from api.auth import check_scope, scopes_for
 from api.deps import AppState
-from api.graphql.embeddings import QueryEmbeddings
 from api.graphql.loaders import Loaders
 
 
 class GraphQLContext(BaseContext):
-    def __init__(self, state: AppState, scopes: frozenset[str] | None, embeddings: QueryEmbeddings) -> None:
+    def __init__(self, state: AppState, scopes: frozenset[str] | None) -> None:
         super().__init__()
         self.state = state
         self.scopes = scopes
-        self.embeddings = embeddings
         self.loaders = Loaders.build(state.store)
 
     def require(self, scope: str) -> None:
         check_scope(self.scopes, scope)
 
 
-def context_getter(embeddings: QueryEmbeddings) -> Callable[[HTTPConnection], Awaitable[GraphQLContext]]:
-    async def get_context(connection: HTTPConnection) -> GraphQLContext:
-        state: AppState = connection.app.state.explainer
-        key = connection.headers.get("x-api-key")
-        return GraphQLContext(state, scopes_for(key, state.settings.api_key_scopes), embeddings)
-
-    return get_context
+async def get_context(connection: HTTPConnection) -> GraphQLContext:
+    state: AppState = connection.app.state.explainer
+    key = connection.headers.get("x-api-key")
+    return GraphQLContext(state, scopes_for(key, state.settings.api_key_scopes))
 
 
 Info: TypeAlias = strawberry.Info[GraphQLContext, None]

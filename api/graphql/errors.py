@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from explainer import errors
 
@@ -32,10 +33,27 @@ def _map(error: GraphQLError) -> GraphQLError:
                         path=error.path, extensions={"code": "INTERNAL_ERROR"})
 
 
+SUBSCRIPTION_TRANSPORTS = ("subscriptions need a WebSocket (graphql-transport-ws) or an HTTP request with "
+                           "Accept: multipart/mixed;subscriptionSpec=1.0")
+
+
+def _plain_request_for_a_subscription(error: GraphQLError) -> bool:
+    # a subscription POSTed as a plain JSON request is executed once, and its async generator
+    # field comes back as null: say what to do instead of reporting an internal error
+    return isinstance(error.original_error, TypeError) and "non-nullable field Subscription." in error.message
+
+
 class DomainErrors(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         result_errors = getattr(result, "errors", None)
-        if result_errors:
-            result.errors = [_map(e) for e in result_errors]  # type: ignore[union-attr]
+        if not result_errors:
+            return
+        parsed = self.execution_context.graphql_document is not None
+        if parsed and self.execution_context.operation_type == OperationType.SUBSCRIPTION and any(
+                _plain_request_for_a_subscription(e) for e in result_errors):
+            result.errors = [GraphQLError(SUBSCRIPTION_TRANSPORTS,  # type: ignore[union-attr]
+                                          extensions={"code": "INVALID_REQUEST"})]
+            return
+        result.errors = [_map(e) for e in result_errors]  # type: ignore[union-attr]

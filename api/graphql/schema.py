@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.fastapi import GraphQLRouter
+from strawberry.subscriptions import (
+    GRAPHQL_TRANSPORT_WS_PROTOCOL,
+    GRAPHQL_WS_PROTOCOL,
+    MULTIPART_SUBSCRIPTION_PROTOCOL,
+)
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
-from api.graphql.context import GraphQLContext, context_getter
-from api.graphql.embeddings import QueryEmbeddings
+from api.graphql.context import GraphQLContext, get_context
 from api.graphql.errors import DomainErrors
 from api.graphql.limits import limit_extensions
 from api.graphql.resolvers.entities import EntityQuery
@@ -21,6 +25,7 @@ from api.graphql.resolvers.subscriptions import Subscription
 from api.graphql.resolvers.videos import VideoQuery
 from explainer.settings import Settings
 
+
 class ExplainerSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         """Expected errors are answers, not log lines; DomainErrors logs the unexpected ones."""
@@ -31,9 +36,12 @@ Query = merge_types("Query", (SeriesQuery, VideoQuery, EntityQuery, SearchQuery,
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return ExplainerSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                             extensions=[*limit_extensions(settings), DomainErrors])
+                           extensions=[*limit_extensions(settings), DomainErrors])
 
 
-def graphql_router(settings: Settings, embeddings: QueryEmbeddings) -> GraphQLRouter[GraphQLContext, None]:
+def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:
     return GraphQLRouter(build_schema(settings), path="/graphql", graphql_ide="graphiql",
-                         context_getter=context_getter(embeddings), include_in_schema=False)
+                         context_getter=get_context, include_in_schema=False,
+                         # subscriptions over WebSocket, and over plain HTTP as multipart responses
+                         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL,
+                                                 MULTIPART_SUBSCRIPTION_PROTOCOL))

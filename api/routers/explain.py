@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from api.deps import StateDep
 from api.ratelimit import rate_limit
-from explainer.explain.service import MAX_TEXT_CHARS, Explainer, feedback, record_quietly
+from explainer.explain.service import MAX_TEXT_CHARS, Explainer, feedback
 from explainer.llm import build_provider
 
 router = APIRouter(prefix="/api", tags=["explain"])
@@ -55,11 +55,12 @@ ExplainerDep = Annotated[Explainer, Depends(get_explainer)]
 
 
 @router.post("/explain", dependencies=[Depends(rate_limit("explain"))])
-async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: BackgroundTasks) -> dict[str, Any]:
+async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: BackgroundTasks) -> Response:
     result = await explainer.explain(video_id=body.video_id, selected_text=body.selected_text,
                                      timestamp=body.timestamp)
-    tasks.add_task(record_quietly, explainer, result.question)
-    return {"success": True, "data": result.payload()}
+    tasks.add_task(explainer.questions.record, result.question)
+    # the body is assembled as JSON text: a cached explanation is sent as it was stored
+    return Response(result.body(), media_type="application/json", background=tasks)
 
 
 @router.post("/feedback", dependencies=[Depends(rate_limit("feedback"))])

@@ -1,9 +1,16 @@
 // Similar earlier moments: over-fetch `$candidates` neighbours, keep the series' segments that
-// ended before the current scene (earlier episodes, or this one before `$before`)
+// ended before the current scene (earlier episodes, or this one before `$before`), with who is
+// mentioned in them
 CALL db.index.vector.queryNodes('segment_embedding', $candidates, $vector) YIELD node, score
 WITH node, score
 WHERE node.seriesId = $seriesId
   AND (node.ordinal < $ordinal OR (node.ordinal = $ordinal AND node.end <= $before))
-RETURN node.id AS id, score
+WITH node AS s, score
 ORDER BY score DESC
 LIMIT $k
+MATCH (v:Video {id: s.videoId})
+OPTIONAL MATCH (s)<-[m:MENTIONED_IN]-(e:Entity)
+WITH s, score, v, collect({id: e.id, at: m.firstAt}) AS mentioned
+RETURN s.id AS id, score, s.videoId AS videoId, s.ordinal AS ordinal, v.season AS season, v.episode AS episode,
+       s.start AS start, s.end AS end, s.text AS text, [x IN mentioned WHERE x.id IS NOT NULL] AS entities
+ORDER BY score DESC

@@ -65,9 +65,10 @@ def _moment_at(moment: Moment, focus: list[EntityFacts]) -> float:
 
 
 def _fallback_description(entity: EntityFacts, korean: bool) -> str:
-    where = (f"{entity.first_episode}화 {clock(entity.first_at)} 첫 등장" if korean
-             else f"first seen in episode {entity.first_episode} at {clock(entity.first_at)}")
-    return where
+    """When no finished episode described the entity: where the viewer first saw it."""
+    if korean:
+        return f"{entity.first_episode}화 {clock(entity.first_at)} 첫 등장"
+    return f"first seen in episode {entity.first_episode} at {clock(entity.first_at)}"
 
 
 def _relations(plan: Plan, entity: EntityFacts) -> list[dict[str, object]]:
@@ -77,6 +78,7 @@ def _relations(plan: Plan, entity: EntityFacts) -> list[dict[str, object]]:
 def provider_context(context: Context, plan: Plan, series_title: str) -> ExplainContext:
     korean = context.language.startswith("ko")
     focus = plan.entities
+    resolved = {r.entity.id for r in plan.resolutions}
     video = context.video
     return ExplainContext(
         selected_text=context.selected_text, language=context.language, series_title=series_title,
@@ -87,8 +89,9 @@ def provider_context(context: Context, plan: Plan, series_title: str) -> Explain
                       "confidence": r.confidence, "firstEpisode": r.entity.first_episode,
                       "firstTimestamp": r.entity.first_at, "firstWith": r.entity.first_with}
                      for r in plan.resolutions],
+        # a resolution already says where its entity was first seen
         entities=[{"name": e.name, "type": e.type,
-                   "description": e.description or _fallback_description(e, korean),
+                   "description": e.description or ("" if e.id in resolved else _fallback_description(e, korean)),
                    "firstEpisode": e.first_episode, "firstTimestamp": e.first_at,
                    "relations": _relations(plan, e)} for e in focus],
         moments=[{"episode": m.episode, "timestamp": _moment_at(m, focus), "text": m.text}

@@ -8,10 +8,8 @@ miss, without a key scan to delete old answers.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 import redis.asyncio as aioredis
 import redis.exceptions as redis_errors
@@ -22,7 +20,7 @@ BUCKET_SECONDS = 10
 
 
 def generation_key(video_id: str) -> str:
-    # the same key as jobs.pipeline.explain_generation_key (the writer); domain code reads it here
+    """Bumped by every (re-)ingestion of the video (jobs.pipeline), so older answers are misses."""
     return f"explain:gen:{video_id}"
 
 
@@ -37,9 +35,27 @@ def cache_key(video_id: str, normalised_text: str, bucket: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CachedAnswer:
+    """Kept as `generation\nduration\nexplanation JSON`: a hit is served without decoding the
+    explanation (it goes out as it was stored)."""
+
     generation: int
     duration: float | None
-    data: dict[str, Any]
+    explanation_json: str
+
+    def encode(self) -> str:
+        duration = "" if self.duration is None else repr(self.duration)
+        return f"{self.generation}\n{duration}\n{self.explanation_json}"
+
+    @classmethod
+    def decode(cls, raw: bytes | str) -> CachedAnswer | None:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        parts = text.split("\n", 2)
+        if len(parts) != 3 or not parts[2].startswith("{"):
+            return None
+        try:
+            return cls(int(parts[0]), float(parts[1]) if parts[1] else None, parts[2])
+        except ValueError:
+            return None
 
 
 def _generation(raw: object) -> int:
@@ -58,22 +74,14 @@ async def lookup(redis: aioredis.Redis, video_id: str, key: str) -> tuple[int, C
         log.warning("explain cache unavailable", exc_info=True)
         return -1, None
     generation = _generation(generation_raw)
-    if cached_raw is None:
-        return generation, None
-    try:
-        cached = json.loads(cached_raw)
-        answer = CachedAnswer(int(cached["generation"]), cached.get("duration"), dict(cached["data"]))
-    except (ValueError, KeyError, TypeError):
-        return generation, None
-    return generation, answer if answer.generation == generation else None
+    answer = CachedAnswer.decode(cached_raw) if cached_raw is not None else None
+    return generation, answer if answer is not None and answer.generation == generation else None
 
 
 async def store(redis: aioredis.Redis, key: str, answer: CachedAnswer, ttl_seconds: int) -> None:
     if answer.generation < 0:
         return  # the lookup failed: the generation is unknown
-    payload = json.dumps({"generation": answer.generation, "duration": answer.duration, "data": answer.data},
-                         ensure_ascii=False)
     try:
-        await redis.set(key, payload, ex=ttl_seconds)
+        await redis.set(key, answer.encode(), ex=ttl_seconds)
     except (redis_errors.RedisError, OSError):
         log.warning("explain cache unavailable", exc_info=True)

@@ -24,11 +24,12 @@ from graph.stores import GraphStore, Row
 # the scene: lines and mentions this many seconds before the bound count as "now"
 SCENE_SECONDS = 45.0
 SIMILAR_MOMENTS = 5
-MAX_CANDIDATES = 16
+# entities whose facts and relations are read for the resolution
+MAX_CANDIDATES = 10
 # a recent line "echoes" an earlier one (a callback quotes it) when their character bigrams
 # overlap this much (Dice); the lines probed are the last few up to the selected one
-ECHO_SIMILARITY = 0.6
-ECHO_PROBES = 3
+ECHO_SIMILARITY = 0.7
+ECHO_PROBES = 4
 ECHO_MIN_CHARS = 6
 _WORD = re.compile(r"[\w'.-]+", re.UNICODE)
 _NOT_TEXT = re.compile(r"[\W_]+", re.UNICODE)
@@ -51,14 +52,11 @@ class EntityFacts:
     name: str
     type: str
     importance: float
-    mentions: int
     first_video_id: str
     first_ordinal: int
     first_season: int | None
     first_episode: int | None
     first_at: float
-    last_ordinal: int
-    last_at: float
     first_with: list[str]
     description: str | None
     sources: list[dict[str, Any]]
@@ -66,17 +64,18 @@ class EntityFacts:
     @classmethod
     def from_row(cls, row: Row) -> EntityFacts:
         return cls(id=row["id"], name=row["name"], type=row["type"] or "concept",
-                   importance=float(row["importance"] or 0.0), mentions=int(row["mentions"] or 0),
-                   first_video_id=row["firstVideoId"], first_ordinal=int(row["firstOrdinal"]),
-                   first_season=row["firstSeason"], first_episode=row["firstEpisode"],
-                   first_at=float(row["firstAt"]), last_ordinal=int(row["lastOrdinal"]),
-                   last_at=float(row["lastAt"]), first_with=[str(n) for n in row["firstWith"] or []],
+                   importance=float(row["importance"] or 0.0), first_video_id=row["firstVideoId"],
+                   first_ordinal=int(row["firstOrdinal"]), first_season=row["firstSeason"],
+                   first_episode=row["firstEpisode"], first_at=float(row["firstAt"]),
+                   first_with=[str(n) for n in row["firstWith"] or []],
                    description=row["description"], sources=[dict(s) for s in row["sources"] or []])
 
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    segment_id: str
+    """An earlier scene: a similar segment, or an earlier line a recent one echoes."""
+
+    id: str  # the segment's, or the echoed line's
     video_id: str
     ordinal: int
     season: int | None
@@ -105,6 +104,8 @@ class Context:
     named: list[str]
     moments: list[Moment]
     facts: dict[str, EntityFacts] = field(default_factory=dict)
+    # entity id -> relations visible at the bound (typed first, then co-appearance)
+    relations: dict[str, list[Row]] = field(default_factory=dict)
 
 
 def normalise_text(text: str) -> str:
@@ -161,11 +162,6 @@ def _probes(lines: list[Row], line_at: float, selected: str) -> list[str]:
     return list(dict.fromkeys(reversed(texts)))[:ECHO_PROBES]
 
 
-async def _echo_candidates(store: GraphStore, video: VideoRecord, probes: list[str]) -> list[str]:
-    found = await asyncio.gather(*(repo.lines_like(store, text=p, series_id=video.series_id) for p in probes))
-    return list(dict.fromkeys(r["id"] for rows in found for r in rows))
-
-
 def _echoes(rows: list[Row], probes: list[str]) -> list[Moment]:
     """Earlier lines a recent line repeats, as moments that show their speaker."""
     echoes: list[Moment] = []
@@ -174,67 +170,92 @@ def _echoes(rows: list[Row], probes: list[str]) -> list[Moment]:
         if score < ECHO_SIMILARITY:
             continue
         start = float(row["start"])
-        echoes.append(Moment(segment_id=row["id"], video_id=row["videoId"], ordinal=int(row["ordinal"]),
+        echoes.append(Moment(id=row["id"], video_id=row["videoId"], ordinal=int(row["ordinal"]),
                              season=row["season"], episode=row["episode"], start=start, end=start,
                              text=str(row["text"] or ""), score=1.0 + score / 10,
                              entities={row["speakerId"]: start} if row["speakerId"] else {}))
     return echoes
 
 
+def _moment(row: Row) -> Moment:
+    return Moment(id=row["id"], video_id=row["videoId"], ordinal=int(row["ordinal"]), season=row["season"],
+                  episode=row["episode"], start=float(row["start"]), end=float(row["end"]),
+                  text=str(row["text"] or ""), score=float(row["score"]),
+                  entities={e["id"]: float(e["at"]) for e in row["entities"] or []})
+
+
+def _candidates(context: Context) -> list[str]:
+    """Who the answer may be about, most likely first: named in the line, stored references,
+    named right after it, seen in the earlier moments (by summed weight), in the scene (rarely
+    "that person", see resolution); up to MAX_CANDIDATES."""
+    weight: dict[str, float] = {}
+    for w, moment in zip(moment_weights(context.moments), context.moments, strict=True):
+        for entity_id in moment.entities:
+            weight[entity_id] = weight.get(entity_id, 0.0) + w
+    ordered = [*context.named, *(r["entityId"] for r in context.references), *context.named_after,
+               *sorted(weight, key=lambda e: -weight[e]), *context.in_scene]
+    return list(dict.fromkeys(ordered))[:MAX_CANDIDATES]
+
+
 async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
                  selected_text: str, language: str) -> Context:
+    """Three rounds of concurrent reads: the scene; echoed lines and similar moments; the facts
+    and relations of the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
-    scene_task = repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until)
-    refs_task = repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0),
-                                     until=bound.until)
-    named_task = store.fulltext_search("entity", " ".join(name_key(w) for w in selected_text.split()), 8,
-                                       seriesId=video.series_id)
+    lines, scene, refs, named_rows = await asyncio.gather(
+        repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until),
+        repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until),
+        repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
+        store.fulltext_search("entity", " ".join(name_key(w) for w in selected_text.split()), 8,
+                              seriesId=video.series_id))
+    line_at = _selected_line_at(lines, selected_text, bound.until)
+    probes = _probes(lines, line_at, selected_text)
+    echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,
+                                                           ordinal=bound.ordinal, before=scene_start))
+                     for p in probes]
+    await asyncio.sleep(0)  # let them send their queries before the embedding takes the CPU
+    recent = " ".join(str(r["text"] or "") for r in lines[-6:] if float(r["start"]) <= line_at)
+    similar = await _similar(store, provider, video, bound, f"{recent} {selected_text}".strip(), before=scene_start)
+    echo_rows = [row for rows in await asyncio.gather(*echo_searches) for row in rows]
 
-    async def from_lines() -> tuple[list[Row], float, list[str], list[Row], list[str]]:
-        lines = await repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until)
-        line_at = _selected_line_at(lines, selected_text, bound.until)
-        recent = " ".join(str(r["text"] or "") for r in lines[-6:] if float(r["start"]) <= line_at)
-        probes = _probes(lines, line_at, selected_text)
-        similar, echo_ids = await asyncio.gather(
-            _similar(store, provider, video, bound, f"{recent} {selected_text}".strip(), before=scene_start),
-            _echo_candidates(store, video, probes))
-        return lines, line_at, probes, similar, echo_ids
+    moments = [*map(_moment, similar), *_echoes(list({r["id"]: r for r in echo_rows}.values()), probes)]
+    context = Context(
+        video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at,
+        expressions=find_expressions(selected_text, language), recent_lines=lines,
+        in_scene={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at},
+        named_after={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at},
+        references=refs, named=[r["id"] for r in named_rows],
+        # the statements bound them already; this keeps a wrong edit there from leaking
+        moments=sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score))
 
-    (lines, line_at, probes, similar, echo_ids), scene, refs, named_rows = await asyncio.gather(
-        from_lines(), scene_task, refs_task, named_task)
-    in_scene = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at}
-    named_after = {r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at}
-
-    moment_rows, echo_rows = await asyncio.gather(
-        repo.moments(store, segment_ids=[r["id"] for r in similar]),
-        repo.visible_lines(store, line_ids=echo_ids, series_id=video.series_id, ordinal=bound.ordinal,
-                           before=scene_start))
-    scores = {r["id"]: float(r["score"]) for r in similar}
-    moments = [Moment(
-        segment_id=r["id"], video_id=r["videoId"], ordinal=int(r["ordinal"]), season=r["season"],
-        episode=r["episode"], start=float(r["start"]), end=float(r["end"]), text=str(r["text"] or ""),
-        score=scores.get(r["id"], 0.0),
-        entities={e["id"]: float(e["at"]) for e in r["entities"] or []}) for r in moment_rows]
-    moments.extend(_echoes(echo_rows, probes))
-    # the statements bound them already; this keeps a wrong edit there from leaking
-    moments = sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score)
-
-    context = Context(video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at,
-                      expressions=find_expressions(selected_text, language), recent_lines=lines,
-                      in_scene=in_scene, named_after=named_after, references=refs,
-                      named=[r["id"] for r in named_rows], moments=moments)
-    candidates: list[str] = []
-    for entity_id in [*context.named, *(r["entityId"] for r in refs), *named_after, *in_scene,
-                      *(e for m in moments for e in m.entities)]:
-        if entity_id not in candidates:
-            candidates.append(entity_id)
-    rows = await repo.entity_facts(store, entity_ids=candidates[:MAX_CANDIDATES], ordinal=bound.ordinal,
-                                   until=bound.until)
-    context.facts = {r["id"]: EntityFacts.from_row(r) for r in rows
+    candidates = _candidates(context)
+    fact_rows, relation_rows, companion_rows = await asyncio.gather(
+        repo.entity_facts(store, entity_ids=candidates, ordinal=bound.ordinal, until=bound.until),
+        repo.entity_relations(store, entity_ids=candidates, ordinal=bound.ordinal),
+        repo.scene_companions(store, entity_ids=candidates, video_id=video.id, until=bound.until))
+    context.facts = {r["id"]: EntityFacts.from_row(r) for r in fact_rows
                      if bound.allows(int(r["firstOrdinal"]), float(r["firstAt"]))}
+    companions = {r["id"]: r["companions"] for r in companion_rows}
+    context.relations = {r["id"]: _merged_relations(r["relations"], companions.get(r["id"], []))
+                         for r in relation_rows if r["id"] in context.facts}
+    for entity_id, rows in companions.items():
+        if entity_id in context.facts and entity_id not in context.relations:
+            context.relations[entity_id] = rows
     keys = _text_keys(selected_text)
     context.named = [e for e in context.named if e in context.facts and named_in(keys, context.facts[e].name)]
     return context
+
+
+def _merged_relations(earlier: list[Row], current: list[Row]) -> list[Row]:
+    """Typed relations first, then who the entity is seen with (earlier episodes, then this one)."""
+    typed = [r for r in earlier if r["type"] != "co_appearance"]
+    seen = {r["id"] for r in typed}
+    together = []
+    for relation in [*(r for r in earlier if r["type"] == "co_appearance"), *current]:
+        if relation["id"] not in seen:
+            seen.add(relation["id"])
+            together.append(relation)
+    return typed + together
 
 
 def moment_weights(moments: list[Moment], temperature: float = 0.02) -> list[float]:

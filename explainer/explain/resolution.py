@@ -7,14 +7,13 @@ every candidate of the right type is scored on what the viewer has seen:
 - similar earlier moments (vector search) the candidate appears in: a callback line echoes the
   scene it calls back to;
 - being named right after the line, up to the bound (the next line often answers "who?");
-- salience: importance and how often the viewer has seen the candidate;
+- salience: the candidate's importance in the series' character graph (a tie-breaker);
 - and against: being in the current scene already — "그 사람" / "him" points away from the
   people talking, at someone who is not there.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from explainer.explain.context import Context, EntityFacts, moment_weights
@@ -26,7 +25,6 @@ W_WEAK_REFERENCE = 0.5
 W_MOMENTS = 1.0
 W_NAMED_AFTER = 0.6
 W_IMPORTANCE = 0.3
-W_MENTIONS = 0.1
 W_IN_SCENE = -0.8
 
 
@@ -51,7 +49,6 @@ def score_candidates(context: Context, expression: Expression) -> list[tuple[flo
     stored = _stored(context, expression)
     weights = moment_weights(context.moments)
     total = sum(weights) or 1.0
-    most_mentions = max(f.mentions for f in candidates) or 1
     scored: list[tuple[float, EntityFacts]] = []
     for entity in candidates:
         score = 0.0
@@ -65,7 +62,6 @@ def score_candidates(context: Context, expression: Expression) -> list[tuple[flo
         if entity.id in context.in_scene:
             score += W_IN_SCENE
         score += W_IMPORTANCE * entity.importance
-        score += W_MENTIONS * math.log1p(entity.mentions) / math.log1p(most_mentions)
         scored.append((score, entity))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
     return scored

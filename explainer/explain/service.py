@@ -3,6 +3,7 @@ context, and describe the Question to log."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
@@ -26,6 +27,7 @@ from explainer.explain.context import Bound, gather, normalise_text
 from explainer.explain.resolution import resolve
 from explainer.llm.base import ExplainContext, ExplanationDraft, LLMProvider
 from explainer.llm.offline.explanation import compose_explanation
+from explainer.metrics import EXPLAIN_CACHE
 from explainer.settings import Settings
 from explainer.text import detect_language
 from graph.repositories import explain as repo
@@ -40,7 +42,7 @@ PROCESSING_RETRY_SECONDS = 10
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """One explain call, as it is logged (`record_question`)."""
+    """One explain call, as it is logged (`QuestionLog`)."""
 
     id: str
     video_id: str
@@ -54,12 +56,16 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class ExplainResult:
-    explanation: dict[str, Any]
+    # the explanation as JSON text: a cache hit is served as stored, without decoding it
+    explanation_json: str
     question: Question
 
-    def payload(self) -> dict[str, Any]:
-        return {"explanation": self.explanation, "questionId": self.question.id, "cached": self.question.cached,
-                "degraded": self.question.degraded, "responseTime": self.question.response_ms}
+    def body(self) -> bytes:
+        """The API's success envelope, as JSON bytes."""
+        q = self.question
+        return (f'{{"success":true,"data":{{"explanation":{self.explanation_json},"questionId":"{q.id}",'
+                f'"cached":{_json_bool(q.cached)},"degraded":{_json_bool(q.degraded)},'
+                f'"responseTime":{q.response_ms}}}}}').encode()
 
 
 class Explainer:
@@ -70,6 +76,7 @@ class Explainer:
         self.store = store
         self.redis = redis
         self.provider = provider
+        self.questions = QuestionLog(store)
 
     async def explain(self, *, video_id: str, selected_text: str, timestamp: float) -> ExplainResult:
         started = time.perf_counter()
@@ -83,29 +90,24 @@ class Explainer:
         bucket = cache.bucket_of(timestamp)
         key = cache.cache_key(video_id, normalise_text(text), bucket)
         generation, hit = await cache.lookup(self.redis, video_id, key)
+        EXPLAIN_CACHE.labels(result="hit" if hit is not None else "miss").inc()
         if hit is not None:
             _check_duration(hit.duration, timestamp)
-            data, degraded, cached = hit.data, bool(hit.data.get("degraded")), True
-            explanation = data["explanation"]
+            explanation_json, degraded, cached = hit.explanation_json, False, True
         else:
             video = await self._ready_video(video_id)
             _check_duration(video.duration, timestamp)
             explanation, degraded = await self._answer(video, text, bucket)
+            explanation_json = json.dumps(explanation, ensure_ascii=False, separators=(",", ":"))
             cached = False
             # a degraded answer is not kept: the next call may reach Gemini again
             if not degraded:
-                await cache.store(self.redis, key, cache.CachedAnswer(
-                    generation, video.duration, {"explanation": explanation, "degraded": degraded}),
-                    self.settings.explain_cache_ttl_seconds)
+                await cache.store(self.redis, key, cache.CachedAnswer(generation, video.duration, explanation_json),
+                                  self.settings.explain_cache_ttl_seconds)
         question = Question(id=uuid.uuid4().hex, video_id=video_id, text=text, at=timestamp,
                             response_ms=round((time.perf_counter() - started) * 1000), cached=cached,
                             degraded=degraded, asked_at=datetime.now(UTC).isoformat(timespec="milliseconds"))
-        return ExplainResult(explanation=explanation, question=question)
-
-    async def record(self, question: Question) -> None:
-        await repo.record_question(self.store, question_id=question.id, video_id=question.video_id,
-                                   text=question.text, at=question.at, response_ms=question.response_ms,
-                                   cached=question.cached, degraded=question.degraded, asked_at=question.asked_at)
+        return ExplainResult(explanation_json=explanation_json, question=question)
 
     async def _ready_video(self, video_id: str) -> VideoRecord:
         video = await get_video(self.store, video_id)
@@ -127,11 +129,8 @@ class Explainer:
         context = await gather(self.store, self.provider, video, bound, text, language)
         resolutions = resolve(context)
         focus = focus_entities(context, resolutions)
-        relations = await repo.entity_relations(self.store, entity_ids=[e.id for e in focus],
-                                                ordinal=bound.ordinal, until=bound.until)
         plan = Plan(resolutions=resolutions, entities=focus, moments=pick_moments(context, focus),
-                    relations={r["id"]: [*r["typed"], *({**t, "type": "co_appearance"} for t in r["together"])]
-                               for r in relations})
+                    relations={e.id: context.relations.get(e.id, []) for e in focus})
         facts = provider_context(context, plan, video.series_title or "")
         draft, degraded = await self._draft(facts)
         return explanation_payload(context, plan, draft), degraded
@@ -149,17 +148,42 @@ class Explainer:
         return draft, False
 
 
+def _json_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
 def _check_duration(duration: float | None, timestamp: float) -> None:
     if duration is not None and timestamp > duration:
         raise InvalidRequest(f"timestamp {timestamp} is beyond the end of the video ({duration} s)")
 
 
-async def record_quietly(explainer: Explainer, question: Question) -> None:
-    """The Question log is written after the answer went out; losing one is logged, not raised."""
-    try:
-        await explainer.record(question)
-    except (TimeoutError, ExplainerError):
-        log.warning("could not record the question", extra={"questionId": question.id}, exc_info=True)
+class QuestionLog:
+    """Writes Questions after their answers went out, coalescing the ones that arrive while a
+    write is under way into one statement. A lost write is logged, never raised."""
+
+    BATCH = 200
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._pending: list[dict[str, Any]] = []
+        self._writing = False
+
+    async def record(self, question: Question) -> None:
+        self._pending.append({"id": question.id, "videoId": question.video_id, "text": question.text,
+                              "at": question.at, "responseMs": question.response_ms, "cached": question.cached,
+                              "degraded": question.degraded, "askedAt": question.asked_at})
+        if self._writing:
+            return  # the write under way takes this one too
+        self._writing = True
+        try:
+            while self._pending:
+                batch, self._pending = self._pending[:self.BATCH], self._pending[self.BATCH:]
+                try:
+                    await repo.record_questions(self._store, batch)
+                except ExplainerError:
+                    log.warning("could not record %d questions", len(batch), exc_info=True)
+        finally:
+            self._writing = False
 
 
 async def feedback(store: GraphStore, *, question_id: str, helpful: bool, comment: str | None) -> dict[str, Any]:

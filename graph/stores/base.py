@@ -48,9 +48,11 @@ class GraphStore(abc.ABC):
         `filters` go to the statement `vector_search_<index>` as parameters."""
 
     @abc.abstractmethod
-    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
-                              **filters: Any) -> list[Row]:
-        """`[{id, score}]` for nodes matching the words of `text`, best first."""
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
+                              statement: str | None = None, **filters: Any) -> list[Row]:
+        """`[{id, score}]` for nodes matching the words of `text` (any of them, or every one with
+        `match_all`), best first. `statement` replaces `fulltext_search_<index>` with a variant
+        that filters or projects more (it gets `query`, `k` and the filters)."""
 
     @abc.abstractmethod
     async def ping(self) -> float:

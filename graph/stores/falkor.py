@@ -91,12 +91,13 @@ class FalkorStore(GraphStore):
         return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
                                candidates=max(k * 4, 20), **_filter_defaults(filters))
 
-    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
-                              **filters: Any) -> list[Row]:
-        query = fulltext_query(text)
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
+                              statement: str | None = None, **filters: Any) -> list[Row]:
+        query = fulltext_query(text, match_all=match_all)
         if not query:
             return []
-        return await self.read(f"fulltext_search_{index}", query=query, k=k, **_filter_defaults(filters))
+        return await self.read(statement or f"fulltext_search_{index}", query=query, k=k,
+                               **_filter_defaults(filters))
 
     async def ping(self) -> float:
         started = time.perf_counter()
@@ -165,12 +166,12 @@ class FalkorUnit(AbstractUnit):
             await self._store._transaction(self.statements)
 
 
-def fulltext_query(text: str) -> str:
-    """Words of `text` as a RediSearch OR query; longer words also match as prefixes, which
-    lets 미소 find 미소가 (Korean attaches particles to the word)."""
+def fulltext_query(text: str, *, match_all: bool = False) -> str:
+    """Words of `text` as a RediSearch OR query (AND with `match_all`); longer words also match
+    as prefixes, which lets 미소 find 미소가 (Korean attaches particles to the word)."""
     words = [w for w in _FT_SPECIAL.sub(" ", text).split() if w]
     terms = [f"{w}*" if len(w) >= 2 else w for w in words[:16]]
-    return "|".join(terms)
+    return (" " if match_all else "|").join(terms)
 
 
 def _filter_defaults(filters: dict[str, Any]) -> dict[str, Any]:

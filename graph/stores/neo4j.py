@@ -91,12 +91,12 @@ class Neo4jStore(GraphStore):
         return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
                                candidates=max(k * 4, 20), **{"seriesId": None, **filters})
 
-    async def fulltext_search(self, index: FulltextIndex, text: str, k: int,
-                              **filters: Any) -> list[Row]:
-        query = fulltext_query(text)
+    async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
+                              statement: str | None = None, **filters: Any) -> list[Row]:
+        query = fulltext_query(text, match_all=match_all)
         if not query:
             return []
-        return await self.read(f"fulltext_search_{index}", query=query, k=k,
+        return await self.read(statement or f"fulltext_search_{index}", query=query, k=k,
                                **{"seriesId": None, **filters})
 
     async def ping(self) -> float:
@@ -134,8 +134,9 @@ class Neo4jUnit(AbstractUnit):
             await self._store._transaction(self.statements)
 
 
-def fulltext_query(text: str) -> str:
-    """Words of `text` as a Lucene OR query with special characters removed. The `cjk` analyzer
-    of the indexes splits Hangul into bigrams, so 미소 finds 미소가 without prefixes."""
+def fulltext_query(text: str, *, match_all: bool = False) -> str:
+    """Words of `text` as a Lucene OR query (AND with `match_all`) with special characters
+    removed. The `cjk` analyzer of the indexes splits Hangul into bigrams, so 미소 finds 미소가
+    without prefixes."""
     words = [w for w in _LUCENE_SPECIAL.sub(" ", text).split() if w and w.upper() not in {"AND", "OR", "NOT"}]
-    return " OR ".join(words[:16])
+    return (" AND " if match_all else " OR ").join(words[:16])

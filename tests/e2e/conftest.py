@@ -19,14 +19,20 @@ async def app_settings(settings: Settings, redis_client: object) -> Settings:
     return settings
 
 
-@pytest.fixture
-async def client(app_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """The real app (lifespan included) over ASGI, against the embedded stores."""
-    app = create_app(app_settings)
+async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app (lifespan included) over ASGI, against the stores `settings` name."""
+    app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield http
+
+
+@pytest.fixture
+async def client(app_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app (lifespan included) over ASGI, against the embedded stores."""
+    async for http in app_client(app_settings):
+        yield http
 
 
 def run_worker_burst(settings: Settings, timeout: float = 180) -> subprocess.CompletedProcess[str]:

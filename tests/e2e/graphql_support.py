@@ -23,9 +23,11 @@ async def app_client(settings: Settings) -> AsyncIterator[tuple[FastAPI, httpx.A
 
 
 async def gql(http: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None, *,
-              key: str | None = None, errors: bool = False) -> dict[str, Any]:
+              key: str | None = None, errors: bool = False, request_id: str | None = None) -> dict[str, Any]:
     """POST /graphql; returns `data`, or the whole body when `errors` are expected."""
     headers = {"X-API-Key": key} if key else {}
+    if request_id:
+        headers["X-Request-ID"] = request_id
     response = await http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()

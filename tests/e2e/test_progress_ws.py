@@ -33,14 +33,34 @@ def _until_terminal(ws: WebSocketTestSession, limit: int = 200) -> list[dict[str
     return messages
 
 
+SUBSCRIPTION = "subscription($id: ID!) { videoProgress(videoId: $id) { type videoId status step progress } }"
+
+
+def _graphql_events(gql_ws: WebSocketTestSession, limit: int = 200) -> list[dict[str, Any]]:
+    events = []
+    for _ in range(limit):
+        message = gql_ws.receive_json()
+        if message["type"] == "complete":
+            break
+        assert message["type"] == "next", message
+        events.append(message["payload"]["data"]["videoProgress"])
+    return events
+
+
 def test_progress_is_relayed_until_complete(app_settings: Settings) -> None:
+    """One real worker run, watched over `/ws` and over the GraphQL subscription at once."""
     app = create_app(app_settings)
-    with TestClient(app) as http, http.websocket_connect("/ws") as ws:
+    with TestClient(app) as http, http.websocket_connect("/ws") as ws, \
+            http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as gql_ws:
         _register(http)
         ws.send_json({"type": "subscribe", "videoId": EP1.video_id})
         subscribed = ws.receive_json()
         assert subscribed["type"] == "subscribed" and subscribed["videoId"] == EP1.video_id
         assert subscribed["current"]["status"] == "awaiting_subtitles"
+        gql_ws.send_json({"type": "connection_init"})
+        assert gql_ws.receive_json()["type"] == "connection_ack"
+        gql_ws.send_json({"id": "1", "type": "subscribe",
+                          "payload": {"query": SUBSCRIPTION, "variables": {"id": EP1.video_id}}})
 
         upload = http.post(f"/api/video/{EP1.video_id}/subtitles", headers=INGEST,
                            files={"file": ("e01.srt", EP1.read(), "application/x-subrip")})
@@ -63,6 +83,16 @@ def test_progress_is_relayed_until_complete(app_settings: Settings) -> None:
         ws.send_json({"type": "subscribe", "videoId": EP1.video_id})
         late = ws.receive_json()
         assert late["current"]["status"] == "ready" and late["current"]["progress"] == 100
+
+        events = _graphql_events(gql_ws)
+        assert events[0]["status"] == "awaiting_subtitles"  # the state when it subscribed
+        assert [e["progress"] for e in events[1:]] == values and events[-1]["type"] == "complete"
+
+        # over HTTP (multipart subscriptions): a finished video answers its final state and ends
+        answer = http.post("/graphql", json={"query": SUBSCRIPTION, "variables": {"id": EP1.video_id}},
+                           headers={"Accept": 'multipart/mixed;subscriptionSpec="1.0",application/json'})
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("multipart/mixed")
+        assert '"type":"complete"' in answer.text.replace(" ", "") and '"progress":100' in answer.text.replace(" ", "")
 
 
 def test_bad_messages_get_errors_and_the_socket_survives(app_settings: Settings) -> None:

@@ -11,8 +11,17 @@ from api.graphql.types.line import Line
 from api.graphql.types.search import EntityHit, LineHit, SearchResults, SegmentHit
 from api.graphql.types.segment import Segment
 from explainer.errors import InvalidRequest
+from graph.stores import Row
 
 MAX_TEXT = 200
+
+
+async def _similar_segments(info: Info, text: str, k: int, series_id: str) -> list[Row]:
+    provider = info.context.state.provider  # the app's provider: its embeddings built the index
+    if provider is None:
+        return []
+    vectors = await provider.embed([text])
+    return await info.context.state.store.vector_search("segment", vectors[0], k, seriesId=series_id)
 
 
 @strawberry.type
@@ -25,11 +34,10 @@ class SearchQuery:
             raise InvalidRequest(f"text must be 1-{MAX_TEXT} characters")
         context = info.context
         store, series = context.state.store, str(series_id)
-        vector = await context.embeddings.embed(text)
         line_hits, entity_hits, segment_hits = await asyncio.gather(
             store.fulltext_search("line", text, size, seriesId=series),
             store.fulltext_search("entity", text, size, seriesId=series),
-            store.vector_search("segment", vector, size, seriesId=series))
+            _similar_segments(info, text, size, series))
         lines, found_entities, segments = await asyncio.gather(
             context.loaders.line.load_many([h["id"] for h in line_hits]),
             context.loaders.entity.load_many([h["id"] for h in entity_hits]),

@@ -1,0 +1,236 @@
+"""Explain benchmark: server-side latency (p50/p95/p99) and requests/s of POST /api/explain for
+cache hits and for cache misses (graph-only answers, offline provider), on the demo series and
+on a synthetic 16-episode series (~15,000 lines), with a bare `RETURN 1` round trip to the graph
+store as the floor.
+
+Runs its own embedded server in a temporary directory, ingests both series in process, drives
+the real app over ASGI (no network: latency is measured from the request entering the app to
+its last response byte; the Question log written after the answer is not in it, but it is in
+requests/s), and stops the server at the end.
+
+    python bench/explain.py [--episodes 16] [--cues 940] [--requests 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+import redis.asyncio as aioredis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from api.app import create_app  # noqa: E402
+from bench.synthetic import synthetic_episode  # noqa: E402
+from explainer.explain.cache import generation_key  # noqa: E402
+from explainer.local_ingest import demo_items, ingest_files  # noqa: E402
+from explainer.runtime import start_server, stop_server  # noqa: E402
+from explainer.settings import Settings  # noqa: E402
+from graph.schema import ensure_schema  # noqa: E402
+from graph.stores import open_store  # noqa: E402
+from seeds.loader import demo_episodes  # noqa: E402
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
+
+KO_QUESTIONS = ["그때 그 사람이었어.", "그 사람 누구야?", "거기서 뭐 했어?", "그분이 누군지 알아요?",
+                "그거 누가 준 거예요?", "미소 씨는 어디 갔어요?", "그날 무슨 일이 있었어?", "걔가 왜 거기 있었지?"]
+EN_QUESTIONS = ["It was him.", "Who is she?", "What happened there?", "Back then, he was the keeper.",
+                "Why was he at the lighthouse?"]
+CONCURRENCY = 8
+
+
+class Timed:
+    """ASGI wrapper recording the time from a request's arrival to its last response byte."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.samples: list[float] = []
+
+    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
+                       send: Callable[[Message], Awaitable[None]]) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed_send(message: Message) -> None:
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                self.samples.append(time.perf_counter() - started)
+            await send(message)
+
+        await self.app(scope, receive, timed_send)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def row(label: str, samples: list[float], per_second: float) -> str:
+    ms = [s * 1000 for s in samples]
+    return (f"{label:<66} {len(ms):>6} {percentile(ms, 0.50):>8.2f} {percentile(ms, 0.95):>8.2f} "
+            f"{percentile(ms, 0.99):>8.2f} {per_second:>9.0f}")
+
+
+def synthetic_items(episodes: int, cues: int) -> list[dict[str, Any]]:
+    return [{"registration": {"platform": "local", "video_id": f"synthetic-s01e{e:02d}", "title": f"합성 {e}화",
+                              "series_title": "합성 드라마", "series_id": "synthetic", "season": 1, "episode": e,
+                              "duration": 3600.0, "language": "ko"},
+             "data": synthetic_episode(1000 + e, cues=cues), "filename": f"e{e:02d}.srt"}
+            for e in range(1, episodes + 1)]
+
+
+def unique_questions(videos: list[tuple[str, float, list[str]]], count: int, seed: int) -> list[dict[str, Any]]:
+    """Distinct (video, text, 10-second bucket): each is a cache miss the first time."""
+    rng = random.Random(seed)
+    seen: set[tuple[str, str, int]] = set()
+    questions: list[dict[str, Any]] = []
+    while len(questions) < count:
+        video_id, duration, texts = rng.choice(videos)
+        text = rng.choice(texts)
+        timestamp = round(rng.uniform(20.0, duration - 1.0), 1)
+        key = (video_id, text, int(timestamp // 10))
+        if key in seen:
+            continue
+        seen.add(key)
+        questions.append({"videoId": video_id, "selectedText": text, "timestamp": timestamp})
+    return questions
+
+
+async def post_all(http: httpx.AsyncClient, questions: list[dict[str, Any]], concurrency: int,
+                   expect_cached: bool) -> float:
+    """Sends every question with `concurrency` in flight; returns requests per second."""
+    queue = list(reversed(questions))
+
+    async def worker() -> None:
+        while queue:
+            body = queue.pop()
+            response = await http.post("/api/explain", json=body)
+            data = response.json()
+            if response.status_code != 200 or data["data"]["cached"] is not expect_cached:
+                raise RuntimeError(f"unexpected answer for {body}: {response.status_code} {data}")
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return len(questions) / (time.perf_counter() - started)
+
+
+async def measure(http: httpx.AsyncClient, timed: Timed, redis: aioredis.Redis, label: str,
+                  videos: list[tuple[str, float, list[str]]], requests: int, seed: int) -> list[str]:
+    lines = []
+    for video_id, _, _ in videos:  # what is cached (the warm-up) is out of date: every question a miss
+        await redis.incr(generation_key(video_id))
+    # misses: latency one request at a time, then throughput with several in flight
+    misses = unique_questions(videos, requests * 2, seed)
+    timed.samples.clear()
+    await post_all(http, misses[:requests], 1, expect_cached=False)
+    latency = list(timed.samples)
+    rate = await post_all(http, misses[requests:], CONCURRENCY, expect_cached=False)
+    lines.append(row(f"{label}: cache miss (graph-only answer)", latency, rate))
+    # hits: the same questions again
+    hits = [misses[i % len(misses)] for i in range(requests * 5)]
+    timed.samples.clear()
+    await post_all(http, hits[: requests * 2], 1, expect_cached=True)
+    latency = list(timed.samples)
+    rate = await post_all(http, hits[requests * 2:], CONCURRENCY, expect_cached=True)
+    lines.append(row(f"{label}: cache hit", latency, rate))
+    return lines
+
+
+async def floor(settings: Settings, requests: int) -> str:
+    store = open_store(settings)
+    try:
+        await store.ping()
+        samples = [await store.ping() for _ in range(requests * 2)]
+        started = time.perf_counter()
+        count = requests * 5
+
+        async def worker(n: int) -> None:
+            for _ in range(n):
+                await store.ping()
+
+        await asyncio.gather(*(worker(count // CONCURRENCY) for _ in range(CONCURRENCY)))
+        rate = count // CONCURRENCY * CONCURRENCY / (time.perf_counter() - started)
+        return row("floor: graph store RETURN 1 round trip", samples, rate)
+    finally:
+        await store.close()
+
+
+async def run(settings: Settings, episodes: int, cues: int, requests: int) -> None:
+    store = open_store(settings)
+    await store.drop_all()
+    await ensure_schema(store, settings.embedding_dim)
+    await store.close()
+    started = time.perf_counter()
+    await ingest_files(settings, demo_items())
+    print(f"ingested the demo series in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    started = time.perf_counter()
+    await ingest_files(settings, synthetic_items(episodes, cues))
+    print(f"ingested the synthetic series ({episodes} episodes x {cues} cues = {episodes * cues} lines) in "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    demo_videos = [(ep.video_id, ep.duration, KO_QUESTIONS if ep.language == "ko" else EN_QUESTIONS)
+                   for ep in demo_episodes()]
+    synthetic_videos = [(f"synthetic-s01e{e:02d}", 3600.0, KO_QUESTIONS) for e in range(1, episodes + 1)]
+    app = create_app(settings)
+    timed = Timed(app)
+    redis = aioredis.Redis.from_url(settings.effective_redis_url)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=timed)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+            # warm-up: the offline provider loads its Korean morphology model on first use
+            await post_all(http, unique_questions(demo_videos, 10, seed=99), 1, expect_cached=False)
+            lines = [await floor(settings, requests)]
+            lines += await measure(http, timed, redis, "demo (5 episodes)", demo_videos, requests, seed=1)
+            lines += await measure(http, timed, redis, f"synthetic ({episodes} episodes, {episodes * cues} lines)",
+                                   synthetic_videos, requests, seed=2)
+    await redis.aclose()
+    print(f"{'':<66} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>9}")
+    for line in lines:
+        print(line)
+    print(f"(latency: one request at a time; req/s: {CONCURRENCY} in flight, Question log included)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--episodes", type=int, default=16)
+    parser.add_argument("--cues", type=int, default=940, help="lines per synthetic episode")
+    parser.add_argument("--requests", type=int, default=200, help="requests per latency measurement")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="explain-bench-") as tmp:
+        data_dir = Path(tmp)
+        info = start_server(data_dir, free_port())
+        try:
+            settings = Settings(_env_file=None, environment="test", graph_backend="falkordb",  # type: ignore[call-arg]
+                                redis_url=info.url, data_dir=data_dir, embedded_port=info.port, graph_name="bench",
+                                llm_provider="offline", enrich_enabled=False, rate_limit_per_minute=10**9)
+            try:  # the event loop uvicorn runs the API on when it is installed (uvicorn[standard])
+                import uvloop
+
+                uvloop.run(run(settings, args.episodes, args.cues, args.requests))
+            except ImportError:
+                asyncio.run(run(settings, args.episodes, args.cues, args.requests))
+        finally:
+            stop_server(data_dir)
+
+
+if __name__ == "__main__":
+    main()
