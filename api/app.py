@@ -20,6 +20,7 @@ from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.routers import explain, health, progress_ws, videos
 from explainer.llm import build_provider
+from explainer.llm.offline import warm_up
 from explainer.logs import request_id_var
 from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
 from explainer.settings import Settings, get_settings
@@ -46,9 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         provider = build_provider(settings)
         app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis,
                                        provider=provider)
+        # the offline analyser loads its Korean model in the background (seconds), so the first
+        # explain does not pay for it; the API answers /health meanwhile
+        warming = asyncio.create_task(asyncio.to_thread(warm_up))
         try:
             yield
         finally:
+            await warming
             await provider.aclose()
             await store.close()
             await async_redis.aclose()

@@ -24,9 +24,10 @@ WHERE d.ordinal < $ordinal
 WITH e, fv, fs, fm, firstWith, d
 ORDER BY d.ordinal DESC
 WITH e, fv, fs, fm, firstWith, collect(d.text) AS descriptions
-OPTIONAL MATCH (src:Source)-[:DESCRIBES]->(e)
+// the wiki's text about this character (DESCRIBES.description), never the page's plot section
+OPTIONAL MATCH (src:Source)-[sd:DESCRIBES]->(e)
 WITH e, fv, fs, fm, firstWith, descriptions,
-     collect({kind: src.kind, title: src.title, url: src.url, summary: src.summary}) AS sources
+     collect({kind: src.kind, title: src.title, url: src.url, summary: sd.description}) AS sources
 RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.importance, 0.0) AS importance,
        fv.id AS firstVideoId, fs.ordinal AS firstOrdinal, fm.firstAt AS firstAt,
        fv.season AS firstSeason, fv.episode AS firstEpisode, firstWith[..4] AS firstWith,

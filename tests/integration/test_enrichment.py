@@ -73,3 +73,26 @@ async def test_wiki_failures_never_fail_ingestion(settings: Settings) -> None:
         finally:
             await store.drop_all()
             await store.close()
+
+
+async def test_explain_cites_the_wiki_for_a_matched_character(settings: Settings, wiki_server: FixtureServer,
+                                                             redis_client: object) -> None:
+    from tests.e2e.conftest import app_client
+
+    settings = enrich_settings(settings, wiki_server, "enrich_explain")
+    store = await fresh_store(settings)
+    try:
+        await ingest_files(settings, demo_items()[:1])
+        async for client in app_client(settings):
+            answer = await client.post("/api/explain", json={
+                "videoId": "spring-notebook-s01e01", "selectedText": "한미소 대리님", "timestamp": 700.0})
+            assert answer.status_code == 200, answer.text
+            data = answer.json()["data"]["explanation"]
+            kinds = {s["type"] for s in data["sources"]}
+            assert "video_analysis" in kinds and kinds & {"namuwiki", "wikipedia"}, data["sources"]
+            # the wiki's plot section spoils later episodes: none of it may reach the answer
+            for later_only in ("친오빠", "12년"):
+                assert later_only not in answer.text
+    finally:
+        await store.drop_all()
+        await store.close()
