@@ -56,9 +56,12 @@ class EntityResolver:
             return None
         candidates = self._index.get(primary, set())
         if not candidates:
-            # the mention may be a full name whose given name is what we know (한미소 ← 미소)
-            for key in name_keys(surface) - {primary}:
-                candidates = candidates | self._index.get(key, set())
+            # the mention may be a fuller name of what we know (한미소 ← 미소, Silas Crane ← Silas),
+            # but never another full name that shares a part (Elias Crane is not Silas Crane)
+            keys = name_keys(surface)
+            for key in keys - {primary}:
+                candidates = candidates | {i for i in self._index.get(key, set())
+                                           if name_key(self.entities[i].name) in keys}
         if not candidates:
             return None
         ranked = sorted(candidates, key=lambda i: (name_key(self.entities[i].name) != primary,
