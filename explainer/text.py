@@ -374,3 +374,18 @@ def with_particle(word: str, pair: str) -> str:
     if pair == "으로/로":
         return word + ("로" if final in (0, _RIEUL) else "으로")
     return word + (after_consonant if final > 0 else after_vowel)
+
+
+# Caption speaker labels that name a role, not a character (MAN: …, (여자) …, [모두] …)
+GENERIC_SPEAKERS: frozenset[str] = frozenset({
+    "man", "woman", "men", "women", "boy", "girl", "child", "kid", "all", "both", "everyone", "crowd",
+    "narrator", "narration", "voice", "voices", "announcer", "reporter", "stranger", "someone", "caller",
+    "남자", "여자", "남자들", "여자들", "모두", "다같이", "다 같이", "일동", "사람들", "내레이션", "목소리", "기자",
+    "아이", "아이들", "행인", "손님", "직원",
+})
+
+
+def is_generic_speaker(label: str) -> bool:
+    """True for a role label (MAN, 여자, NARRATOR, MAN 2) rather than a character's name."""
+    base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
+    return base in GENERIC_SPEAKERS

@@ -50,7 +50,7 @@ from explainer.llm.base import (
 )
 from explainer.settings import Settings
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
-from explainer.text import name_key
+from explainer.text import is_generic_speaker, name_key
 from graph.repositories.videos import VideoRecord, get_video
 from graph.stores import GraphStore, open_store
 from jobs.progress import ProgressReporter
@@ -310,7 +310,7 @@ class Pipeline:
         speakers: list[dict[str, str]] = []
         for segment in segments:
             for cue in segment.cues:
-                if not cue.speaker:
+                if not cue.speaker or is_generic_speaker(cue.speaker):
                     continue
                 entity = name_to_entity.get(name_key(cue.speaker)) or resolver.find(cue.speaker) \
                     or resolver.resolve(cue.speaker, "character")

@@ -333,3 +333,20 @@ async def test_empty_input(provider: OfflineProvider) -> None:
     result = await provider.analyse([segment(0, "", "[웃음]", "♪")], AnalysisContext())
     assert result.entities == [] and result.references == []
     assert len(result.segments) == 1
+
+
+async def test_sentence_initial_words_before_a_comma_are_not_names_by_themselves() -> None:
+    from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
+    from explainer.llm.offline import OfflineProvider
+    from explainer.settings import Settings
+
+    batch = [SegmentInput(index=0, start=0, end=30, lines=[
+        LineInput(start=1, end=3, text="Coffee, black."),
+        LineInput(start=4, end=6, text="Tea, Monica dear."),
+        LineInput(start=7, end=9, text="Evening, Monica. Is Owen here?"),
+        LineInput(start=10, end=12, text="Who was that?", speaker="MAN"),
+    ])]
+    analysis = await OfflineProvider(Settings(_env_file=None)).analyse(batch, AnalysisContext(language="en"))
+    names = {e.name for e in analysis.entities}
+    assert {"Monica", "Owen"} <= names
+    assert not names & {"Coffee", "Tea", "MAN", "Man"}

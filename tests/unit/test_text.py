@@ -190,3 +190,11 @@ def test_given_name() -> None:
 ])
 def test_with_particle(word: str, pair: str, expected: str) -> None:
     assert with_particle(word, pair) == expected
+
+
+@pytest.mark.parametrize(("label", "generic"), [("MAN", True), ("Woman 2", True), ("여자", True),
+                                                ("NARRATOR", True), ("MONICA", False), ("김비서", False)])
+def test_role_labels_are_not_character_names(label: str, generic: bool) -> None:
+    from explainer.text import is_generic_speaker
+
+    assert is_generic_speaker(label) is generic

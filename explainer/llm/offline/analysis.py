@@ -37,7 +37,16 @@ from explainer.llm.offline.mentions import (
     split_speaker_label,
 )
 from explainer.llm.offline.registry import Registry, WorkingEntity
-from explainer.text import HONORIFICS, TITLES, Language, detect_language, name_key, name_keys, normalise_name
+from explainer.text import (
+    HONORIFICS,
+    TITLES,
+    Language,
+    detect_language,
+    is_generic_speaker,
+    name_key,
+    name_keys,
+    normalise_name,
+)
 
 Tokenize = Callable[[list[str]], list[list[Token]]]
 
@@ -96,7 +105,8 @@ class _BatchAnalyser:
         self.lines = _prepare_lines(batch, self.registry)
         self.language: Language = detect_language(" ".join(line.text for line in self.lines[:200]))
         # speakers are characters for sure, wherever the batch names them
-        self.speakers = {name_key(line.speaker) for line in self.lines if line.speaker}
+        self.speakers = {name_key(line.speaker) for line in self.lines
+                         if line.speaker and not is_generic_speaker(line.speaker)}
         self.elsewhere: set[str] = set()
         if self.language == "ko":
             for line, tokens in zip(self.lines, tokenize([line.text for line in self.lines]), strict=True):
@@ -136,7 +146,7 @@ class _BatchAnalyser:
         else:
             mentions = english_mentions(line.text, self.is_known, self.elsewhere)
         speaker = None
-        if line.speaker:
+        if line.speaker and not is_generic_speaker(line.speaker):
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0),
                                        segment=line.segment, line=line.ordinal, at=at)
         # references first: they point at what came before this line

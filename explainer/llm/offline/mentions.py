@@ -410,10 +410,11 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, following
     name = " ".join(words)
     known = is_known(name_key(name))
     if at_start and not dropped and len(words) == 1 and not known:
-        # a sentence's first word is a name when it is one elsewhere, when it is addressed
-        # ("Jane, wait") or when someone does the talking ("Daniel said ...")
-        addressed = following == "," or following.lower() in lx.EN_NAME_FOLLOWERS
-        if words[0].lower() not in elsewhere and not addressed:
+        # a sentence's first word is a name when it is one elsewhere (capitalised inside a
+        # sentence, or a speaker) or when someone does the talking ("Daniel said ..."); being
+        # followed by a comma is not enough: "Coffee, black." / "Tea, Monica dear."
+        talks = following.lower() in lx.EN_NAME_FOLLOWERS
+        if words[0].lower() not in elsewhere and not talks:
             return None
     kind = classify_english(words)
     if known and kind == "character":
