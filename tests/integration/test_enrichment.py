@@ -96,3 +96,33 @@ async def test_explain_cites_the_wiki_for_a_matched_character(settings: Settings
     finally:
         await store.drop_all()
         await store.close()
+
+
+async def test_expired_sources_are_refreshed_by_the_scheduled_job(settings: Settings, wiki_server: FixtureServer,
+                                                                   redis_client) -> None:
+    from rq.registry import ScheduledJobRegistry
+
+    from jobs.enrich import refresh_expired_sources
+    from jobs.maintenance import schedule_wiki_refresh
+    from jobs.queues import ENRICH, queue
+
+    settings = enrich_settings(settings, wiki_server, "enrich_refresh").model_copy(update={"wiki_ttl_seconds": 0})
+    store = await fresh_store(settings)
+    try:
+        await ingest_files(settings, demo_items()[3:4])
+        before = {s["id"]: s["fetchedAt"] for s in await store.read("series_sources", seriesId="harbor-lights")}
+        assert before
+        fetched = len(wiki_server.requests)
+        assert await refresh_expired_sources(settings, store) == ["harbor-lights"]
+        assert len(wiki_server.requests) > fetched  # expired: fetched again
+        after = {s["id"]: s["expiresAt"] for s in await store.read("series_sources", seriesId="harbor-lights")}
+        assert after.keys() == before.keys()  # refreshed in place, not duplicated
+
+        # the refresh runs as a scheduled job on the enrich queue, once across workers
+        assert schedule_wiki_refresh(settings, redis_client) is True
+        assert schedule_wiki_refresh(settings, redis_client) is False
+        scheduled = ScheduledJobRegistry(queue=queue(ENRICH, redis_client)).get_job_ids()
+        assert len(scheduled) == 1
+    finally:
+        await store.drop_all()
+        await store.close()
