@@ -389,3 +389,24 @@ def is_generic_speaker(label: str) -> bool:
     """True for a role label (MAN, 여자, NARRATOR, MAN 2) rather than a character's name."""
     base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
     return base in GENERIC_SPEAKERS
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")
+
+
+def excerpt(text: str, focus: list[str] | tuple[str, ...] = (), limit: int = 90) -> str:
+    """The part of a scene worth quoting: the sentences around the first one that names a focus
+    word (a character's name, say), kept under `limit` characters; else the scene's opening."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(" ".join(text.split(" "))) if s.strip()]
+    if not sentences:
+        return ""
+    keys = [f.lower() for f in focus if f]
+    hit = next((i for i, s in enumerate(sentences) if any(k in s.lower() for k in keys)), 0)
+    chosen = sentences[hit]
+    for before, after in ((hit - 1, hit + 1), (hit - 2, hit + 2)):
+        wider = " ".join(sentences[max(before, 0):after + 1])
+        if len(wider) <= limit:
+            chosen = wider
+    if len(chosen) > limit:
+        chosen = chosen[:limit].rstrip() + "…"
+    return chosen

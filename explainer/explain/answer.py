@@ -10,6 +10,7 @@ from explainer.explain.context import Context, EntityFacts, Moment
 from explainer.explain.resolution import Resolution
 from explainer.llm.base import DraftReference, ExplainContext, ExplanationDraft
 from explainer.llm.offline.explanation import clock
+from explainer.text import excerpt
 
 MAX_ENTITIES = 3
 MAX_MOMENTS = 3
@@ -94,7 +95,8 @@ def provider_context(context: Context, plan: Plan, series_title: str) -> Explain
                    "description": e.description or ("" if e.id in resolved else _fallback_description(e, korean)),
                    "firstEpisode": e.first_episode, "firstTimestamp": e.first_at,
                    "relations": _relations(plan, e)} for e in focus],
-        moments=[{"episode": m.episode, "timestamp": _moment_at(m, focus), "text": m.text}
+        moments=[{"episode": m.episode, "timestamp": _moment_at(m, focus),
+                  "text": excerpt(m.text, [n for e in focus for n in (e.name, *e.name.split())])}
                  for m in plan.moments],
         wiki=[{"kind": s.get("kind"), "title": s.get("title"), "url": s.get("url"), "summary": s.get("summary")}
               for e in focus for s in e.sources if s.get("kind") in WIKI_KINDS],
@@ -110,7 +112,8 @@ def anchors(context: Context, plan: Plan) -> list[Anchor]:
                             entity.first_at, label))
     for moment in plan.moments:
         found.append(Anchor(moment.video_id, moment.ordinal, moment.season, moment.episode,
-                            _moment_at(moment, plan.entities), moment.text[:120]))
+                            _moment_at(moment, plan.entities),
+                            excerpt(moment.text, [n for e in plan.entities for n in (e.name, *e.name.split())])))
     return [a for a in found if context.bound.allows(a.ordinal, a.timestamp)]
 
 

@@ -198,3 +198,13 @@ def test_role_labels_are_not_character_names(label: str, generic: bool) -> None:
     from explainer.text import is_generic_speaker
 
     assert is_generic_speaker(label) is generic
+
+
+def test_excerpt_quotes_the_sentences_around_a_name() -> None:
+    from explainer.text import excerpt
+
+    scene = "아, 타요! 잠시만요. 성함이라도 알려 주세요. 서도윤이에요. 그냥 지나가던 사람입니다. 봄은 늘 늦게 와요."
+    quoted = excerpt(scene, ["서도윤"], limit=60)
+    assert "서도윤이에요." in quoted and len(quoted) <= 61
+    assert excerpt("No names here. Just weather.", ["Silas"]) == "No names here. Just weather."
+    assert excerpt("x" * 200, [], limit=50).endswith("…")
