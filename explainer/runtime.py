@@ -64,7 +64,8 @@ def _locked(data_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while `pid` is a running (not zombie) process on this host."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -111,7 +112,7 @@ def server_status(data_dir: Path) -> ServerInfo | None:
         pid, port = int(info["pid"]), int(info["port"])
     except (ValueError, KeyError, OSError):
         return None
-    if _pid_alive(pid) and _answers(port):
+    if pid_alive(pid) and _answers(port):
         return ServerInfo(pid=pid, port=port, data_dir=data_dir.resolve(), started_here=False)
     return None
 
@@ -177,14 +178,14 @@ def _terminate(pid: int, *, grace: float) -> None:
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
         _reap(pid)
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return
         time.sleep(0.05)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     for _ in range(40):
         _reap(pid)
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return
         time.sleep(0.05)
 
@@ -206,7 +207,7 @@ def stop_server(data_dir: Path, *, grace: float = 10.0) -> bool:
         except (ValueError, KeyError, OSError):
             state.unlink(missing_ok=True)
             return False
-        was_running = _pid_alive(pid)
+        was_running = pid_alive(pid)
         if was_running:
             _terminate(pid, grace=grace)
         state.unlink(missing_ok=True)

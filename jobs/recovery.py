@@ -8,7 +8,6 @@ so the job simply runs again."""
 from __future__ import annotations
 
 import logging
-import os
 import socket
 
 import redis
@@ -17,17 +16,9 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
+from explainer.runtime import pid_alive
+
 log = logging.getLogger(__name__)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def requeue_orphaned_jobs(connection: redis.Redis, queue_names: list[str] | tuple[str, ...]) -> list[str]:
@@ -44,7 +35,7 @@ def requeue_orphaned_jobs(connection: redis.Redis, queue_names: list[str] | tupl
                 continue
             worker = workers.get(job.worker_name or "")
             gone = worker is None or (worker.hostname == host and worker.pid is not None
-                                      and not _process_alive(worker.pid))
+                                      and not pid_alive(worker.pid))
             if not gone:
                 continue
             if worker is not None:
