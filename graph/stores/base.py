@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Literal
@@ -41,22 +42,35 @@ class GraphStore(abc.ABC):
         yield unit
         await unit.commit()
 
-    @abc.abstractmethod
     async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
                             **filters: Any) -> list[Row]:
         """`[{id, score}]`, score = cosine similarity mapped to [0, 1], highest first.
-        `filters` go to the statement `vector_search_<index>` as parameters."""
+        `filters` go to the statement `vector_search_<index>` as parameters; the index is
+        over-fetched (`candidates`) so filtering after the search still leaves `k`."""
+        return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
+                               candidates=max(k * 4, 20), **{"seriesId": None, **filters})
 
-    @abc.abstractmethod
     async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
                               statement: str | None = None, **filters: Any) -> list[Row]:
         """`[{id, score}]` for nodes matching the words of `text` (any of them, or every one with
         `match_all`), best first. `statement` replaces `fulltext_search_<index>` with a variant
         that filters or projects more (it gets `query`, `k` and the filters)."""
+        query = self.fulltext_query(text, match_all=match_all)
+        if not query:
+            return []
+        return await self.read(statement or f"fulltext_search_{index}", query=query, k=k,
+                               **{"seriesId": None, **filters})
 
+    @staticmethod
     @abc.abstractmethod
+    def fulltext_query(text: str, *, match_all: bool = False) -> str:
+        """The user's words in this backend's fulltext query syntax, never interpreted as syntax."""
+
     async def ping(self) -> float:
         """Round trip in seconds; raises GraphUnavailable."""
+        started = time.perf_counter()
+        await self.read("ping")
+        return time.perf_counter() - started
 
     @abc.abstractmethod
     async def ensure_schema(self, embedding_dim: int) -> None: ...

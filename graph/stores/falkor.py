@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -21,7 +20,7 @@ from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUna
 from explainer.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
 from graph.schema import UNIQUE_ID_LABELS
-from graph.stores.base import AbstractUnit, FulltextIndex, GraphStore, Row, VectorIndex
+from graph.stores.base import AbstractUnit, GraphStore, Row
 from graph.stores.values import plain
 
 BACKEND = "falkordb"
@@ -86,23 +85,9 @@ class FalkorStore(GraphStore):
     def _unit(self) -> FalkorUnit:
         return FalkorUnit(self)
 
-    async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
-                            **filters: Any) -> list[Row]:
-        return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
-                               candidates=max(k * 4, 20), **_filter_defaults(filters))
-
-    async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
-                              statement: str | None = None, **filters: Any) -> list[Row]:
-        query = fulltext_query(text, match_all=match_all)
-        if not query:
-            return []
-        return await self.read(statement or f"fulltext_search_{index}", query=query, k=k,
-                               **_filter_defaults(filters))
-
-    async def ping(self) -> float:
-        started = time.perf_counter()
-        await self.read("ping")
-        return time.perf_counter() - started
+    @staticmethod
+    def fulltext_query(text: str, *, match_all: bool = False) -> str:
+        return fulltext_query(text, match_all=match_all)
 
     async def ensure_schema(self, embedding_dim: int) -> None:
         for statement in load_script("schema", BACKEND):
@@ -172,10 +157,6 @@ def fulltext_query(text: str, *, match_all: bool = False) -> str:
     words = [w for w in _FT_SPECIAL.sub(" ", text).split() if w]
     terms = [f"{w}*" if len(w) >= 2 else w for w in words[:16]]
     return (" " if match_all else "|").join(terms)
-
-
-def _filter_defaults(filters: dict[str, Any]) -> dict[str, Any]:
-    return {"seriesId": None, **filters}
 
 
 def _rows(result: QueryResult) -> list[Row]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
 from typing import Any, LiteralString, cast
 
 import neo4j
@@ -15,7 +14,7 @@ from neo4j import exceptions as neo4j_errors
 from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
 from explainer.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
-from graph.stores.base import AbstractUnit, FulltextIndex, GraphStore, Row, VectorIndex
+from graph.stores.base import AbstractUnit, GraphStore, Row
 from graph.stores.values import plain
 
 BACKEND = "neo4j"
@@ -86,23 +85,9 @@ class Neo4jStore(GraphStore):
         finally:
             GRAPH_QUERY_LATENCY.labels(BACKEND, "unit").observe(time.perf_counter() - started)
 
-    async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
-                            **filters: Any) -> list[Row]:
-        return await self.read(f"vector_search_{index}", vector=list(vector), k=k,
-                               candidates=max(k * 4, 20), **{"seriesId": None, **filters})
-
-    async def fulltext_search(self, index: FulltextIndex, text: str, k: int, *, match_all: bool = False,
-                              statement: str | None = None, **filters: Any) -> list[Row]:
-        query = fulltext_query(text, match_all=match_all)
-        if not query:
-            return []
-        return await self.read(statement or f"fulltext_search_{index}", query=query, k=k,
-                               **{"seriesId": None, **filters})
-
-    async def ping(self) -> float:
-        started = time.perf_counter()
-        await self.read("ping")
-        return time.perf_counter() - started
+    @staticmethod
+    def fulltext_query(text: str, *, match_all: bool = False) -> str:
+        return fulltext_query(text, match_all=match_all)
 
     async def ensure_schema(self, embedding_dim: int) -> None:
         for statement in load_script("schema", BACKEND):
