@@ -350,3 +350,17 @@ async def test_sentence_initial_words_before_a_comma_are_not_names_by_themselves
     names = {e.name for e in analysis.entities}
     assert {"Monica", "Owen"} <= names
     assert not names & {"Coffee", "Tea", "MAN", "Man"}
+
+
+async def test_english_place_names_are_locations() -> None:
+    from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
+    from explainer.llm.offline import OfflineProvider
+    from explainer.settings import Settings
+
+    batch = [SegmentInput(index=0, start=0, end=30, lines=[
+        LineInput(start=1, end=3, text="Nobody in Gull Harbor orders tea."),
+        LineInput(start=4, end=6, text="It's the keeper of Gull Harbor Light, Monica."),
+    ])]
+    analysis = await OfflineProvider(Settings(_env_file=None)).analyse(batch, AnalysisContext(language="en"))
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Gull Harbor") == "location" and types.get("Gull Harbor Light") == "location"

@@ -85,6 +85,9 @@ EN_PLACE_ENDINGS: frozenset[str] = frozenset({
     "company", "office", "building", "tower", "bridge", "bar", "church", "market", "mall", "center",
     "centre", "airport", "apartments", "library", "museum", "square", "district", "city", "village",
     "river", "lake", "mountain", "island", "beach", "clinic", "precinct", "court", "academy", "plaza",
+    "harbor", "harbour", "bay", "port", "point", "cove", "pier", "dock", "docks", "light", "lighthouse",
+    "hill", "hills", "valley", "county", "town", "diner", "inn", "motel", "pub", "shop", "store", "house",
+    "hall", "farm", "road", "highway", "drive", "way", "heights", "creek", "woods", "forest", "cliff",
 })
 EN_PLACE_NOUNS: frozenset[str] = frozenset({
     "cafe", "café", "hospital", "station", "office", "park", "school", "restaurant", "bar", "hotel",
