@@ -87,7 +87,7 @@ EN_PLACE_ENDINGS: frozenset[str] = frozenset({
     "river", "lake", "mountain", "island", "beach", "clinic", "precinct", "court", "academy", "plaza",
     "harbor", "harbour", "bay", "port", "point", "cove", "pier", "dock", "docks", "light", "lighthouse",
     "hill", "hills", "valley", "county", "town", "diner", "inn", "motel", "pub", "shop", "store", "house",
-    "hall", "farm", "road", "highway", "drive", "way", "heights", "creek", "woods", "forest", "cliff",
+    "hall", "farm", "highway", "drive", "way", "heights", "creek", "woods", "forest", "cliff",
 })
 EN_PLACE_NOUNS: frozenset[str] = frozenset({
     "cafe", "café", "hospital", "station", "office", "park", "school", "restaurant", "bar", "hotel",
