@@ -87,7 +87,11 @@ class FalkorStore(GraphStore):
 
     @staticmethod
     def fulltext_query(text: str, *, match_all: bool = False) -> str:
-        return fulltext_query(text, match_all=match_all)
+        """Words of `text` as a RediSearch OR query (AND with `match_all`); longer words also match
+        as prefixes, which lets 미소 find 미소가 (Korean attaches particles to the word)."""
+        words = [w for w in _FT_SPECIAL.sub(" ", text).split() if w]
+        terms = [f"{w}*" if len(w) >= 2 else w for w in words[:16]]
+        return (" " if match_all else "|").join(terms)
 
     async def ensure_schema(self, embedding_dim: int) -> None:
         for statement in load_script("schema", BACKEND):
@@ -149,14 +153,6 @@ class FalkorUnit(AbstractUnit):
     async def commit(self) -> None:
         if self.statements:
             await self._store._transaction(self.statements)
-
-
-def fulltext_query(text: str, *, match_all: bool = False) -> str:
-    """Words of `text` as a RediSearch OR query (AND with `match_all`); longer words also match
-    as prefixes, which lets 미소 find 미소가 (Korean attaches particles to the word)."""
-    words = [w for w in _FT_SPECIAL.sub(" ", text).split() if w]
-    terms = [f"{w}*" if len(w) >= 2 else w for w in words[:16]]
-    return (" " if match_all else "|").join(terms)
 
 
 def _rows(result: QueryResult) -> list[Row]:

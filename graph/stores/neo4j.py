@@ -87,7 +87,11 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def fulltext_query(text: str, *, match_all: bool = False) -> str:
-        return fulltext_query(text, match_all=match_all)
+        """Words of `text` as a Lucene OR query (AND with `match_all`) with special characters
+        removed. The `cjk` analyzer of the indexes splits Hangul into bigrams, so 미소 finds 미소가
+        without prefixes."""
+        words = [w for w in _LUCENE_SPECIAL.sub(" ", text).split() if w and w.upper() not in {"AND", "OR", "NOT"}]
+        return (" AND " if match_all else " OR ").join(words[:16])
 
     async def ensure_schema(self, embedding_dim: int) -> None:
         for statement in load_script("schema", BACKEND):
@@ -117,11 +121,3 @@ class Neo4jUnit(AbstractUnit):
     async def commit(self) -> None:
         if self.statements:
             await self._store._transaction(self.statements)
-
-
-def fulltext_query(text: str, *, match_all: bool = False) -> str:
-    """Words of `text` as a Lucene OR query (AND with `match_all`) with special characters
-    removed. The `cjk` analyzer of the indexes splits Hangul into bigrams, so 미소 finds 미소가
-    without prefixes."""
-    words = [w for w in _LUCENE_SPECIAL.sub(" ", text).split() if w and w.upper() not in {"AND", "OR", "NOT"}]
-    return (" AND " if match_all else " OR ").join(words[:16])

@@ -14,7 +14,7 @@ import httpx
 import pytest
 import redis
 
-from explainer.runtime import server_status, stop_server
+from explainer.runtime import pid_alive, server_status, stop_server
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
@@ -93,6 +93,8 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
         assert payload["error"]["code"] == "GRAPH_UNAVAILABLE"
         assert payload["data"]["dependencies"]["graph"]["status"] == "down"
     finally:
+        children = [int(p) for p in subprocess.run(["pgrep", "-P", str(up.pid)], capture_output=True, text=True,
+                                                    check=False).stdout.split()]
         up.send_signal(signal.SIGINT)
         try:
             up.wait(30)
@@ -100,8 +102,8 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
             os.killpg(up.pid, signal.SIGKILL)
             raise
     assert redis_server_pids(port) == []
-    leftovers = subprocess.run(["pgrep", "-f", f"API_PORT={api_port}"], capture_output=True, check=False)
-    assert leftovers.stdout == b""
+    assert len(children) == 3  # the embedded server, the worker and the API
+    assert not [pid for pid in children if pid_alive(pid)]
 
 
 def test_cli_ingest_a_local_file(tmp_path: Path) -> None:
