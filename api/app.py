@@ -19,13 +19,13 @@ from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.routers import explain, health, progress_ws, videos
+from explainer.core.logs import request_id_var
+from explainer.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
+from explainer.core.settings import Settings, get_settings
 from explainer.llm import build_provider
 from explainer.llm.offline import warm_up
-from explainer.logs import request_id_var
-from explainer.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
-from explainer.settings import Settings, get_settings
 from graph.stores import open_store
-from jobs.queues import job_counts
+from jobs.queues import RqJobQueue, job_counts
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async_redis, sync_redis = _redis_clients(settings)
         provider = build_provider(settings)
         app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis,
-                                       provider=provider)
+                                       jobs=RqJobQueue(settings, sync_redis), provider=provider)
         # the offline analyser loads its Korean model in the background (seconds), so the first
         # explain does not pay for it; the API answers /health meanwhile
         warming = asyncio.create_task(asyncio.to_thread(warm_up))

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Header
 
 from api.deps import SettingsDep
-from explainer.errors import Forbidden, Unauthorized
+from explainer.core.errors import Forbidden, Unauthorized
 
 
 def scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> frozenset[str] | None:

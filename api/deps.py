@@ -9,8 +9,9 @@ import redis.asyncio as aioredis
 from fastapi import Depends, Request
 from redis import Redis
 
+from explainer.core.settings import Settings
+from explainer.ingest.queue import JobQueue
 from explainer.llm.base import LLMProvider
-from explainer.settings import Settings
 from graph.stores import GraphStore
 
 
@@ -19,8 +20,10 @@ class AppState:
     settings: Settings
     store: GraphStore
     redis: aioredis.Redis
-    # RQ is synchronous; enqueueing uses this client
+    # RQ is synchronous: health and metrics read its registries through this client, in a thread
     sync_redis: Redis
+    # where ingestion enqueues (RQ behind an async interface)
+    jobs: JobQueue
     # explain's LLM provider (Gemini with the offline fallback, or offline), one per app
     provider: LLMProvider | None = None
 

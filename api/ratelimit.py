@@ -14,7 +14,7 @@ import redis.exceptions as redis_errors
 from fastapi import Request
 
 from api.deps import get_state
-from explainer.errors import RateLimitExceeded
+from explainer.core.errors import RateLimitExceeded
 
 log = logging.getLogger(__name__)
 

@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.app import create_app  # noqa: E402
 from bench.synthetic import synthetic_episode  # noqa: E402
-from explainer.explain.cache import generation_key  # noqa: E402
-from explainer.local_ingest import demo_items, ingest_files  # noqa: E402
-from explainer.runtime import start_server, stop_server  # noqa: E402
-from explainer.settings import Settings  # noqa: E402
+from cli.local_ingest import demo_items, ingest_files  # noqa: E402
+from explainer.core.keys import generation_key  # noqa: E402
+from explainer.core.runtime import start_server, stop_server  # noqa: E402
+from explainer.core.settings import Settings  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
 from seeds.loader import demo_episodes  # noqa: E402

@@ -25,11 +25,12 @@ from rq.job import Job
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_episode  # noqa: E402
-from explainer.runtime import start_server, stop_server  # noqa: E402
-from explainer.settings import Settings  # noqa: E402
+from explainer.core.runtime import start_server, stop_server  # noqa: E402
+from explainer.core.settings import Settings  # noqa: E402
+from explainer.ingest import registration as ingest  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
-from jobs import ingest  # noqa: E402
+from jobs.queues import RqJobQueue  # noqa: E402
 from seeds.loader import demo_episodes  # noqa: E402
 
 
@@ -45,6 +46,7 @@ async def enqueue_all(settings: Settings) -> list[tuple[str, str, int]]:
     store = open_store(settings)
     async_redis = aioredis.Redis.from_url(settings.effective_redis_url)
     sync_redis = redis.Redis.from_url(settings.effective_redis_url)
+    queue = RqJobQueue(settings, sync_redis)
     await ensure_schema(store, settings.embedding_dim)
     items = [(ep.video_id, ep.series_id, ep.series_title, ep.season, ep.episode, ep.read(), ep.file, ep.language)
              for ep in demo_episodes()]
@@ -55,8 +57,8 @@ async def enqueue_all(settings: Settings) -> list[tuple[str, str, int]]:
         reg = ingest.make_registration(platform="local", video_id=video_id, title=video_id, series_id=series_id,
                                        series_title=series_title, season=season, episode=episode,
                                        language=language)
-        await ingest.register(settings, store, sync_redis, reg)
-        answer = await ingest.submit_file(settings, store, async_redis, sync_redis, video_id, data,
+        await ingest.register(settings, store, queue, reg)
+        answer = await ingest.submit_file(settings, store, async_redis, queue, video_id, data,
                                           filename=filename, content_type=None, depends_on=previous.get(series_id))
         previous[series_id] = answer["jobId"]
         jobs.append((video_id, answer["jobId"], answer["cues"]))
@@ -78,7 +80,7 @@ def main() -> None:
     try:
         jobs = asyncio.run(enqueue_all(settings))
         started = time.perf_counter()
-        worker = subprocess.run([sys.executable, "-m", "explainer.cli", "worker", "--burst"], env=env,
+        worker = subprocess.run([sys.executable, "-m", "cli.main", "worker", "--burst"], env=env,
                                 capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started
         if worker.returncode != 0:

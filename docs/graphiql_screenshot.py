@@ -127,9 +127,9 @@ def start_service(workdir: Path) -> tuple[str, Any, Path]:
     import uvicorn
 
     from api.app import create_app
-    from explainer.local_ingest import demo_items, ingest_files
-    from explainer.runtime import start_server
-    from explainer.settings import Settings
+    from cli.local_ingest import demo_items, ingest_files
+    from explainer.core.runtime import start_server
+    from explainer.core.settings import Settings
     from graph.stores import open_store
 
     data_dir = workdir / "data"
@@ -224,7 +224,7 @@ async def capture(url: str, chromium_args: list[str], profile: Path) -> bytes:
 def main() -> None:
     if shutil.which("chromium") is None:
         sys.exit("chromium is not installed: apt-get install -y chromium")
-    from explainer.runtime import stop_server
+    from explainer.core.runtime import stop_server
 
     with tempfile.TemporaryDirectory(prefix="graphiql-shot-") as tmp:
         workdir = Path(tmp)

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import LiteralString, cast
 
-from explainer.errors import BadQuery
+from explainer.core.errors import BadQuery
 
 BACKENDS = ("falkordb", "neo4j")
 

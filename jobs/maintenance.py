@@ -9,7 +9,9 @@ from typing import Any
 
 import redis
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings, get_settings
+from explainer.ingest.enrich import refresh_expired_sources
+from graph.stores import open_store
 from jobs.queues import ENRICH, queue
 
 log = logging.getLogger(__name__)
@@ -28,10 +30,6 @@ def schedule_wiki_refresh(settings: Settings, connection: redis.Redis) -> bool:
 
 
 async def refresh_wiki_sources() -> dict[str, Any]:
-    from explainer.settings import get_settings
-    from graph.stores import open_store
-    from jobs.enrich import refresh_expired_sources
-
     settings = get_settings()
     store = open_store(settings)
     try:

@@ -16,7 +16,7 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
-from explainer.runtime import pid_alive
+from explainer.core.runtime import pid_alive
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import logging
 import redis
 from rq import Worker
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from jobs.maintenance import schedule_wiki_refresh
 from jobs.queues import ALL_QUEUES
 from jobs.recovery import requeue_orphaned_jobs
@@ -19,7 +19,7 @@ def run_worker(settings: Settings, *, burst: bool = False, name: str | None = No
     connection = redis.Redis.from_url(settings.effective_redis_url)
     requeue_orphaned_jobs(connection, ALL_QUEUES)
     if not settings.gemini_enabled:
-        from explainer.llm.offline import warm_up
+        from explainer.llm.offline import warm_up  # only a worker without Gemini needs the model
 
         warm_up()  # loaded once here, shared by every forked job
     if settings.enrich_enabled:

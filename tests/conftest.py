@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from explainer.runtime import ServerInfo, start_server, stop_server
-from explainer.settings import Settings
+from explainer.core.runtime import ServerInfo, start_server, stop_server
+from explainer.core.settings import Settings
 from graph.schema import ensure_schema
 from graph.stores import GraphStore, open_store
 
@@ -133,7 +133,7 @@ def demo_settings(embedded_server: ServerInfo) -> Settings:
 @pytest.fixture(scope="session")
 async def demo_graph(demo_settings: Settings) -> Settings:
     """The whole demo series ingested once per session into a graph of its own (read-only use)."""
-    from explainer.local_ingest import demo_items, ingest_files
+    from cli.local_ingest import demo_items, ingest_files
 
     store = await fresh_store(demo_settings)
     await store.close()

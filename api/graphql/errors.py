@@ -10,7 +10,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from explainer import errors
+from explainer.core import errors
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 
 
 def _count_fields(selection_set: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode],

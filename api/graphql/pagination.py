@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from explainer.errors import InvalidRequest
+from explainer.core.errors import InvalidRequest
 
 NodeT = TypeVar("NodeT")
 MAX_PAGE = 100

@@ -23,7 +23,7 @@ from api.graphql.resolvers.series import SeriesQuery
 from api.graphql.resolvers.stats import StatsQuery
 from api.graphql.resolvers.subscriptions import Subscription
 from api.graphql.resolvers.videos import VideoQuery
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 
 
 class ExplainerSchema(strawberry.Schema):

@@ -19,9 +19,9 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from redis.asyncio.client import PubSub
 
 from api.deps import AppState
-from explainer.errors import ExplainerError, VideoNotFound
-from jobs.ingest import status, validate_video_id
-from jobs.progress import progress_channel
+from explainer.core.errors import ExplainerError, VideoNotFound
+from explainer.core.keys import progress_channel
+from explainer.ingest.registration import status, validate_video_id
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["progress"])

@@ -10,8 +10,8 @@ from pydantic.alias_generators import to_camel
 
 from api.auth import IngestKey
 from api.deps import StateDep
-from explainer.errors import InvalidRequest, PayloadTooLarge
-from jobs import ingest
+from explainer.core.errors import InvalidRequest, PayloadTooLarge
+from explainer.ingest import registration as ingest
 
 router = APIRouter(prefix="/api/video", tags=["videos"])
 
@@ -49,7 +49,7 @@ async def register_video(body: RegisterRequest, state: StateDep, _key: IngestKey
         platform=body.platform, video_id=body.video_id, title=body.title, series_title=body.series_title,
         series_id=body.series_id, season=body.season, episode=body.episode, duration=body.duration,
         language=body.language, url=body.url, subtitle_url=body.subtitle_url, callback_url=body.callback_url)
-    return ok(await ingest.register(state.settings, state.store, state.sync_redis, registration))
+    return ok(await ingest.register(state.settings, state.store, state.jobs, registration))
 
 
 @router.post("/{video_id}/subtitles")
@@ -69,13 +69,13 @@ async def submit_subtitles(video_id: str, request: Request, state: StateDep, _ke
         await form.close()
         if len(data) > limit:
             raise PayloadTooLarge(f"subtitle files are limited to {limit // (1024 * 1024)} MB")
-        return ok(await ingest.submit_file(state.settings, state.store, state.redis, state.sync_redis, video_id,
+        return ok(await ingest.submit_file(state.settings, state.store, state.redis, state.jobs, video_id,
                                            data, filename=upload.filename, content_type=upload.content_type))
     try:
         body = SubtitleUrl.model_validate_json(await request.body())
     except ValidationError as exc:
         raise InvalidRequest("send a multipart 'file' or a JSON body {\"url\": \"https://…\"}") from exc
-    return ok(await ingest.submit_url(state.settings, state.store, state.sync_redis, video_id, body.url))
+    return ok(await ingest.submit_url(state.settings, state.store, state.jobs, video_id, body.url))
 
 
 @router.get("/{video_id}/status")

@@ -10,7 +10,7 @@ from explainer.explain.context import Context, EntityFacts, Moment
 from explainer.explain.resolution import Resolution
 from explainer.llm.base import DraftReference, ExplainContext, ExplanationDraft
 from explainer.llm.offline.explanation import clock
-from explainer.text import excerpt
+from explainer.text.names import excerpt
 
 MAX_ENTITIES = 3
 MAX_MOMENTS = 3

@@ -14,14 +14,11 @@ from dataclasses import dataclass
 import redis.asyncio as aioredis
 import redis.exceptions as redis_errors
 
+from explainer.core.keys import generation_key
+
 log = logging.getLogger(__name__)
 
 BUCKET_SECONDS = 10
-
-
-def generation_key(video_id: str) -> str:
-    """Bumped by every (re-)ingestion of the video (jobs.pipeline), so older answers are misses."""
-    return f"explain:gen:{video_id}"
 
 
 def bucket_of(timestamp: float) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 from explainer.explain.expressions import Expression, find_expressions
 from explainer.llm.base import LLMProvider
-from explainer.text import name_key, name_keys
+from explainer.text.names import name_key, name_keys
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord
 from graph.stores import GraphStore, Row

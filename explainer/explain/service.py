@@ -13,7 +13,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from explainer.errors import (
+from explainer.core.errors import (
     ExplainerError,
     GeminiError,
     InvalidRequest,
@@ -21,15 +21,15 @@ from explainer.errors import (
     VideoNotFound,
     VideoProcessing,
 )
+from explainer.core.metrics import EXPLAIN_CACHE
+from explainer.core.settings import Settings
 from explainer.explain import cache
 from explainer.explain.answer import Plan, explanation_payload, focus_entities, pick_moments, provider_context
 from explainer.explain.context import Bound, gather, normalise_text
 from explainer.explain.resolution import resolve
 from explainer.llm.base import ExplainContext, ExplanationDraft, LLMProvider
 from explainer.llm.offline.explanation import compose_explanation
-from explainer.metrics import EXPLAIN_CACHE
-from explainer.settings import Settings
-from explainer.text import detect_language
+from explainer.text.names import detect_language
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord, get_video
 from graph.stores import GraphStore

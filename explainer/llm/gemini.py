@@ -34,7 +34,9 @@ from google.genai import errors as genai_errors
 from google.genai import types
 from pydantic import BaseModel, ValidationError
 
-from explainer.errors import ExplainerError, GeminiError
+from explainer.core.errors import ExplainerError, GeminiError
+from explainer.core.metrics import LLM_CALLS, LLM_TOKENS
+from explainer.core.settings import Settings
 from explainer.llm import prompts
 from explainer.llm.base import (
     AnalysisContext,
@@ -47,8 +49,6 @@ from explainer.llm.base import (
     SegmentInput,
 )
 from explainer.llm.budget import RequestBudget
-from explainer.metrics import LLM_CALLS, LLM_TOKENS
-from explainer.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explainer.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import UnsupportedSubtitleFormat
 from explainer.subtitles.cleaning import clean_cues
 from explainer.subtitles.detect import SubtitleFormat, detect_format
 from explainer.subtitles.encoding import decode_subtitle_bytes

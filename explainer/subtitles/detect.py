@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from explainer.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import UnsupportedSubtitleFormat
 
 SubtitleFormat = Literal["srt", "webvtt", "sami", "ttml", "json3"]
 

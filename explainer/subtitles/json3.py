@@ -11,7 +11,7 @@ import json
 import math
 from typing import Any
 
-from explainer.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import UnsupportedSubtitleFormat
 from explainer.subtitles.model import RawCue
 
 

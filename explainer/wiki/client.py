@@ -7,9 +7,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from explainer.errors import ExternalServiceError, FetchRefused
-from explainer.fetch import FetchResult, SafeFetcher
-from explainer.settings import Settings
+from explainer.core.errors import ExternalServiceError, FetchRefused
+from explainer.core.fetch import FetchResult, SafeFetcher
+from explainer.core.settings import Settings
 from explainer.wiki.model import WikiFailure, WikiFetchReport, WikiKind, WikiPage, WikiResponseError
 from explainer.wiki.namuwiki import (
     find_character_subpage,

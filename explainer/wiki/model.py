@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from explainer.errors import ExternalServiceError
+from explainer.core.errors import ExternalServiceError
 
 WikiKind = Literal["namuwiki", "wikipedia"]
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explainer.errors import InvalidRequest, NotFound
+from explainer.core.errors import InvalidRequest, NotFound
 from graph.stores import GraphStore, Row
 
 

@@ -16,8 +16,8 @@ from redis.asyncio import BlockingConnectionPool
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
-from explainer.metrics import GRAPH_QUERY_LATENCY
+from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.core.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
 from graph.schema import UNIQUE_ID_LABELS
 from graph.stores.base import AbstractUnit, GraphStore, Row

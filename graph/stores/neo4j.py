@@ -11,8 +11,8 @@ import neo4j
 from neo4j import AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from explainer.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
-from explainer.metrics import GRAPH_QUERY_LATENCY
+from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.core.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
 from graph.stores.base import AbstractUnit, GraphStore, Row
 from graph.stores.values import plain

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from api.app import create_app
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from tests.conftest import fresh_store, settings_env
 
 
@@ -37,7 +37,7 @@ async def client(app_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
 
 def run_worker_burst(settings: Settings, timeout: float = 180) -> subprocess.CompletedProcess[str]:
     """A real RQ worker process that drains the queues and exits."""
-    return subprocess.run([sys.executable, "-m", "explainer.cli", "worker", "--burst"], env=settings_env(settings),
+    return subprocess.run([sys.executable, "-m", "cli.main", "worker", "--burst"], env=settings_env(settings),
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 

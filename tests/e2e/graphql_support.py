@@ -10,7 +10,7 @@ import httpx
 from fastapi import FastAPI
 
 from api.app import create_app
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 
 
 @asynccontextmanager

@@ -12,12 +12,12 @@ import httpx
 import pytest
 import redis
 
-from explainer.settings import Settings
-from explainer.text import detect_language
+from explainer.core.keys import generation_key as explain_generation_key
+from explainer.core.settings import Settings
+from explainer.text.names import detect_language
 from graph.repositories import explain as explain_repo
 from graph.repositories.videos import merge_series, register_video
 from graph.stores import open_store
-from jobs.pipeline import explain_generation_key
 from seeds.loader import demo_facts
 from tests.conftest import free_port
 from tests.e2e.conftest import app_client

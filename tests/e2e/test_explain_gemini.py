@@ -9,8 +9,8 @@ import pytest
 import redis
 from pydantic import SecretStr
 
-from explainer.settings import Settings
-from explainer.text import detect_language
+from explainer.core.settings import Settings
+from explainer.text.names import detect_language
 from seeds.loader import demo_facts
 from tests.e2e.conftest import app_client
 from tests.support.fake_gemini import FakeGemini, unavailable

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from tests.e2e.graphql_support import app_client, gql
 from tests.support.counting_store import CountingStore
 

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.settings import Settings
 from graph.stores import GraphStore, open_store
 from seeds.loader import demo_episodes
 from tests.conftest import fresh_store, graph_counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from graph.repositories.videos import merge_series, register_video
 from graph.stores import GraphStore
 from tests.conftest import fresh_store

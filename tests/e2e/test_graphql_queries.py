@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from seeds.loader import demo_facts
 from tests.e2e.graphql_support import app_client, gql
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from graph.stores import open_store
 from seeds.loader import demo_episodes
 from tests.conftest import graph_counts

@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient, WebSocketTestSession
 
 from api.app import create_app
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from seeds.loader import demo_episodes
 from tests.e2e.conftest import INGEST, run_worker_burst
 

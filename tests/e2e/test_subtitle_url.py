@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from seeds.loader import demo_episodes
 from tests.e2e.conftest import INGEST, run_worker_burst
 from tests.support.http_fixture_server import Route, json_route, serve_fixtures

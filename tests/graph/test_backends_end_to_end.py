@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.settings import Settings
 from graph.stores import GraphStore
 from tests.conftest import graph_counts
 from tests.e2e.conftest import app_client

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import ConstraintViolation, GraphUnavailable
-from explainer.runtime import start_server, stop_server
+from explainer.core.errors import ConstraintViolation, GraphUnavailable
+from explainer.core.runtime import start_server, stop_server
 from graph.stores import GraphStore, open_store
 from tests.conftest import free_port, fresh_store
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.settings import Settings
 from tests.conftest import fresh_store
 from tests.support.http_fixture_server import FixtureServer, mount_wiki_fixtures, serve_fixtures
 
@@ -102,7 +102,7 @@ async def test_expired_sources_are_refreshed_by_the_scheduled_job(settings: Sett
                                                                    redis_client) -> None:
     from rq.registry import ScheduledJobRegistry
 
-    from jobs.enrich import refresh_expired_sources
+    from explainer.ingest.enrich import refresh_expired_sources
     from jobs.maintenance import schedule_wiki_refresh
     from jobs.queues import ENRICH, queue
 

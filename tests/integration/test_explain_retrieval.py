@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from explainer.core.settings import Settings
 from explainer.llm.offline import OfflineProvider
-from explainer.settings import Settings
 from graph.repositories import explain as repo
 from graph.stores import GraphStore, open_store
 

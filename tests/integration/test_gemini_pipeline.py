@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.settings import Settings
 from tests.conftest import fresh_store
 from tests.support.fake_gemini import FakeGemini, unavailable
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from explainer.core.settings import Settings
 from explainer.llm import build_provider
-from explainer.settings import Settings
 from graph.stores import open_store
 from seeds.loader import demo_facts
 

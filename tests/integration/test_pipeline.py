@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.settings import Settings
 from graph.stores import open_store
 from seeds.loader import demo_episodes
 from tests.conftest import graph_counts

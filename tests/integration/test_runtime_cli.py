@@ -14,7 +14,7 @@ import httpx
 import pytest
 import redis
 
-from explainer.runtime import pid_alive, server_status, stop_server
+from explainer.core.runtime import pid_alive, server_status, stop_server
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 def cli(data_dir: Path, port: int, *args: str, extra_env: dict[str, str] | None = None) -> str:
     env = {**os.environ, "DATA_DIR": str(data_dir), "EMBEDDED_PORT": str(port), **(extra_env or {})}
     env.pop("REDIS_URL", None)
-    done = subprocess.run([sys.executable, "-m", "explainer.cli", *args], env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "cli.main", *args], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode in (0, 3), done.stderr
     return done.stdout
@@ -62,7 +62,7 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     env = {**os.environ, "DATA_DIR": str(tmp_path), "EMBEDDED_PORT": str(port), "API_PORT": str(api_port),
            "LLM_PROVIDER": "offline", "EXPLAINER_DEMO": "0"}
     env.pop("REDIS_URL", None)
-    up = subprocess.Popen([sys.executable, "-m", "explainer.cli", "up"], env=env,
+    up = subprocess.Popen([sys.executable, "-m", "cli.main", "up"], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{api_port}"
     try:
@@ -118,7 +118,7 @@ def test_cli_ingest_a_local_file(tmp_path: Path) -> None:
     env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "EMBEDDED_PORT": str(port), "LLM_PROVIDER": "offline",
            "ENRICH_ENABLED": "false"}
     env.pop("REDIS_URL", None)
-    done = subprocess.run([sys.executable, "-m", "explainer.cli", "ingest", str(subtitle), "--series", "Harbor Lights",
+    done = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(subtitle), "--series", "Harbor Lights",
                            "--episode", "1", "--language", "en"], env=env, capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

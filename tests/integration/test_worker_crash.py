@@ -12,10 +12,11 @@ import time
 import pytest
 import redis
 
-from explainer.local_ingest import demo_items, ingest_files
-from explainer.settings import Settings
-from jobs import ingest
-from jobs.progress import progress_key
+from cli.local_ingest import demo_items, ingest_files
+from explainer.core.keys import progress_key
+from explainer.core.settings import Settings
+from explainer.ingest import registration as ingest
+from jobs.queues import RqJobQueue
 from seeds.loader import demo_episodes
 from tests.conftest import fresh_store, graph_counts, settings_env
 
@@ -31,11 +32,11 @@ async def test_sigkilled_worker_job_is_retried_to_the_same_graph(settings: Setti
     reg = ingest.make_registration(platform="local", video_id=ep.video_id, title=ep.title,
                                    series_title=ep.series_title, series_id=ep.series_id, season=1, episode=1,
                                    duration=ep.duration, language="ko")
-    await ingest.register(settings, store, redis_client, reg)
-    await ingest.submit_file(settings, store, async_redis, redis_client, ep.video_id, ep.read(),
+    await ingest.register(settings, store, RqJobQueue(settings, redis_client), reg)
+    await ingest.submit_file(settings, store, async_redis, RqJobQueue(settings, redis_client), ep.video_id, ep.read(),
                              filename=ep.file, content_type=None)
 
-    worker = subprocess.Popen([sys.executable, "-m", "explainer.cli", "worker"], env=settings_env(settings),
+    worker = subprocess.Popen([sys.executable, "-m", "cli.main", "worker"], env=settings_env(settings),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
@@ -52,7 +53,7 @@ async def test_sigkilled_worker_job_is_retried_to_the_same_graph(settings: Setti
     killed_at = (await store.read("get_video", id=ep.video_id))[0]
     assert killed_at["status"] == "processing"
 
-    recovery = subprocess.run([sys.executable, "-m", "explainer.cli", "worker", "--burst"],
+    recovery = subprocess.run([sys.executable, "-m", "cli.main", "worker", "--burst"],
                               env=settings_env(settings), capture_output=True, text=True, timeout=180, check=False)
     assert recovery.returncode == 0, recovery.stderr[-2000:]
     video = (await store.read("get_video", id=ep.video_id))[0]

@@ -15,9 +15,9 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from explainer.errors import ExternalServiceError, FetchRefused
-from explainer.fetch import SafeFetcher, is_public_address, parse_retry_after
-from explainer.settings import Settings
+from explainer.core.errors import ExternalServiceError, FetchRefused
+from explainer.core.fetch import SafeFetcher, is_public_address, parse_retry_after
+from explainer.core.settings import Settings
 from tests.support.http_fixture_server import (
     FixtureServer,
     Route,

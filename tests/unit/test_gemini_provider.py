@@ -16,7 +16,8 @@ from google import genai
 from google.genai import types
 from prometheus_client import REGISTRY
 
-from explainer.errors import GeminiError
+from explainer.core.errors import GeminiError
+from explainer.core.settings import Settings
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
@@ -30,7 +31,6 @@ from explainer.llm.base import (
 )
 from explainer.llm.budget import RequestBudget
 from explainer.llm.gemini import GeminiProvider, estimate_cost_usd
-from explainer.settings import Settings
 from tests.support.fake_gemini import (
     FakeGemini,
     Reply,

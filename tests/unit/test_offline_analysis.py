@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from explainer.core.settings import Settings
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
@@ -13,7 +14,6 @@ from explainer.llm.base import (
     SegmentInput,
 )
 from explainer.llm.offline import OfflineProvider
-from explainer.settings import Settings
 
 EPISODE_2 = 200000.0  # series-wide clock offset of episode 2 (episode ordinal * 100000)
 
@@ -336,9 +336,9 @@ async def test_empty_input(provider: OfflineProvider) -> None:
 
 
 async def test_sentence_initial_words_before_a_comma_are_not_names_by_themselves() -> None:
+    from explainer.core.settings import Settings
     from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
     from explainer.llm.offline import OfflineProvider
-    from explainer.settings import Settings
 
     batch = [SegmentInput(index=0, start=0, end=30, lines=[
         LineInput(start=1, end=3, text="Coffee, black."),
@@ -353,9 +353,9 @@ async def test_sentence_initial_words_before_a_comma_are_not_names_by_themselves
 
 
 async def test_english_place_names_are_locations() -> None:
+    from explainer.core.settings import Settings
     from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
     from explainer.llm.offline import OfflineProvider
-    from explainer.settings import Settings
 
     batch = [SegmentInput(index=0, start=0, end=30, lines=[
         LineInput(start=1, end=3, text="Nobody in Gull Harbor orders tea."),

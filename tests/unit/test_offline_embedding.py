@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from explainer.core.settings import Settings
 from explainer.llm.offline import OfflineProvider
-from explainer.settings import Settings
 
 KOREAN_LINES = [
     "미소 씨가 어제 강남역 카페에서 민준 씨를 만났대요.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from explainer.core.settings import Settings
 from explainer.llm.base import ExplainContext
 from explainer.llm.offline import OfflineProvider
-from explainer.settings import Settings
-from explainer.text import detect_language
+from explainer.text.names import detect_language
 
 FACTS: dict[str, object] = {
     "selected_text": "그때 그 사람이었어",

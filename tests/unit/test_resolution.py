@@ -1,8 +1,8 @@
-"""Entity resolution across episodes (jobs.resolution)."""
+"""Entity resolution across episodes (explainer.ingest.resolution)."""
 
 from __future__ import annotations
 
-from jobs.resolution import EntityResolver
+from explainer.ingest.resolution import EntityResolver
 
 
 def test_forms_of_one_name_resolve_to_one_entity() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import UnsupportedSubtitleFormat
 from explainer.subtitles import Cue, parse_subtitles
 from explainer.subtitles.encoding import decode_subtitle_bytes
 

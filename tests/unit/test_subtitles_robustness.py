@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import UnsupportedSubtitleFormat
 from explainer.subtitles import ParseResult, parse_subtitles
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "subtitles"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.text import (
+from explainer.text.names import (
     detect_language,
     given_name,
     name_key,
@@ -195,13 +195,13 @@ def test_with_particle(word: str, pair: str, expected: str) -> None:
 @pytest.mark.parametrize(("label", "generic"), [("MAN", True), ("Woman 2", True), ("여자", True),
                                                 ("NARRATOR", True), ("MONICA", False), ("김비서", False)])
 def test_role_labels_are_not_character_names(label: str, generic: bool) -> None:
-    from explainer.text import is_generic_speaker
+    from explainer.text.names import is_generic_speaker
 
     assert is_generic_speaker(label) is generic
 
 
 def test_excerpt_quotes_the_sentences_around_a_name() -> None:
-    from explainer.text import excerpt
+    from explainer.text.names import excerpt
 
     scene = "아, 타요! 잠시만요. 성함이라도 알려 주세요. 서도윤이에요. 그냥 지나가던 사람입니다. 봄은 늘 늦게 와요."
     quoted = excerpt(scene, ["서도윤"], limit=60)

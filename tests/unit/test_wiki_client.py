@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from explainer.fetch import SafeFetcher
-from explainer.settings import Settings
+from explainer.core.fetch import SafeFetcher
+from explainer.core.settings import Settings
 from explainer.wiki import fetch_series_knowledge, wikipedia_language
 from tests.support.http_fixture_server import (
     FixtureServer,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.fetch import SafeFetcher
-from explainer.settings import Settings
+from explainer.core.fetch import SafeFetcher
+from explainer.core.settings import Settings
 from explainer.wiki import WikiPage, fetch_series_knowledge
 from tests.support.http_fixture_server import FixtureServer, mount_wiki_fixtures, serve_fixtures
 

@@ -15,8 +15,9 @@ from api.graphql.types.payloads import (
     RegisterVideoInput,
 )
 from api.graphql.types.video import Video
-from explainer.errors import NotFound
-from jobs import curation, ingest
+from explainer.core.errors import NotFound
+from explainer.ingest import curation
+from explainer.ingest import registration as ingest
 
 
 async def _processing(info: Info, answer: dict[str, object]) -> ProcessingPayload:
@@ -39,7 +40,7 @@ class Mutation:
             series_id=input.series_id, season=input.season, episode=input.episode, duration=input.duration,
             language=input.language, url=input.url, subtitle_url=input.subtitle_url,
             callback_url=input.callback_url)
-        return await _processing(info, await ingest.register(state.settings, state.store, state.sync_redis,
+        return await _processing(info, await ingest.register(state.settings, state.store, state.jobs,
                                                              registration))
 
     @strawberry.mutation(description="Process an episode again from the subtitles it was given (ingest scope).")
@@ -47,14 +48,14 @@ class Mutation:
         info.context.require("ingest")
         state = info.context.state
         return await _processing(info, await ingest.reprocess(state.settings, state.store, state.redis,
-                                                              state.sync_redis, str(video_id)))
+                                                              state.jobs, str(video_id)))
 
     @strawberry.mutation(description="Delete an episode with its segments, lines, references and questions; "
                                      "entities no longer mentioned anywhere go too (admin scope).")
     async def delete_video(self, info: Info, video_id: strawberry.ID) -> DeleteVideoPayload:
         info.context.require("admin")
         state = info.context.state
-        result = await curation.delete_video(state.settings, state.store, state.redis, state.sync_redis,
+        result = await curation.delete_video(state.settings, state.store, state.redis, state.jobs,
                                              str(video_id))
         return DeleteVideoPayload(video_id=result["videoId"], series_id=result["seriesId"],
                                   deleted=DeletedCounts(**result["deleted"]))

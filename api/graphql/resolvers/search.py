@@ -10,7 +10,7 @@ from api.graphql.types.entity import Entity
 from api.graphql.types.line import Line
 from api.graphql.types.search import EntityHit, LineHit, SearchResults, SegmentHit
 from api.graphql.types.segment import Segment
-from explainer.errors import InvalidRequest
+from explainer.core.errors import InvalidRequest
 from graph.stores import Row
 
 MAX_TEXT = 200

@@ -7,8 +7,8 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.types.progress import ProgressEvent
-from jobs import ingest
-from jobs.progress import progress_channel
+from explainer.core.keys import progress_channel
+from explainer.ingest import registration as ingest
 
 
 @strawberry.type

@@ -22,7 +22,7 @@ class Relation:
 
     @classmethod
     def from_row(cls, row: Row) -> Relation:
-        from api.graphql.types.entity import Entity
+        from api.graphql.types.entity import Entity  # Entity refers back to this type
 
         other = Entity.from_row({**row, "type": row["entityType"]})
         return cls(entity=other, type=row["type"] or "related", strength=float(row["strength"] or 0.0),

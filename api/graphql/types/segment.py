@@ -35,7 +35,7 @@ class Segment:
 
     @strawberry.field
     async def video(self, info: Info) -> Annotated[Video, strawberry.lazy("api.graphql.types.video")] | None:
-        from api.graphql.types.video import Video
+        from api.graphql.types.video import Video  # Video refers back to this type
 
         record = await info.context.loaders.video.load(self.video_id)
         return Video.from_record(record) if record else None

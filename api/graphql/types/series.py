@@ -27,7 +27,7 @@ class Series:
     @strawberry.field(description="Episodes in viewing order.")
     async def videos(self, info: Info, first: int = 100,
                      status: str | None = None) -> list[Annotated[Video, strawberry.lazy("api.graphql.types.video")]]:
-        from api.graphql.types.video import Video
+        from api.graphql.types.video import Video  # Video refers back to this type
 
         records = await info.context.loaders.series_videos.load(str(self.id))
         matching = [r for r in records if status is None or r.status == status]

@@ -25,7 +25,6 @@ from explainer.llm.base import (
     SegmentFacts,
     SegmentInput,
 )
-from explainer.llm.offline import lexicon as lx
 from explainer.llm.offline.mentions import (
     Mention,
     Token,
@@ -37,7 +36,8 @@ from explainer.llm.offline.mentions import (
     split_speaker_label,
 )
 from explainer.llm.offline.registry import Registry, WorkingEntity
-from explainer.text import (
+from explainer.text import lexicon as lx
+from explainer.text.names import (
     HONORIFICS,
     TITLES,
     Language,

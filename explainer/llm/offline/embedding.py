@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from explainer.text import detect_language, strip_particles
+from explainer.text.names import detect_language, strip_particles
 
 # Text → lemmas (Korean nouns and verb stems), batched.
 Lemmatize = Callable[[list[str]], list[list[str]]]

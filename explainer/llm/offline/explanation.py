@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from explainer.llm.base import DraftReference, ExplainContext, ExplanationDraft
-from explainer.text import with_particle
+from explainer.text.names import with_particle
 
 MAX_RESOLUTIONS = 3
 MAX_ENTITIES = 3

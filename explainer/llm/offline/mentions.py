@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from explainer.llm.base import EntityType
-from explainer.llm.offline import lexicon as lx
-from explainer.text import (
+from explainer.text import lexicon as lx
+from explainer.text.names import (
     ENGLISH_TITLES,
     HONORIFICS,
     KOREAN_SURNAMES,

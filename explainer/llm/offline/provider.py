@@ -13,6 +13,7 @@ import asyncio
 import threading
 from typing import TYPE_CHECKING
 
+from explainer.core.settings import Settings
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
@@ -25,7 +26,6 @@ from explainer.llm.offline.analysis import analyse_batch
 from explainer.llm.offline.embedding import HashingEmbedder
 from explainer.llm.offline.explanation import compose_explanation
 from explainer.llm.offline.mentions import Token
-from explainer.settings import Settings
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from explainer.llm.base import EntityType, KnownEntity
 from explainer.llm.offline.mentions import Mention
-from explainer.text import KOREAN_SURNAMES, TITLES, given_name, is_hangul_word, name_key, name_keys
+from explainer.text.names import KOREAN_SURNAMES, TITLES, given_name, is_hangul_word, name_key, name_keys
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).
 RECENCY_HALF_LIFE = 300.0

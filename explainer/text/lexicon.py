@@ -3,7 +3,7 @@ cases of TV dialogue and leave the rest to the Gemini provider."""
 
 from __future__ import annotations
 
-from explainer.text import NON_PERSON_ENDINGS
+from explainer.text.names import NON_PERSON_ENDINGS
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -9,16 +9,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from explainer.core.keys import progress_channel, progress_key
 from graph.repositories.videos import set_progress
 from graph.stores import GraphStore
-
-
-def progress_key(video_id: str) -> str:
-    return f"progress:{video_id}"
-
-
-def progress_channel(video_id: str) -> str:
-    return f"progress:{video_id}"
 
 
 class ProgressReporter:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from explainer.settings import Settings
+from explainer.core.settings import Settings
 from graph.algorithms import compute_importance_and_communities
 from graph.stores import GraphStore
 
@@ -31,6 +31,7 @@ async def update_entity_scores(settings: Settings, store: GraphStore, series_id:
 def _gds_run(settings: Settings, series_id: str) -> bool:
     """GDS path (synchronous client, run in a thread). False when GDS is not installed."""
     try:
+        # the GDS client (pandas, pyarrow) loads only for a Neo4j store, in this thread
         from graphdatascience import GraphDataScience
 
         from graph.algorithms import gds_available, run_gds

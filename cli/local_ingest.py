@@ -11,9 +11,16 @@ from typing import Any
 import redis
 import redis.asyncio as aioredis
 
-from explainer.settings import Settings
+from explainer.core.keys import progress_key, subtitle_key
+from explainer.core.settings import Settings
+from explainer.ingest import registration as ingest
+from explainer.ingest.pipeline import run_in_process
+from explainer.ingest.registration import series_id_from
+from explainer.subtitles import parse_subtitles
 from graph.schema import ensure_schema
 from graph.stores import open_store
+from jobs.queues import RqJobQueue
+from seeds.loader import demo_episodes
 
 
 def _bar(label: str, progress: int, step: str, width: int = 30) -> str:
@@ -22,7 +29,6 @@ def _bar(label: str, progress: int, step: str, width: int = 30) -> str:
 
 
 async def _watch(async_redis: aioredis.Redis, video_id: str, label: str, done: asyncio.Event) -> None:
-    from jobs.progress import progress_key
 
     while not done.is_set():
         raw = await async_redis.hgetall(progress_key(video_id))
@@ -37,8 +43,6 @@ async def _watch(async_redis: aioredis.Redis, video_id: str, label: str, done: a
 
 async def ingest_files(settings: Settings, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each item: registration fields + `data` (bytes) + `filename`. Runs them in order."""
-    from jobs import ingest
-    from jobs.pipeline import run_in_process, subtitle_key
 
     store = open_store(settings)
     async_redis = aioredis.Redis.from_url(settings.effective_redis_url)
@@ -48,9 +52,7 @@ async def ingest_files(settings: Settings, items: list[dict[str, Any]]) -> list[
         await ensure_schema(store, settings.embedding_dim)
         for item in items:
             reg = ingest.make_registration(**item["registration"])
-            await ingest.register(settings, store, sync_redis, reg)
-            from explainer.subtitles import parse_subtitles
-
+            await ingest.register(settings, store, RqJobQueue(settings, sync_redis), reg)
             parse_subtitles(item["data"], filename=item["filename"])  # fail fast on a bad file
             await async_redis.set(subtitle_key(reg.video_id), item["data"])
             done = asyncio.Event()
@@ -72,8 +74,6 @@ async def ingest_files(settings: Settings, items: list[dict[str, Any]]) -> list[
 
 def file_item(path: Path, *, series: str, episode: int, season: int, title: str | None,
               video_id: str | None, language: str | None) -> dict[str, Any]:
-    from jobs.ingest import series_id_from
-
     vid = video_id or f"{series_id_from(series)}-s{season:02d}e{episode:02d}"
     return {"registration": {"platform": "local", "video_id": vid, "title": title or f"{series} {episode}",
                              "series_title": series, "season": season, "episode": episode,
@@ -82,8 +82,6 @@ def file_item(path: Path, *, series: str, episode: int, season: int, title: str 
 
 
 def demo_items() -> list[dict[str, Any]]:
-    from seeds.loader import demo_episodes
-
     return [{"registration": {"platform": ep.platform, "video_id": ep.video_id, "title": ep.title,
                               "series_title": ep.series_title, "series_id": ep.series_id, "season": ep.season,
                               "episode": ep.episode, "duration": ep.duration, "language": ep.language},

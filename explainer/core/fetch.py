@@ -38,8 +38,8 @@ from urllib.parse import urlsplit
 import httpx
 from charset_normalizer import from_bytes
 
-from explainer.errors import ExternalServiceError, FetchRefused
-from explainer.settings import Settings
+from explainer.core.errors import ExternalServiceError, FetchRefused
+from explainer.core.settings import Settings
 
 DEFAULT_USER_AGENT = (
     "subtitle-explainer/0.1 (Subtitle Context Explainer: explains TV subtitle lines; "

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.text import name_key, name_keys, normalise_name
+from explainer.text.names import name_key, name_keys, normalise_name
 
 
 @dataclass

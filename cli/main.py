@@ -14,15 +14,15 @@ import time
 from collections.abc import Iterator, Sequence
 from types import FrameType
 
-from explainer.errors import ExplainerError
-from explainer.logs import configure_logging
-from explainer.runtime import EmbeddedServerError, server_status, start_server, stop_server
-from explainer.settings import Settings, get_settings
+from explainer.core.errors import ExplainerError
+from explainer.core.logs import configure_logging
+from explainer.core.runtime import EmbeddedServerError, server_status, start_server, stop_server
+from explainer.core.settings import Settings, get_settings
 
 
 def _ensure_schema(settings: Settings) -> None:
-    from graph.schema import ensure_schema
-    from graph.stores import open_store
+    from graph.schema import ensure_schema  # each command loads only what it runs
+    from graph.stores import open_store  # each command loads only what it runs
 
     async def apply() -> None:
         store = open_store(settings)
@@ -53,25 +53,25 @@ def cmd_db(settings: Settings, action: str) -> int:
 
 
 def cmd_api(settings: Settings) -> int:
-    import uvicorn
+    import uvicorn  # each command loads only what it runs
 
-    from api.app import create_app
+    from api.app import create_app  # each command loads only what it runs
 
     uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port, log_config=None)
     return 0
 
 
 def cmd_worker(settings: Settings, burst: bool) -> int:
-    from jobs.worker import run_worker
+    from jobs.worker import run_worker  # each command loads only what it runs
 
     run_worker(settings, burst=burst)
     return 0
 
 
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from pathlib import Path  # each command loads only what it runs
 
-    from explainer.local_ingest import file_item, ingest_files
+    from cli.local_ingest import file_item, ingest_files  # each command loads only what it runs
 
     item = file_item(Path(args.file), series=args.series, episode=args.episode, season=args.season,
                      title=args.title, video_id=args.video_id, language=args.language)
@@ -82,7 +82,7 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings) -> int:
-    from explainer.local_ingest import demo_items, ingest_files
+    from cli.local_ingest import demo_items, ingest_files  # each command loads only what it runs
 
     with _server_for(settings):
         for result in asyncio.run(ingest_files(settings, demo_items())):
@@ -108,18 +108,19 @@ def _queue_demo_on_first_run(settings: Settings) -> None:
     """`explainer up` loads the demo series once, through the worker, so there is something to ask."""
     if os.environ.get("EXPLAINER_DEMO", "1") == "0":
         return
-    import redis
-    import redis.asyncio as aioredis
+    import redis  # each command loads only what it runs
+    import redis.asyncio as aioredis  # each command loads only what it runs
 
-    from graph.stores import open_store
-    from jobs.ingest import enqueue_demo
+    from explainer.ingest.registration import enqueue_demo  # each command loads only what it runs
+    from graph.stores import open_store  # each command loads only what it runs
+    from jobs.queues import RqJobQueue  # each command loads only what it runs
 
     async def queue_it() -> list[str]:
         store = open_store(settings)
         async_redis = aioredis.Redis.from_url(settings.effective_redis_url)
         sync_redis = redis.Redis.from_url(settings.effective_redis_url)
         try:
-            return await enqueue_demo(settings, store, async_redis, sync_redis)
+            return await enqueue_demo(settings, store, async_redis, RqJobQueue(settings, sync_redis))
         finally:
             await store.close()
             await async_redis.aclose()
@@ -160,7 +161,7 @@ def cmd_up(settings: Settings) -> int:
         _queue_demo_on_first_run(settings)
         env = dict(os.environ)
         for role in ("worker", "api"):
-            children.append(subprocess.Popen([sys.executable, "-m", "explainer.cli", role], env=env))
+            children.append(subprocess.Popen([sys.executable, "-m", "cli.main", role], env=env))
         print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs); Ctrl-C stops everything")
         while not stopping:
             if any(child.poll() is not None for child in children):

@@ -31,14 +31,21 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from explainer.errors import (
+from explainer.core.errors import (
     ExplainerError,
     ExternalServiceError,
     FetchRefused,
     UnsupportedSubtitleFormat,
     VideoNotFound,
 )
-from explainer.explain.cache import generation_key as explain_generation_key
+from explainer.core.fetch import SafeFetcher
+from explainer.core.keys import SUBTITLE_TTL, subtitle_key
+from explainer.core.keys import generation_key as explain_generation_key
+from explainer.core.settings import Settings
+from explainer.ingest.enrich import enrich_series, link_wiki_characters
+from explainer.ingest.progress import ProgressReporter
+from explainer.ingest.resolution import EntityResolver, SeriesEntity
+from explainer.ingest.scores import update_entity_scores
 from explainer.llm import build_provider
 from explainer.llm.base import (
     AnalysisContext,
@@ -48,26 +55,18 @@ from explainer.llm.base import (
     LLMProvider,
     SegmentInput,
 )
-from explainer.settings import Settings
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
-from explainer.text import is_generic_speaker, name_key
+from explainer.text.names import is_generic_speaker, name_key
 from graph.repositories.videos import VideoRecord, get_video
 from graph.stores import GraphStore, open_store
-from jobs.progress import ProgressReporter
-from jobs.resolution import EntityResolver, SeriesEntity
 
 log = logging.getLogger(__name__)
 
 ANALYSIS_CACHE_TTL = 24 * 3600
-SUBTITLE_TTL = 7 * 24 * 3600
 EMBED_BATCH = 100
 # errors a retry cannot fix: recorded on the Video, the job ends without retrying
 FINAL_CODES = {"UNSUPPORTED_SUBTITLE_FORMAT", "PAYLOAD_TOO_LARGE", "VIDEO_NOT_FOUND", "INVALID_REQUEST",
                "INVALID_VIDEO_ID"}
-
-
-def subtitle_key(video_id: str) -> str:
-    return f"subtitles:{video_id}"
 
 
 @dataclass
@@ -192,8 +191,6 @@ class Pipeline:
 
     async def _subtitles(self, video: VideoRecord, source: dict[str, Any]) -> ParseResult:
         if source.get("kind") == "url":
-            from explainer.fetch import SafeFetcher
-
             fetcher = SafeFetcher(self.settings, allow_hosts=self.settings.fetch_allow_host_list)
             try:
                 fetched = await fetcher.fetch(source["url"], max_bytes=self.settings.subtitle_max_bytes)
@@ -266,8 +263,6 @@ class Pipeline:
         """Wiki knowledge for the series and its entities; a failure never fails ingestion."""
         if not self.settings.enrich_enabled:
             return
-        from jobs.enrich import enrich_series
-
         try:
             await enrich_series(self.settings, self.store, series_id=video.series_id,
                                 title=video.series_title or video.title or video.series_id,
@@ -373,8 +368,6 @@ class Pipeline:
         await self.store.write("refresh_co_appearance", seriesId=series)
         await self.store.write("refresh_entity_mentions", seriesId=series)
         await self.store.write("delete_unmentioned_entities", seriesId=series)
-        from jobs.enrich import link_wiki_characters
-
         await link_wiki_characters(self.store, series)
         return len(touched), len(references)
 
@@ -393,12 +386,10 @@ class Pipeline:
                 {"id": e["id"], "embedding": v} for e, v in zip(chunk, vectors, strict=True)])
 
     async def _algorithms(self, video: VideoRecord) -> None:
-        from jobs.algorithms import update_entity_scores
-
         await update_entity_scores(self.settings, self.store, video.series_id)
 
 
-def _not_retryable(exc: ExplainerError) -> bool:
+def not_retryable(exc: ExplainerError) -> bool:
     """A refused URL, a 404 or a bad file stays that way: retrying only delays the answer."""
     if exc.code in FINAL_CODES or isinstance(exc, FetchRefused) and exc.context.get("reason") != "timeout":
         return True
@@ -472,44 +463,7 @@ async def run_in_process(settings: Settings, video_id: str, source: dict[str, An
         await redis.aclose()
 
 
-async def process_video(video_id: str, source: dict[str, Any], request_id: str | None = None) -> dict[str, Any]:
-    """RQ entry point. Clients are opened here, inside the job's own event loop."""
-    from rq import get_current_job
-
-    from explainer.logs import request_id_var
-    from explainer.settings import get_settings
-
-    request_id_var.set(request_id)
-    settings = get_settings()
-    job = get_current_job()
-    store = open_store(settings)
-    redis = aioredis.Redis.from_url(settings.effective_redis_url)
-    provider = build_provider(settings)
-    try:
-        try:
-            result = await Pipeline(settings, store, redis, provider).run(video_id, source)
-        except ExplainerError as exc:
-            hopeless = _not_retryable(exc)
-            final = hopeless or not (job and job.retries_left)
-            await _record_failure(store, redis, video_id, exc.code, exc.message, final=final)
-            if hopeless:
-                return {"videoId": video_id, "status": "error", "error": {"code": exc.code, "message": exc.message}}
-            raise
-        except Exception as exc:
-            final = not (job and job.retries_left)
-            await _record_failure(store, redis, video_id, "INTERNAL_ERROR", f"{type(exc).__name__}: {exc}",
-                                  final=final)
-            raise
-        log.info("video ingested", extra=result.as_dict())
-        await _callback(settings, store, video_id, result.as_dict())
-        return result.as_dict()
-    finally:
-        await provider.aclose()
-        await store.close()
-        await redis.aclose()
-
-
-async def _record_failure(store: GraphStore, redis: aioredis.Redis, video_id: str, code: str, message: str, *,
+async def record_failure(store: GraphStore, redis: aioredis.Redis, video_id: str, code: str, message: str, *,
                           final: bool) -> None:
     log.warning("ingestion failed", extra={"videoId": video_id, "code": code, "final": final, "error": message})
     try:
@@ -526,12 +480,10 @@ async def _record_failure(store: GraphStore, redis: aioredis.Redis, video_id: st
         log.error("could not record the failure on the video", extra={"videoId": video_id}, exc_info=True)
 
 
-async def _callback(settings: Settings, store: GraphStore, video_id: str, payload: dict[str, Any]) -> None:
+async def deliver_callback(settings: Settings, store: GraphStore, video_id: str, payload: dict[str, Any]) -> None:
     video = await get_video(store, video_id)
     if video is None or not video.callback_url:
         return
-    from explainer.fetch import SafeFetcher
-
     fetcher = SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list)
     try:
         await fetcher.post_json(video.callback_url, payload)
@@ -541,4 +493,5 @@ async def _callback(settings: Settings, store: GraphStore, video_id: str, payloa
         await fetcher.aclose()
 
 
-__all__ = ["IngestResult", "Pipeline", "line_id", "make_segments", "process_video", "segment_id"]
+__all__ = ["IngestResult", "Pipeline", "deliver_callback", "line_id", "make_segments", "not_retryable",
+           "record_failure", "segment_id"]

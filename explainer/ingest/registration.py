@@ -1,36 +1,31 @@
 """Registration and submission of videos: the domain side of the ingestion endpoints and CLI.
-Knows RQ (it enqueues) but not HTTP."""
+Knows neither RQ (it enqueues through a JobQueue) nor HTTP."""
 
 from __future__ import annotations
 
 import re
 import time
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import redis
 import redis.asyncio as aioredis
-from rq import Retry
-from rq.job import Job, JobStatus
 
-from explainer.errors import InvalidPlatform, InvalidRequest, InvalidVideoId, VideoNotFound
-from explainer.settings import Settings
+from explainer.core.errors import InvalidPlatform, InvalidRequest, InvalidVideoId, VideoNotFound
+from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key
+from explainer.core.settings import Settings
+from explainer.ingest.queue import JobQueue
 from explainer.subtitles import parse_subtitles
-from graph.repositories.videos import VideoRecord, get_video, merge_series, register_video
+from graph.repositories.videos import VideoRecord, get_video, merge_series, register_video, set_progress
 from graph.stores import GraphStore
-from jobs.pipeline import SUBTITLE_TTL, subtitle_key
-from jobs.progress import progress_key
-from jobs.queues import INGEST, queue
+from seeds.loader import demo_episodes
 
 PLATFORMS = ("netflix", "youtube", "local")
 VIDEO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
 _EPISODE_SUFFIX = re.compile(
     r"[\s\-–:|]*(?:(?:season|시즌)\s*\d+\s*)?(?:s\d{1,2}\s*e\d{1,3}|e(?:p(?:isode)?)?\.?\s*\d{1,3}|\d{1,3}\s*(?:화|회|부)"
     r"|episode\s*\d{1,3}|#\d{1,3})\s*$", re.IGNORECASE)
-CURRENT_JOB = "ingest:job:{}"
 
 
 @dataclass(frozen=True)
@@ -90,7 +85,7 @@ def estimate_seconds(settings: Settings, cues: int | None = None) -> int:
     return max(5, int(cues * per_cue) + 3)
 
 
-async def register(settings: Settings, store: GraphStore, sync_redis: redis.Redis,
+async def register(settings: Settings, store: GraphStore, jobs: JobQueue,
                    reg: Registration) -> dict[str, Any]:
     existing = await get_video(store, reg.video_id)
     if existing and existing.status == "ready":
@@ -108,22 +103,22 @@ async def register(settings: Settings, store: GraphStore, sync_redis: redis.Redi
         callback_url=reg.callback_url)
     body: dict[str, Any] = {"videoId": reg.video_id, "statusUrl": f"/api/video/{reg.video_id}/status"}
     if reg.subtitle_url and status != "processing":
-        job_id = enqueue(settings, sync_redis, reg.video_id, {"kind": "url", "url": reg.subtitle_url})
+        job_id = await jobs.enqueue_ingest(reg.video_id, {"kind": "url", "url": reg.subtitle_url})
         await _mark_queued(store, reg.video_id)
         return {**body, "status": "processing", "jobId": job_id, "estimatedTime": estimate_seconds(settings)}
     if status == "processing":
-        return {**body, "status": "processing", "jobId": _current_job_id(sync_redis, reg.video_id)}
+        return {**body, "status": "processing", "jobId": await jobs.current_job_id(reg.video_id)}
     return {**body, "status": "awaiting_subtitles"}
 
 
 async def submit_file(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
-                      sync_redis: redis.Redis, video_id: str, data: bytes, *, filename: str | None,
+                      jobs: JobQueue, video_id: str, data: bytes, *, filename: str | None,
                       content_type: str | None, depends_on: str | None = None) -> dict[str, Any]:
     """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job."""
     video = await require_video(store, video_id)
     parsed = parse_subtitles(data, filename=filename, content_type=content_type)
     await async_redis.set(subtitle_key(video_id), data, ex=SUBTITLE_TTL)
-    job_id = enqueue(settings, sync_redis, video_id,
+    job_id = await jobs.enqueue_ingest(video_id,
                      {"kind": "upload", "filename": filename, "contentType": content_type}, depends_on=depends_on)
     await _mark_queued(store, video.id)
     return {"status": "processing", "videoId": video_id, "jobId": job_id,
@@ -132,12 +127,12 @@ async def submit_file(settings: Settings, store: GraphStore, async_redis: aiored
             "estimatedTime": estimate_seconds(settings, len(parsed.cues))}
 
 
-async def submit_url(settings: Settings, store: GraphStore, sync_redis: redis.Redis, video_id: str,
+async def submit_url(settings: Settings, store: GraphStore, jobs: JobQueue, video_id: str,
                      url: str) -> dict[str, Any]:
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise InvalidRequest("url must be an http or https URL")
     await require_video(store, video_id)
-    job_id = enqueue(settings, sync_redis, video_id, {"kind": "url", "url": url})
+    job_id = await jobs.enqueue_ingest(video_id, {"kind": "url", "url": url})
     await _mark_queued(store, video_id)
     return {"status": "processing", "videoId": video_id, "jobId": job_id,
             "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
@@ -163,7 +158,7 @@ async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) 
             "season": video.season, "episode": video.episode}
 
 
-async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis.Redis, sync_redis: redis.Redis,
+async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis.Redis, jobs: JobQueue,
                     video_id: str) -> dict[str, Any]:
     """Runs the pipeline again on the subtitles already given: the stored upload while Redis
     still holds it, else the video's subtitle URL."""
@@ -174,7 +169,7 @@ async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis
         source = {"kind": "url", "url": video.subtitle_url}
     else:
         raise InvalidRequest(f"video {video_id} has no stored subtitles any more; upload them again")
-    job_id = enqueue(settings, sync_redis, video_id, source)
+    job_id = await jobs.enqueue_ingest(video_id, source)
     await _mark_queued(store, video_id)
     return {"status": "processing", "videoId": video_id, "jobId": job_id, "source": source["kind"],
             "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
@@ -193,72 +188,23 @@ async def require_video(store: GraphStore, video_id: str) -> VideoRecord:
 
 
 async def _mark_queued(store: GraphStore, video_id: str) -> None:
-    from graph.repositories.videos import set_progress
-
     await set_progress(store, video_id, status="processing", progress=0, step="queued")
 
 
-def _current_job_id(sync_redis: redis.Redis, video_id: str) -> str | None:
-    raw = sync_redis.get(CURRENT_JOB.format(video_id))
-    return raw.decode() if isinstance(raw, bytes) else (raw if isinstance(raw, str) else None)
-
-
-def current_job(sync_redis: redis.Redis, video_id: str) -> Job | None:
-    """The video's latest ingestion job, while RQ still knows it."""
-    job_id = _current_job_id(sync_redis, video_id)
-    if not job_id:
-        return None
-    try:
-        return Job.fetch(job_id, connection=sync_redis)
-    except Exception:  # NoSuchJobError and friends: expired or deleted
-        return None
-
-
-def enqueue(settings: Settings, sync_redis: redis.Redis, video_id: str, source: dict[str, Any], *,
-            depends_on: str | None = None, request_id: str | None = None) -> str:
-    """One job per video at a time: a job still queued for it is cancelled, one running is
-    waited for (the new job depends on it), so two workers never write one video at once."""
-    from explainer.logs import request_id_var
-    from jobs.pipeline import process_video
-
-    ingest = queue(INGEST, sync_redis)
-    previous = current_job(sync_redis, video_id)
-    dependency: Job | str | None = depends_on
-    if previous is not None:
-        state = previous.get_status()
-        if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-            previous.cancel()
-        elif state == JobStatus.STARTED and dependency is None:
-            dependency = previous
-    base = settings.job_retry_base_seconds
-    job = ingest.enqueue(
-        process_video, video_id, source, request_id or request_id_var.get(),
-        job_id=f"ingest-{video_id}-{uuid.uuid4().hex[:8]}", depends_on=dependency,
-        retry=Retry(max=settings.job_retries, interval=[base, base * 4, base * 16]),
-        job_timeout=settings.job_timeout_seconds, result_ttl=7 * 24 * 3600, failure_ttl=7 * 24 * 3600,
-        description=f"ingest {video_id}")
-    sync_redis.set(CURRENT_JOB.format(video_id), job.id, ex=7 * 24 * 3600)
-    sync_redis.hset(progress_key(video_id), mapping={"status": "processing", "step": "queued", "progress": 0,
-                                                     "startedAt": time.time()})
-    return str(job.id)
-
-
 async def enqueue_demo(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
-                       sync_redis: redis.Redis) -> list[str]:
+                       jobs: JobQueue) -> list[str]:
     """Registers the demo series and queues its episodes in order (each waits for the one
     before, so references can point back even with many workers). Returns the job ids."""
-    from seeds.loader import demo_episodes
-
     job_ids: list[str] = []
     previous: dict[str, str] = {}
     for ep in demo_episodes():
         reg = make_registration(platform=ep.platform, video_id=ep.video_id, title=ep.title,
                                 series_title=ep.series_title, series_id=ep.series_id, season=ep.season,
                                 episode=ep.episode, duration=ep.duration, language=ep.language)
-        answer = await register(settings, store, sync_redis, reg)
+        answer = await register(settings, store, jobs, reg)
         if answer["status"] == "ready":
             continue
-        submitted = await submit_file(settings, store, async_redis, sync_redis, ep.video_id, ep.read(),
+        submitted = await submit_file(settings, store, async_redis, jobs, ep.video_id, ep.read(),
                                       filename=ep.file, content_type="application/x-subrip",
                                       depends_on=previous.get(ep.series_id))
         previous[ep.series_id] = submitted["jobId"]

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from explainer.fetch import SafeFetcher
-from explainer.settings import Settings
+from explainer.core.fetch import SafeFetcher
+from explainer.core.settings import Settings
+from explainer.ingest.resolution import EntityResolver
 from explainer.wiki import fetch_series_knowledge
 from graph.stores import GraphStore
-from jobs.resolution import EntityResolver
 
 log = logging.getLogger(__name__)
 

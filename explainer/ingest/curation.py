@@ -6,46 +6,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import redis
 import redis.asyncio as aioredis
-from rq.job import JobStatus
 
-from explainer.errors import VideoProcessing
-from explainer.settings import Settings
+from explainer.core.errors import VideoProcessing
+from explainer.core.keys import current_job_key, generation_key, progress_key, subtitle_key
+from explainer.core.settings import Settings
+from explainer.ingest.queue import JobQueue
+from explainer.ingest.registration import require_video
+from explainer.ingest.scores import update_entity_scores
 from graph.repositories.entities import MergeResult, merge_entities, prune_series_entities
 from graph.repositories.videos import delete_video_graph
 from graph.stores import GraphStore
-from jobs.algorithms import update_entity_scores
-from jobs.ingest import CURRENT_JOB, current_job, require_video
-from jobs.pipeline import explain_generation_key, subtitle_key
-from jobs.progress import progress_key
-
-
-def _cancel_queued_job(sync_redis: redis.Redis, video_id: str) -> None:
-    job = current_job(sync_redis, video_id)
-    if job is None:
-        return
-    state = job.get_status()
-    if state == JobStatus.STARTED:
-        raise VideoProcessing(f"video {video_id} is being processed; delete it when the job ends", retry_after=30)
-    if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-        job.cancel()
 
 
 async def delete_video(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
-                       sync_redis: redis.Redis, video_id: str) -> dict[str, Any]:
+                       jobs: JobQueue, video_id: str) -> dict[str, Any]:
     """Removes the video, its segments, lines, references and questions; entities no longer
     mentioned anywhere go too, and the series when it has no video left. Returns the counts."""
     video = await require_video(store, video_id)
-    _cancel_queued_job(sync_redis, video_id)
+    if await jobs.cancel_pending(video_id) == "running":
+        raise VideoProcessing(f"video {video_id} is being processed; delete it when the job ends", retry_after=30)
     deleted = await delete_video_graph(store, video_id, video.series_id)
     deleted["entities"] = await prune_series_entities(store, video.series_id)
     rows = await store.write("delete_series_if_empty", seriesId=video.series_id)
     deleted["series"] = int(rows[0]["deleted"]) if rows else 0
     if not deleted["series"]:
         await update_entity_scores(settings, store, video.series_id)
-    await async_redis.delete(subtitle_key(video_id), progress_key(video_id), CURRENT_JOB.format(video_id))
-    await async_redis.incr(explain_generation_key(video_id))  # cached answers about it die
+    await async_redis.delete(subtitle_key(video_id), progress_key(video_id), current_job_key(video_id))
+    await async_redis.incr(generation_key(video_id))  # cached answers about it die
     return {"videoId": video_id, "seriesId": video.series_id, "deleted": deleted}
 
 

@@ -1,0 +1,24 @@
+"""What ingestion needs from a job queue. `jobs/` implements it with RQ; the domain never imports
+RQ, and every call is async so an implementation over a blocking client keeps it off the loop."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol
+
+JobState = Literal["none", "pending", "running", "finished"]
+
+
+class JobQueue(Protocol):
+    async def enqueue_ingest(self, video_id: str, source: dict[str, Any], *, depends_on: str | None = None,
+                             request_id: str | None = None) -> str:
+        """Queue the video's ingestion job and return its id. One job per video at a time: a job
+        still waiting for the video is cancelled, one running is waited for."""
+        ...
+
+    async def current_job_id(self, video_id: str) -> str | None:
+        """The video's latest ingestion job, while the queue still knows it."""
+        ...
+
+    async def cancel_pending(self, video_id: str) -> JobState:
+        """Cancel the video's job if it has not started; returns the state it was found in."""
+        ...

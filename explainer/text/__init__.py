@@ -1,0 +1,1 @@
+"""Text helpers and the lexicons: the only place word lists live."""
