@@ -89,6 +89,12 @@ class GeminiError(ExternalServiceError):
         self.retry_after = retry_after
 
 
+
+class EmbeddingUnavailable(GeminiError):
+    """The embedder could not embed a batch after its retries. Vectors from another embedder are
+    never substituted: one vector index holds one embedding space."""
+
+
 # --- graph store -----------------------------------------------------------------------------
 
 class GraphError(ExplainerError):

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
+
+from explainer.text import en, ko
 
 Kind = Literal["character", "location", "event", "object"]
 
-# longest forms first so "그 사람" wins over "그"
-_KO: list[tuple[str, Kind]] = [
-    (r"그\s?사람", "character"), (r"저\s?사람", "character"), (r"그\s?남자", "character"),
-    (r"그\s?여자", "character"), (r"그\s?분", "character"), (r"그\s?녀석", "character"),
-    (r"그\s?놈", "character"), (r"그\s?애", "character"), (r"걔", "character"), (r"쟤", "character"),
-    (r"거기", "location"), (r"그곳", "location"), (r"그\s?장소", "location"), (r"저기", "location"),
-    (r"그때", "event"), (r"그날", "event"), (r"그\s?일", "event"),
-    (r"그거", "object"), (r"그것", "object"),
-]
-_EN: list[tuple[str, Kind]] = [
-    (r"(?:that|the|this) (?:man|guy|woman|lady|girl|boy|person|kid)", "character"),
-    (r"him|he|she|her|his", "character"),
-    (r"back then|that day|that night|that time|then", "event"),
-    (r"that place|over there|there", "location"),
-]
+_KO = ko.REFERRING_EXPRESSIONS
+_EN = en.REFERRING_EXPRESSIONS
 _KO_PATTERN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KO)))
 _EN_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EN)) + r")\b",
                          re.IGNORECASE)
@@ -42,7 +31,7 @@ def find_expressions(text: str, language: str) -> list[Expression]:
     found: dict[Kind, Expression] = {}
     for match in pattern.finditer(text):
         group = match.lastgroup or ""
-        kind = table[int(group.removeprefix(prefix))][1]
+        kind = cast(Kind, table[int(group.removeprefix(prefix))][1])
         if kind not in found:
             found[kind] = Expression(text=match.group(0), kind=kind, position=match.start())
     return sorted(found.values(), key=lambda e: e.position)

@@ -7,6 +7,7 @@ module's types.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
@@ -133,8 +134,27 @@ class LLMUsage(BaseModel):
     degraded: bool = False
 
 
+@dataclass(frozen=True)
+class EmbedderInfo:
+    """Which embedding space a vector belongs to. Vectors of two embedders are never compared:
+    a vector index records the embedder that filled it, and queries use the same one."""
+
+    provider: str
+    model: str
+    dimension: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.provider}:{self.model}:{self.dimension}"
+
+
 class LLMProvider(Protocol):
     name: str
+
+    @property
+    def embedder(self) -> EmbedderInfo:
+        """The embedding space of `embed`."""
+        ...
 
     async def analyse(self, batch: list[SegmentInput], context: AnalysisContext) -> BatchAnalysis:
         """Entities, references, relations and per-segment facts for up to `analysis_batch_size` segments."""

@@ -41,6 +41,7 @@ from explainer.llm import prompts
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
+    EmbedderInfo,
     ExplainContext,
     ExplanationDraft,
     LLMProvider,
@@ -326,6 +327,11 @@ class GeminiProvider:
             lambda client: client.aio.models.generate_content(model=model, contents=contents, config=config),
             _generation_tokens, lambda r: _parse_generated(r, prompts.ExplanationAnswer),
         )
+
+    @property
+    def embedder(self) -> EmbedderInfo:
+        return EmbedderInfo(provider=self.name, model=self._settings.gemini_embedding_model,
+                            dimension=self._settings.embedding_dim)
 
     async def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:

@@ -17,6 +17,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
+from explainer.text import en, ko
+from explainer.text.ko import HONORIFICS, NON_PERSON_ENDINGS, TITLES
+
 Language = Literal["ko", "en"]
 
 _HANGUL_FIRST = 0xAC00
@@ -58,34 +61,10 @@ def final_consonant(syllable: str) -> int:
 
 _RIEUL = 8
 
-# Korean particles (and a few copula endings) that follow a noun. `cond` is the allomorph rule:
-# "V" after a vowel, "C" after a consonant, "R" after a vowel or ㄹ, "C-R" after a consonant
-# other than ㄹ, None any. `stem` is the minimum length (syllables) of what stays: one-syllable
-# particles that could end a name (도, 만, 의, 아, 야, 이) need a stem of two syllables.
-_PARTICLES: tuple[tuple[str, str | None, int], ...] = (
-    ("에게서는", None, 1), ("한테서는", None, 1),
-    ("에게서", None, 1), ("한테서", None, 1), ("에서부터", None, 1), ("으로부터", "C-R", 1),
-    ("에게는", None, 1), ("에게도", None, 1), ("에게만", None, 1), ("한테는", None, 1),
-    ("한테도", None, 1), ("한테만", None, 1), ("에서는", None, 1), ("에서도", None, 1),
-    ("께서는", None, 1), ("께서도", None, 1), ("까지는", None, 1), ("까지도", None, 1),
-    ("부터는", None, 1), ("이랑은", "C", 1), ("이랑도", "C", 1), ("으로는", "C-R", 1),
-    ("입니다", None, 2), ("이에요", "C", 1), ("이었어", "C", 1), ("이었다", "C", 1),
-    ("이라고", "C", 1), ("이라는", "C", 1), ("이라도", "C", 1), ("이야말로", "C", 1),
-    ("랑은", "V", 1), ("랑도", "V", 1), ("로는", "R", 1), ("에는", None, 1), ("에도", None, 1),
-    ("와는", "V", 1), ("과는", "C", 1), ("만은", None, 2), ("라고", "V", 1), ("라는", "V", 2),
-    ("예요", "V", 1), ("였어", "V", 2), ("였다", "V", 2), ("이가", "C", 1), ("이랑", "C", 1),
-    ("으로", "C-R", 1), ("에서", None, 1), ("에게", None, 1), ("한테", None, 1), ("께서", None, 1),
-    ("까지", None, 1), ("부터", None, 1), ("처럼", None, 1), ("보다", None, 1), ("하고", None, 1),
-    ("마저", None, 1), ("조차", None, 1), ("밖에", None, 1), ("이나", "C", 1), ("이여", "C", 1),
-    ("가", "V", 1), ("는", "V", 1), ("를", "V", 1), ("은", "C", 1), ("을", "C", 1),
-    ("와", "V", 1), ("과", "C", 1), ("랑", "V", 1), ("로", "R", 1), ("여", "V", 2),
-    ("야", "V", 2), ("아", "C", 2), ("이", "C", 2),
-    ("의", None, 2), ("도", None, 2), ("만", None, 2), ("께", None, 2), ("에", None, 2),
-)
-_PARTICLE_SET = frozenset(p for p, _, _ in _PARTICLES)
+_PARTICLE_SET = frozenset(p for p, _, _ in ko.PARTICLES)
 # by last syllable, longest first, so a word is only checked against particles it could end with
 _PARTICLES_BY_LAST: dict[str, list[tuple[str, str | None, int]]] = {}
-for _entry in sorted(_PARTICLES, key=lambda entry: -len(entry[0])):
+for _entry in sorted(ko.PARTICLES, key=lambda entry: -len(entry[0])):
     _PARTICLES_BY_LAST.setdefault(_entry[0][-1], []).append(_entry)
 
 
@@ -140,58 +119,20 @@ def strip_particles(word: str) -> str:
 
 # --- honorifics and titles -------------------------------------------------------------------
 
-# Address honorifics: never part of a name (미소 씨 → 미소, 민준 오빠 → 민준).
-HONORIFICS: tuple[str, ...] = (
-    "선배님", "형님", "선생님", "누님", "오빠", "언니", "누나", "선배", "후배", "씨", "님", "형", "양", "군",
-)
 # A word ending like this is not a bare name (선생님, 민준오빠), so it has no given name.
 _LONG_HONORIFICS = ("님", "씨", *(h for h in HONORIFICS if len(h) > 1))
 # One-syllable honorifics that may stick to a name without a space (미소씨); the others
 # (형, 양, 군) only count after a space, else 김민형 would lose a syllable.
 _ATTACHABLE_SHORT = frozenset({"씨", "님"})
-# Words that merely end like an honorific.
-_HONORIFIC_LOOKALIKES = frozenset({
-    "아저씨", "아가씨", "솜씨", "말씨", "날씨", "마음씨", "글씨", "맵시", "하나님", "부처님", "임금님",
-    "손님", "주인님", "어머님", "아버님", "따님", "아드님", "사모님", "스승님", "형님", "선생님",
-})
 
-# Job titles: after a surname they make a title-name (김 비서 → 김비서); after a full or
-# given name they are dropped (한미소 대리 → 한미소).
-TITLES: tuple[str, ...] = tuple(sorted({
-    "비서", "대리", "팀장", "과장", "부장", "차장", "사장", "부사장", "실장", "본부장", "회장", "부회장",
-    "이사", "상무", "전무", "대표", "선생", "교수", "형사", "검사", "변호사", "기자", "작가", "감독",
-    "반장", "주임", "원장", "간호사", "경위", "경감", "경장", "순경", "계장", "국장", "소장",
-    "비서실장", "교감", "교장", "의사", "셰프", "피디", "PD", "사원", "인턴", "변호인", "판사",
-    # longer titles that begin with a surname-like syllable (이사장 is not 이 + 사장)
-    "이사장", "부원장", "부교수", "조교수", "부장검사", "부반장", "부팀장", "부실장",
-}, key=lambda t: (-len(t), t)))
 _TITLE_SET = frozenset(TITLES)
 _TITLES_BY_LAST: dict[str, list[str]] = {}
 for _title in TITLES:  # already longest first
     _TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
 
-KOREAN_SURNAMES: frozenset[str] = frozenset(str.split(  # str.split: a list literal would be 100 items
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
-    "성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
-    "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문"
-))
-COMPOUND_SURNAMES: frozenset[str] = frozenset(s for s in KOREAN_SURNAMES if len(s) == 2)
+COMPOUND_SURNAMES: frozenset[str] = frozenset(s for s in ko.SURNAMES if len(s) == 2)
 
-# English titles before a name (Detective Park → Park).
-ENGLISH_TITLES: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "detective", "det", "officer", "captain", "capt",
-    "professor", "prof", "sergeant", "sgt", "chief", "agent", "inspector", "lieutenant", "lt",
-    "judge", "sir", "madam", "madame", "lady", "lord", "aunt", "auntie", "uncle", "secretary",
-    "manager", "director", "president", "chairman", "chairwoman", "attorney", "nurse", "coach",
-    "reporter", "prosecutor", "team", "leader",
-})
 
-# Endings of place, event and organisation names: a three-syllable word ending like this is
-# not surname + given name (강남역 is not 강 + 남역).
-NON_PERSON_ENDINGS: tuple[str, ...] = (
-    "역", "카페", "회사", "병원", "공원", "정류장", "학교", "대학교", "대학", "아파트", "식당", "은행",
-    "호텔", "경찰서", "시장", "빌딩", "센터", "타워", "마트", "그룹", "사고", "회의", "파티", "축제",
-)
 
 
 def _split_title(compact: str) -> tuple[str, str] | None:
@@ -217,7 +158,7 @@ def strip_honorifics(name: str) -> str:
         return text
     if text[0].isascii():
         return _strip_english_title(text)
-    if text.replace(" ", "") in _HONORIFIC_LOOKALIKES:
+    if text.replace(" ", "") in ko.HONORIFIC_LOOKALIKES:
         return text.replace(" ", "")
     changed = True
     while changed:
@@ -243,7 +184,7 @@ def strip_honorifics(name: str) -> str:
     prefix, title = split
     if not prefix:
         return title
-    if prefix in KOREAN_SURNAMES:
+    if prefix in ko.SURNAMES:
         return prefix + title
     spaced_title = len(parts) > 1 and parts[-1] == title
     if spaced_title or name.rstrip().endswith("님"):
@@ -253,7 +194,7 @@ def strip_honorifics(name: str) -> str:
 
 def _strip_english_title(text: str) -> str:
     tokens = text.split(" ")
-    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in ENGLISH_TITLES:
+    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in en.TITLES:
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -269,11 +210,11 @@ def title_of(name: str) -> str | None:
         return None
     if text[0].isascii():
         first = text.split(" ")[0].rstrip(".").lower()
-        return first if first in ENGLISH_TITLES and " " in text else None
+        return first if first in en.TITLES and " " in text else None
     compact = text.replace(" ", "")
     stripped = strip_honorifics(text).replace(" ", "")
     split = _split_title(stripped)
-    if split is not None and (not split[0] or split[0] in KOREAN_SURNAMES):
+    if split is not None and (not split[0] or split[0] in ko.SURNAMES):
         return split[1]
     if stripped != compact and compact.startswith(stripped):
         rest = compact[len(stripped):]
@@ -315,9 +256,9 @@ def given_name(name: str) -> str | None:
     like a place or an event (강남역 is not a person).
     """
     if (not is_hangul_word(name) or name.endswith(NON_PERSON_ENDINGS) or _split_title(name)
-            or name in _HONORIFIC_LOOKALIKES or name.endswith(_LONG_HONORIFICS)):
+            or name in ko.HONORIFIC_LOOKALIKES or name.endswith(_LONG_HONORIFICS)):
         return None
-    if len(name) == 3 and name[0] in KOREAN_SURNAMES:
+    if len(name) == 3 and name[0] in ko.SURNAMES:
         return name[1:]
     if len(name) == 4 and name[:2] in COMPOUND_SURNAMES:
         return name[2:]
@@ -376,19 +317,12 @@ def with_particle(word: str, pair: str) -> str:
     return word + (after_consonant if final > 0 else after_vowel)
 
 
-# Caption speaker labels that name a role, not a character (MAN: …, (여자) …, [모두] …)
-GENERIC_SPEAKERS: frozenset[str] = frozenset({
-    "man", "woman", "men", "women", "boy", "girl", "child", "kid", "all", "both", "everyone", "crowd",
-    "narrator", "narration", "voice", "voices", "announcer", "reporter", "stranger", "someone", "caller",
-    "남자", "여자", "남자들", "여자들", "모두", "다같이", "다 같이", "일동", "사람들", "내레이션", "목소리", "기자",
-    "아이", "아이들", "행인", "손님", "직원",
-})
 
 
 def is_generic_speaker(label: str) -> bool:
     """True for a role label (MAN, 여자, NARRATOR, MAN 2) rather than a character's name."""
     base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
-    return base in GENERIC_SPEAKERS
+    return base in ko.GENERIC_SPEAKERS or base in en.GENERIC_SPEAKERS
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")

@@ -36,7 +36,7 @@ from explainer.llm.offline.mentions import (
     split_speaker_label,
 )
 from explainer.llm.offline.registry import Registry, WorkingEntity
-from explainer.text import lexicon as lx
+from explainer.text import en, ko
 from explainer.text.names import (
     HONORIFICS,
     TITLES,
@@ -221,7 +221,7 @@ def _count_line(segment: _SegmentStats, line: _Line, language: Language) -> None
         segment.length += len(line.text.replace(" ", ""))
         segment.words.extend(t.form for t in line.tokens
                              if t.tag in ("NNG", "NNP") and len(t.form) >= 2
-                             and t.form not in lx.KO_STOP_NOUNS and t.form not in _TITLE_WORDS)
+                             and t.form not in ko.STOP_NOUNS and t.form not in _TITLE_WORDS)
     else:
         tokens = english_tokens(line.text)
         segment.length += sum(1 for t in tokens if t[0][0].isalpha())
@@ -229,10 +229,10 @@ def _count_line(segment: _SegmentStats, line: _Line, language: Language) -> None
             word = token.lower()
             if not token[0].isalpha() or (token[0].isupper() and not at_start):
                 continue
-            if len(word) < 4 or word in lx.EN_STOPWORDS or word in lx.EN_COMMON_WORDS or "'" in word \
+            if len(word) < 4 or word in en.STOPWORDS or word in en.COMMON_WORDS or "'" in word \
                     or "’" in word or word.endswith("ly"):
                 continue
-            if word.endswith(("ed", "ing")) and word not in lx.EN_EVENT_WORDS and word not in lx.EN_PLACE_NOUNS:
+            if word.endswith(("ed", "ing")) and word not in en.EVENT_WORDS and word not in en.PLACE_NOUNS:
                 continue
             if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
                 word = word[:-1]
@@ -242,16 +242,16 @@ def _count_line(segment: _SegmentStats, line: _Line, language: Language) -> None
 # --- references ------------------------------------------------------------------------------
 
 _KO_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person", re.compile(rf"(?<![가-힣])(?:{lx.KO_PERSON_REFS})")),
-    ("place", re.compile(rf"(?<![가-힣])(?:{lx.KO_PLACE_REFS})")),
-    ("event", re.compile(rf"(?<![가-힣])(?:{lx.KO_EVENT_REFS})")),
-    ("object", re.compile(rf"(?<![가-힣])(?:{lx.KO_OBJECT_REFS})")),
+    ("person", re.compile(rf"(?<![가-힣])(?:{ko.PERSON_REFS})")),
+    ("place", re.compile(rf"(?<![가-힣])(?:{ko.PLACE_REFS})")),
+    ("event", re.compile(rf"(?<![가-힣])(?:{ko.EVENT_REFS})")),
+    ("object", re.compile(rf"(?<![가-힣])(?:{ko.OBJECT_REFS})")),
 )
 _EN_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person", re.compile(lx.EN_PERSON_REFS, re.IGNORECASE)),
-    ("place", re.compile(lx.EN_PLACE_REFS, re.IGNORECASE)),
-    ("event", re.compile(lx.EN_EVENT_REFS, re.IGNORECASE)),
-    ("object", re.compile(lx.EN_OBJECT_REFS, re.IGNORECASE)),
+    ("person", re.compile(en.PERSON_REFS, re.IGNORECASE)),
+    ("place", re.compile(en.PLACE_REFS, re.IGNORECASE)),
+    ("event", re.compile(en.EVENT_REFS, re.IGNORECASE)),
+    ("object", re.compile(en.OBJECT_REFS, re.IGNORECASE)),
 )
 _FEMALE_REFS = re.compile(r"여자|그녀|^she$|woman|girl|lady", re.IGNORECASE)
 _MALE_REFS = re.compile(r"남자|녀석|놈|^he$|^him$|\bman\b|\bguy\b|\bboy\b", re.IGNORECASE)
@@ -283,8 +283,8 @@ def _spans_from(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) ->
 def _korean_reference_spans(line: _Line) -> list[_RefSpan]:
     spans = _spans_from(line.text, _KO_REFERENCE_PATTERNS)
     if line.speaker:
-        persons = [(t, "first") for t in line.tokens if t.tag == "NP" and t.form in lx.KO_FIRST_PERSON]
-        persons += [(t, "second") for t in line.tokens if t.tag == "NP" and t.form in lx.KO_SECOND_PERSON]
+        persons = [(t, "first") for t in line.tokens if t.tag == "NP" and t.form in ko.FIRST_PERSON]
+        persons += [(t, "second") for t in line.tokens if t.tag == "NP" and t.form in ko.SECOND_PERSON]
         done: set[str] = set()
         for token, kind in persons:
             if kind not in done:
@@ -298,8 +298,8 @@ def _english_reference_spans(text: str) -> list[_RefSpan]:
     done: set[str] = set()
     for token, start, _, _ in english_tokens(text):
         lowered = token.lower()
-        kind = ("first" if token == "I" or (lowered in lx.EN_FIRST_PERSON and lowered != "i")
-                else "second" if lowered in lx.EN_SECOND_PERSON else None)
+        kind = ("first" if token == "I" or (lowered in en.FIRST_PERSON and lowered != "i")
+                else "second" if lowered in en.SECOND_PERSON else None)
         if kind is not None and kind not in done:
             done.add(kind)
             spans.append(_RefSpan(token, kind, start))
@@ -341,9 +341,9 @@ def _relation_kind(word: str | None) -> str | None:
     if word is None:
         return None
     lowered = word.lower()
-    if lowered in lx.KO_FAMILY_WORDS or lowered in lx.EN_FAMILY_WORDS:
+    if lowered in ko.FAMILY_WORDS or lowered in en.FAMILY_WORDS:
         return "family"
-    if lowered in lx.KO_WORK_WORDS or lowered in lx.EN_WORK_WORDS:
+    if lowered in ko.WORK_WORDS or lowered in en.WORK_WORDS:
         return "colleague"
     return None
 
@@ -352,8 +352,8 @@ def _pair(a: int, b: int, kind: str) -> tuple[int, int, str]:
     return (min(a, b), max(a, b), kind)
 
 
-_KO_RELATION_WORDS = "|".join(sorted(lx.KO_FAMILY_WORDS | lx.KO_WORK_WORDS, key=lambda w: (-len(w), w)))
-_EN_RELATION_WORDS = "|".join(sorted(lx.EN_FAMILY_WORDS | lx.EN_WORK_WORDS, key=lambda w: (-len(w), w)))
+_KO_RELATION_WORDS = "|".join(sorted(ko.FAMILY_WORDS | ko.WORK_WORDS, key=lambda w: (-len(w), w)))
+_EN_RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
 _KO_OF = re.compile(rf"([가-힣]{{2,5}})의\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
 _KO_MY = re.compile(rf"(?<![가-힣])(?:우리|내|제)\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
 _EN_OF = re.compile(rf"\b([A-Z][a-z]+)['’]s\s+({_EN_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
@@ -386,9 +386,9 @@ def _learn_gender(entity: WorkingEntity, word: str) -> None:
     """my sister Jane → Jane is a woman (for 그 여자 / she)."""
     lowered = word.lower()
     if entity.gender is None:
-        if lowered in lx.KO_MALE_WORDS or lowered in lx.EN_MALE_WORDS:
+        if lowered in ko.MALE_WORDS or lowered in en.MALE_WORDS:
             entity.gender = "m"
-        elif lowered in lx.KO_FEMALE_WORDS or lowered in lx.EN_FEMALE_WORDS:
+        elif lowered in ko.FEMALE_WORDS or lowered in en.FEMALE_WORDS:
             entity.gender = "f"
 
 
@@ -420,7 +420,7 @@ def _entities(registry: Registry) -> list[FoundEntity]:
     return [
         FoundEntity(
             name=e.name, type=e.type, aliases=sorted(e.seen_forms - {e.name}),
-            description=", ".join(t for t in e.titles if t in TITLES or t in lx.EN_WORK_WORDS),
+            description=", ".join(t for t in e.titles if t in TITLES or t in en.WORK_WORDS),
             segments=sorted(e.segments))
         for e in chosen]
 

@@ -59,6 +59,9 @@ def text_features(text: str, lemmas: list[str]) -> Counter[str]:
     return features
 
 
+# names the hashing scheme; bump it when the features change, so old vectors are re-embedded
+HASHING_MODEL = "feature-hash-v1"
+
 class HashingEmbedder:
     """Texts → L2-normalised vectors of `dim` floats. Deterministic; no model, no network."""
 

@@ -14,12 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from explainer.llm.base import EntityType
-from explainer.text import lexicon as lx
+from explainer.text import en, ko
 from explainer.text.names import (
-    ENGLISH_TITLES,
-    HONORIFICS,
-    KOREAN_SURNAMES,
-    TITLES,
     given_name,
     is_hangul_word,
     is_particle,
@@ -59,8 +55,8 @@ class Mention:
 
 
 _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
-_HONORIFIC_SET = frozenset(HONORIFICS)
-_TITLE_SET = frozenset(TITLES)
+_HONORIFIC_SET = frozenset(ko.HONORIFICS)
+_TITLE_SET = frozenset(ko.TITLES)
 _SOFT_HONORIFICS = frozenset({"씨", "님", "오빠", "언니", "누나", "형", "선배", "선배님", "형님", "누님", "양", "군"})
 
 
@@ -68,9 +64,9 @@ def _gender_of(title: str | None) -> str | None:
     if title is None:
         return None
     word = title.lower()
-    if word in lx.KO_MALE_WORDS or word in lx.EN_MALE_WORDS:
+    if word in ko.MALE_WORDS or word in en.MALE_WORDS:
         return "m"
-    if word in lx.KO_FEMALE_WORDS or word in lx.EN_FEMALE_WORDS:
+    if word in ko.FEMALE_WORDS or word in en.FEMALE_WORDS:
         return "f"
     return None
 
@@ -131,11 +127,11 @@ def _words(text: str, tokens: list[Token]) -> list[_Word]:
 
 def classify_korean(name: str) -> EntityType:
     """Type of a non-person Korean name by its ending (강남역 → location, 교통사고 → event)."""
-    if name in lx.KO_PLACE_NAMES or name in lx.KO_PLACE_NOUNS or name.endswith(lx.KO_PLACE_ENDINGS):
+    if name in ko.PLACE_NAMES or name in ko.PLACE_NOUNS or name.endswith(ko.PLACE_ENDINGS):
         return "location"
-    if name in lx.KO_EVENT_NOUNS or name.endswith(lx.KO_EVENT_ENDINGS):
+    if name in ko.EVENT_NOUNS or name.endswith(ko.EVENT_ENDINGS):
         return "event"
-    if name in lx.KO_OBJECT_NOUNS:
+    if name in ko.OBJECT_NOUNS:
         return "object"
     return "concept"
 
@@ -144,9 +140,9 @@ def _looks_like_person(name: str) -> bool:
     """A Korean proper noun of 2-4 syllables that is not a known place, organisation or brand."""
     if not is_hangul_word(name) or not 2 <= len(name) <= 4:
         return False
-    if name in lx.KO_PLACE_NAMES or name in lx.KO_CONCEPT_NAMES or name in lx.KO_NOT_NAMES:
+    if name in ko.PLACE_NAMES or name in ko.CONCEPT_NAMES or name in ko.NOT_NAMES:
         return False
-    if classify_korean(name) != "concept" or name.endswith(lx.KO_ORG_ENDINGS):
+    if classify_korean(name) != "concept" or name.endswith(ko.ORG_ENDINGS):
         return False
     return len(name) <= 3 or given_name(name) is not None
 
@@ -171,13 +167,13 @@ def _title_after(word: _Word) -> str | None:
 def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
                   start: int, end: int) -> Mention | None:
     """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님)."""
-    if name_part in KOREAN_SURNAMES and title in _TITLE_SET:
+    if name_part in ko.SURNAMES and title in _TITLE_SET:
         return Mention(name_part + title, "character", start, end, title=title)
     name = normalise_name(name_part)
-    if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in lx.KO_NOT_NAMES:
+    if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in ko.NOT_NAMES:
         return None
     plausible = title in _SOFT_HONORIFICS or has_nnp or is_known(name_key(name))
-    if not plausible or name in lx.KO_STOP_NOUNS:
+    if not plausible or name in ko.STOP_NOUNS:
         return None
     derived: list[str] = []
     family = given_name(name)
@@ -197,7 +193,7 @@ def _nnp_run(word: _Word) -> str | None:
         name = token.form
         end = token.end
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (name in KOREAN_SURNAMES and following is not None and following.start == end
+        if (name in ko.SURNAMES and following is not None and following.start == end
                 and following.tag in ("NNG", "NNP") and len(following.form) == 2
                 and is_hangul_word(following.form)):
             return name + following.form
@@ -206,7 +202,7 @@ def _nnp_run(word: _Word) -> str | None:
                 break
             candidate = name + nxt.form
             if nxt.tag == "NNP" or classify_korean(candidate) != "concept" or candidate.endswith(
-                    lx.KO_ORG_ENDINGS):
+                    ko.ORG_ENDINGS):
                 name, end = candidate, nxt.end
             else:
                 break
@@ -227,8 +223,8 @@ def _common_noun_mentions(word: _Word) -> list[Mention]:
             last = run[-1].form
             for name in dict.fromkeys((compound, last)):
                 kind = classify_korean(name)
-                known_noun = (name in lx.KO_EVENT_NOUNS or name in lx.KO_PLACE_NOUNS
-                              or name in lx.KO_OBJECT_NOUNS or (kind == "event" and len(name) > 2))
+                known_noun = (name in ko.EVENT_NOUNS or name in ko.PLACE_NOUNS
+                              or name in ko.OBJECT_NOUNS or (kind == "event" and len(name) > 2))
                 if kind != "concept" and known_noun:
                     found.append(Mention(name, kind, run[0].start, run[-1].end))
                     break
@@ -275,7 +271,7 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         proper = _nnp_run(word)
         if proper is not None:
             proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
-        if proper is not None and len(proper) >= 2 and proper not in lx.KO_NOT_NAMES:
+        if proper is not None and len(proper) >= 2 and proper not in ko.NOT_NAMES:
             kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
             if is_known(name_key(proper)):
                 mentions.append(Mention(proper, None if kind == "character" else kind,
@@ -301,7 +297,7 @@ def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
     if len(content) < 2 or content[0].tag not in ("NNP", "NNG"):
         return None
     noun = content[0].form
-    if noun in lx.KO_NOT_NAMES or noun in lx.KO_STOP_NOUNS or not is_hangul_word(noun) or len(noun) < 2:
+    if noun in ko.NOT_NAMES or noun in ko.STOP_NOUNS or not is_hangul_word(noun) or len(noun) < 2:
         return None
     rest = [(t.tag, t.form) for t in content[1:]]
     explicit = rest == [("JKV", "아")] or rest == [("JKV", "야")]
@@ -345,7 +341,7 @@ def capitalised_words(text: str) -> set[str]:
     found: set[str] = set()
     for token, _, _, at_start in english_tokens(text):
         word = _bare(token)
-        if not at_start and word[:1].isupper() and word.lower() not in lx.EN_STOPWORDS and len(word) > 1:
+        if not at_start and word[:1].isupper() and word.lower() not in en.STOPWORDS and len(word) > 1:
             found.add(word.lower())
     return found
 
@@ -353,13 +349,13 @@ def capitalised_words(text: str) -> set[str]:
 def classify_english(words: list[str]) -> EntityType:
     lowered = " ".join(words).lower()
     last = words[-1].lower()
-    if lowered in lx.EN_PLACE_NAMES:
+    if lowered in en.PLACE_NAMES:
         return "location"
-    if len(words) >= 2 and last in lx.EN_PLACE_ENDINGS:
+    if len(words) >= 2 and last in en.PLACE_ENDINGS:
         return "location"
-    if len(words) >= 2 and last in lx.EN_EVENT_WORDS:
+    if len(words) >= 2 and last in en.EVENT_WORDS:
         return "event"
-    if len(words) >= 2 and last in lx.EN_ORG_ENDINGS:
+    if len(words) >= 2 and last in en.ORG_ENDINGS:
         return "concept"
     return "character" if len(words) <= 3 else "concept"
 
@@ -392,18 +388,18 @@ def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[
 
 def _english_run(run: list[str], start: int, end: int, at_start: bool, following: str,
                  is_known: IsKnown, elsewhere: set[str]) -> Mention | None:
-    if len(run) > 1 and run[0].lower() in ENGLISH_TITLES:
+    if len(run) > 1 and run[0].lower() in en.TITLES:
         title = run[0].lower()
         name = normalise_name(" ".join(run))
-        if name.lower() in lx.EN_STOPWORDS:
+        if name.lower() in en.STOPWORDS:
             return None
         return Mention(name, "character", start, end, title=title, gender=_gender_of(title))
     words = list(run)
     dropped = False
-    while words and (words[0].lower() in lx.EN_STOPWORDS or (words[0].isupper() and len(words[0]) > 1)):
+    while words and (words[0].lower() in en.STOPWORDS or (words[0].isupper() and len(words[0]) > 1)):
         words.pop(0)
         dropped = True
-    while words and words[-1].lower() in lx.EN_STOPWORDS:
+    while words and words[-1].lower() in en.STOPWORDS:
         words.pop()
     if not words:
         return None
@@ -413,7 +409,7 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, following
         # a sentence's first word is a name when it is one elsewhere (capitalised inside a
         # sentence, or a speaker) or when someone does the talking ("Daniel said ..."); being
         # followed by a comma is not enough: "Coffee, black." / "Tea, Monica dear."
-        talks = following.lower() in lx.EN_NAME_FOLLOWERS
+        talks = following.lower() in en.NAME_FOLLOWERS
         if words[0].lower() not in elsewhere and not talks:
             return None
     kind = classify_english(words)
@@ -426,11 +422,11 @@ def _english_noun(tokens: list[tuple[str, int, int, bool]], i: int) -> list[Ment
     token, start, end, _ = tokens[i]
     word = token.lower()
     previous = tokens[i - 1][0].lower() if i > 0 else ""
-    if word in lx.EN_EVENT_WORDS:
+    if word in en.EVENT_WORDS:
         return [Mention(word, "event", start, end)]
-    if previous in lx.EN_DETERMINERS or previous.endswith(("'s", "’s")):
-        if word in lx.EN_PLACE_NOUNS:
+    if previous in en.DETERMINERS or previous.endswith(("'s", "’s")):
+        if word in en.PLACE_NOUNS:
             return [Mention(word, "location", start, end)]
-        if word in lx.EN_OBJECT_NOUNS:
+        if word in en.OBJECT_NOUNS:
             return [Mention(word, "object", start, end)]
     return []

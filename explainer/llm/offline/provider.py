@@ -17,13 +17,14 @@ from explainer.core.settings import Settings
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
+    EmbedderInfo,
     ExplainContext,
     ExplanationDraft,
     LLMUsage,
     SegmentInput,
 )
 from explainer.llm.offline.analysis import analyse_batch
-from explainer.llm.offline.embedding import HashingEmbedder
+from explainer.llm.offline.embedding import HASHING_MODEL, HashingEmbedder
 from explainer.llm.offline.explanation import compose_explanation
 from explainer.llm.offline.mentions import Token
 
@@ -84,6 +85,10 @@ class OfflineProvider:
     async def analyse(self, batch: list[SegmentInput], context: AnalysisContext) -> BatchAnalysis:
         self._calls += 1
         return await asyncio.to_thread(analyse_batch, batch, context, self.tokenize)
+
+    @property
+    def embedder(self) -> EmbedderInfo:
+        return EmbedderInfo(provider=self.name, model=HASHING_MODEL, dimension=self._settings.embedding_dim)
 
     async def embed(self, texts: list[str]) -> list[list[float]]:
         self._calls += 1

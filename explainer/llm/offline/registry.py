@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from explainer.llm.base import EntityType, KnownEntity
 from explainer.llm.offline.mentions import Mention
-from explainer.text.names import KOREAN_SURNAMES, TITLES, given_name, is_hangul_word, name_key, name_keys
+from explainer.text import ko
+from explainer.text.names import given_name, is_hangul_word, name_key, name_keys
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).
 RECENCY_HALF_LIFE = 300.0
@@ -43,8 +44,8 @@ def fullness(name: str) -> int:
     """How complete a name is: full name 3 > plain name 2 > title-name (김비서) or title 1."""
     if given_name(name) is not None or (name.isascii() and " " in name):
         return 3
-    for title in TITLES:
-        if name.endswith(title) and (name == title or name[: -len(title)] in KOREAN_SURNAMES):
+    for title in ko.TITLES:
+        if name.endswith(title) and (name == title or name[: -len(title)] in ko.SURNAMES):
             return 1
     return 2
 

@@ -1,0 +1,146 @@
+"""The English lexicon: every English word list of the service lives here (titles, stopwords,
+place/event/object words, referring expressions)."""
+
+from __future__ import annotations
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# English titles before a name (Detective Park → Park).
+TITLES: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "detective", "det", "officer", "captain", "capt",
+    "professor", "prof", "sergeant", "sgt", "chief", "agent", "inspector", "lieutenant", "lt",
+    "judge", "sir", "madam", "madame", "lady", "lord", "aunt", "auntie", "uncle", "secretary",
+    "manager", "director", "president", "chairman", "chairwoman", "attorney", "nurse", "coach",
+    "reporter", "prosecutor", "team", "leader",
+})
+
+# Caption speaker labels that name a role, not a character (MAN: …, NARRATOR: …)
+GENERIC_SPEAKERS: frozenset[str] = frozenset({
+    "man", "woman", "men", "women", "boy", "girl", "child", "kid", "all", "both", "everyone", "crowd",
+    "narrator", "narration", "voice", "voices", "announcer", "reporter", "stranger", "someone", "caller",
+})
+
+# Referring expressions at question time (regex, the kind of thing they point to)
+# TODO(lexicon): one table with PERSON_REFS and friends below
+REFERRING_EXPRESSIONS: list[tuple[str, str]] = [
+    (r"(?:that|the|this) (?:man|guy|woman|lady|girl|boy|person|kid)", "character"),
+    (r"him|he|she|her|his", "character"),
+    (r"back then|that day|that night|that time|then", "event"),
+    (r"that place|over there|there", "location"),
+]
+
+PLACE_ENDINGS: frozenset[str] = frozenset({
+    "street", "st", "st.", "avenue", "ave", "road", "rd", "boulevard", "lane", "cafe", "café", "coffee",
+    "station", "hospital", "park", "restaurant", "hotel", "bank", "school", "university", "college",
+    "company", "office", "building", "tower", "bridge", "bar", "church", "market", "mall", "center",
+    "centre", "airport", "apartments", "library", "museum", "square", "district", "city", "village",
+    "river", "lake", "mountain", "island", "beach", "clinic", "precinct", "court", "academy", "plaza",
+    "harbor", "harbour", "bay", "port", "point", "cove", "pier", "dock", "docks", "light", "lighthouse",
+    "hill", "hills", "valley", "county", "town", "diner", "inn", "motel", "pub", "shop", "store", "house",
+    "hall", "farm", "highway", "drive", "way", "heights", "creek", "woods", "forest", "cliff",
+})
+
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "cafe", "café", "hospital", "station", "office", "park", "school", "restaurant", "bar", "hotel",
+    "bank", "church", "library", "airport", "rooftop", "apartment", "precinct", "clinic", "company",
+    "bus stop", "police station",
+})
+
+PLACE_NAMES: frozenset[str] = frozenset({
+    "seoul", "busan", "incheon", "jeju", "gangnam", "korea", "japan", "china", "america", "england",
+    "france", "germany", "canada", "australia", "london", "paris", "tokyo", "new york", "los angeles",
+    "hongdae", "itaewon", "myeongdong", "han river", "namsan",
+})
+
+EVENT_WORDS: frozenset[str] = frozenset({
+    "accident", "party", "wedding", "funeral", "meeting", "birthday", "concert", "trial", "interview",
+    "ceremony", "festival", "graduation", "crash", "fire", "incident", "murder", "engagement",
+})
+
+ORG_ENDINGS: frozenset[str] = frozenset({"group", "inc", "inc.", "corp", "corp.", "corporation",
+                                            "electronics", "entertainment", "ltd", "ltd."})
+
+OBJECT_NOUNS: frozenset[str] = frozenset({
+    "notebook", "letter", "ring", "photo", "photograph", "picture", "necklace", "key", "diary", "phone",
+    "bag", "envelope", "watch", "wallet", "umbrella", "bracelet", "gift", "laptop", "recorder", "usb",
+    "contract", "documents", "file", "will",
+})
+
+DETERMINERS: frozenset[str] = frozenset({"the", "that", "this", "my", "your", "his", "her", "our",
+                                            "their"})
+
+FAMILY_WORDS: frozenset[str] = frozenset({
+    "brother", "sister", "mom", "mother", "dad", "father", "son", "daughter", "husband", "wife", "uncle",
+    "aunt", "cousin", "grandma", "grandpa", "grandmother", "grandfather", "mum",
+})
+
+WORK_WORDS: frozenset[str] = frozenset({
+    "boss", "secretary", "assistant", "colleague", "manager", "coworker", "co-worker", "partner",
+    "employee", "intern", "senior", "junior", "supervisor", "chief",
+})
+
+MALE_WORDS: frozenset[str] = frozenset({"mr", "mr.", "sir", "brother", "dad", "father", "son", "husband",
+                                           "uncle", "grandpa", "grandfather", "lord"})
+
+FEMALE_WORDS: frozenset[str] = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "sister",
+                                             "mom", "mum", "mother", "daughter", "wife", "aunt",
+                                             "grandma", "grandmother"})
+
+# Capitalised words that are not names (sentence starters, interjections, days, months...).
+STOPWORDS: frozenset[str] = _wordset("""
+i i'm i'll i've i'd im a an the and but or so if then than when where what who whom whose why how
+which that this these those there here it it's its is are was were be been being am do does did
+done don't doesn't didn't can can't cannot could couldn't will won't would wouldn't shall should
+shouldn't may might must have has had haven't hasn't hadn't not no yes yeah yep nope ok okay oh ah
+uh um hmm hey hi hello bye goodbye well wait look listen come go let let's please sorry thanks
+thank excuse now just really very too also only still even maybe perhaps sure right wrong good
+great fine nice bad what's that's there's here's he she he's she's they they're we we're you
+you're you'll you've your yours my mine me him her his hers our ours their theirs them us it'll
+god gosh jesus christ damn wow whoa huh yo dear honey baby sweetie darling man guys guy everyone
+everybody someone somebody anyone anybody nobody nothing something anything everything all some
+any none one two three four five six seven eight nine ten first second last next again never
+always sometimes today tonight tomorrow yesterday monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november
+december mister miss ma'am sir mom mum dad mother father brother sister grandma grandpa
+after before because since until while about above across against along among around at by
+for from in into of off on onto out over through to toward under up upon with within without
+why's how's where's who's when's let's whatever whoever however english korean french please
+stop help hurry run why not enough honestly seriously actually basically obviously frankly finally
+luckily unfortunately fortunately anyway besides congratulations cheers merry happy welcome morning
+evening afternoon night bless alright christmas halloween easter thanksgiving chuseok new year
+careful quiet shut true exactly absolutely definitely totally whatever cool awesome
+""")
+
+# Verbs that make a sentence's capitalised first word a person: "Daniel said ...".
+NAME_FOLLOWERS: frozenset[str] = _wordset("""
+said says told tells thinks thought knows knew wants wanted loves loved likes liked called asked
+went came left and 's ’s
+""")
+
+# Frequent verbs and adverbs that say nothing about a scene's topic.
+COMMON_WORDS: frozenset[str] = _wordset("""
+know knew known said say says tell told think thought want wanted left back find found going gonna
+wanna gotta take took taken make made come came give gave see saw seen need like look looked
+keep kept call called feel felt leave mean meant believe remember forget forgot happen happened
+talk talked work worked tried trying seem seems ever much many more most less little thing things
+time times really actually something anything nothing everything there where here they them then
+than been being were have will would could should about just still even only also very
+""")
+
+PERSON_REFS = (r"\b(?:that|this)\s(?:guy|man|woman|person|girl|boy|lady|kid)\b|"
+                  r"\b(?:he|she|him|they|them)\b")
+
+# "there" as a place, not "there is/was ..." nor "there's"
+PLACE_REFS = (r"\bthere\b(?!['’])(?!\s+(?:is|are|was|were|will|would|has|have|had|must|might|may"
+                 r"|isn't|aren't|wasn't|weren't)\b)")
+
+EVENT_REFS = r"\bback\sthen\b|\bat\sthat\stime\b|\bthat\s(?:day|night)\b|\bthen\b(?=\s*[.!?,]|\s*$)"
+
+OBJECT_REFS = r"\bthat\sthing\b"
+
+FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "i'm", "i'll", "i've", "i'd", "my"})
+
+SECOND_PERSON: frozenset[str] = frozenset({"you", "you're", "you'll", "you've", "you'd", "your"})

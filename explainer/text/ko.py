@@ -1,0 +1,164 @@
+"""The Korean lexicon: every Korean word list of the service lives here (particles, honorifics,
+titles, surnames, place/event/object words, referring expressions). Small on purpose: they catch
+the common cases of TV dialogue and leave the rest to the Gemini provider."""
+
+from __future__ import annotations
+
+# Korean particles (and a few copula endings) that follow a noun. `cond` is the allomorph rule:
+# "V" after a vowel, "C" after a consonant, "R" after a vowel or ㄹ, "C-R" after a consonant
+# other than ㄹ, None any. `stem` is the minimum length (syllables) of what stays: one-syllable
+# particles that could end a name (도, 만, 의, 아, 야, 이) need a stem of two syllables.
+PARTICLES: tuple[tuple[str, str | None, int], ...] = (
+    ("에게서는", None, 1), ("한테서는", None, 1),
+    ("에게서", None, 1), ("한테서", None, 1), ("에서부터", None, 1), ("으로부터", "C-R", 1),
+    ("에게는", None, 1), ("에게도", None, 1), ("에게만", None, 1), ("한테는", None, 1),
+    ("한테도", None, 1), ("한테만", None, 1), ("에서는", None, 1), ("에서도", None, 1),
+    ("께서는", None, 1), ("께서도", None, 1), ("까지는", None, 1), ("까지도", None, 1),
+    ("부터는", None, 1), ("이랑은", "C", 1), ("이랑도", "C", 1), ("으로는", "C-R", 1),
+    ("입니다", None, 2), ("이에요", "C", 1), ("이었어", "C", 1), ("이었다", "C", 1),
+    ("이라고", "C", 1), ("이라는", "C", 1), ("이라도", "C", 1), ("이야말로", "C", 1),
+    ("랑은", "V", 1), ("랑도", "V", 1), ("로는", "R", 1), ("에는", None, 1), ("에도", None, 1),
+    ("와는", "V", 1), ("과는", "C", 1), ("만은", None, 2), ("라고", "V", 1), ("라는", "V", 2),
+    ("예요", "V", 1), ("였어", "V", 2), ("였다", "V", 2), ("이가", "C", 1), ("이랑", "C", 1),
+    ("으로", "C-R", 1), ("에서", None, 1), ("에게", None, 1), ("한테", None, 1), ("께서", None, 1),
+    ("까지", None, 1), ("부터", None, 1), ("처럼", None, 1), ("보다", None, 1), ("하고", None, 1),
+    ("마저", None, 1), ("조차", None, 1), ("밖에", None, 1), ("이나", "C", 1), ("이여", "C", 1),
+    ("가", "V", 1), ("는", "V", 1), ("를", "V", 1), ("은", "C", 1), ("을", "C", 1),
+    ("와", "V", 1), ("과", "C", 1), ("랑", "V", 1), ("로", "R", 1), ("여", "V", 2),
+    ("야", "V", 2), ("아", "C", 2), ("이", "C", 2),
+    ("의", None, 2), ("도", None, 2), ("만", None, 2), ("께", None, 2), ("에", None, 2),
+)
+
+# Address honorifics: never part of a name (미소 씨 → 미소, 민준 오빠 → 민준).
+HONORIFICS: tuple[str, ...] = (
+    "선배님", "형님", "선생님", "누님", "오빠", "언니", "누나", "선배", "후배", "씨", "님", "형", "양", "군",
+)
+
+# Words that merely end like an honorific.
+HONORIFIC_LOOKALIKES = frozenset({
+    "아저씨", "아가씨", "솜씨", "말씨", "날씨", "마음씨", "글씨", "맵시", "하나님", "부처님", "임금님",
+    "손님", "주인님", "어머님", "아버님", "따님", "아드님", "사모님", "스승님", "형님", "선생님",
+})
+
+# Job titles: after a surname they make a title-name (김 비서 → 김비서); after a full or
+# given name they are dropped (한미소 대리 → 한미소).
+TITLES: tuple[str, ...] = tuple(sorted({
+    "비서", "대리", "팀장", "과장", "부장", "차장", "사장", "부사장", "실장", "본부장", "회장", "부회장",
+    "이사", "상무", "전무", "대표", "선생", "교수", "형사", "검사", "변호사", "기자", "작가", "감독",
+    "반장", "주임", "원장", "간호사", "경위", "경감", "경장", "순경", "계장", "국장", "소장",
+    "비서실장", "교감", "교장", "의사", "셰프", "피디", "PD", "사원", "인턴", "변호인", "판사",
+    # longer titles that begin with a surname-like syllable (이사장 is not 이 + 사장)
+    "이사장", "부원장", "부교수", "조교수", "부장검사", "부반장", "부팀장", "부실장",
+}, key=lambda t: (-len(t), t)))
+
+SURNAMES: frozenset[str] = frozenset(str.split(  # str.split: a list literal would be 100 items
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
+    "성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
+    "반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문"
+))
+
+# Endings of place, event and organisation names: a three-syllable word ending like this is
+# not surname + given name (강남역 is not 강 + 남역).
+NON_PERSON_ENDINGS: tuple[str, ...] = (
+    "역", "카페", "회사", "병원", "공원", "정류장", "학교", "대학교", "대학", "아파트", "식당", "은행",
+    "호텔", "경찰서", "시장", "빌딩", "센터", "타워", "마트", "그룹", "사고", "회의", "파티", "축제",
+)
+
+# Caption speaker labels that name a role, not a character ((여자) …, [모두] …)
+GENERIC_SPEAKERS: frozenset[str] = frozenset({
+    "남자", "여자", "남자들", "여자들", "모두", "다같이", "다 같이", "일동", "사람들", "내레이션", "목소리", "기자",
+    "아이", "아이들", "행인", "손님", "직원",
+})
+
+# Referring expressions at question time (regex, the kind of thing they point to), longest first
+# TODO(lexicon): one table with PERSON_REFS and friends below
+REFERRING_EXPRESSIONS: list[tuple[str, str]] = [
+    (r"그\s?사람", "character"), (r"저\s?사람", "character"), (r"그\s?남자", "character"),
+    (r"그\s?여자", "character"), (r"그\s?분", "character"), (r"그\s?녀석", "character"),
+    (r"그\s?놈", "character"), (r"그\s?애", "character"), (r"걔", "character"), (r"쟤", "character"),
+    (r"거기", "location"), (r"그곳", "location"), (r"그\s?장소", "location"), (r"저기", "location"),
+    (r"그때", "event"), (r"그날", "event"), (r"그\s?일", "event"),
+    (r"그거", "object"), (r"그것", "object"),
+]
+
+# --- classification -------
+
+# Place nouns and name endings (강남역, 서울병원, 카페).
+PLACE_ENDINGS: tuple[str, ...] = tuple(e for e in NON_PERSON_ENDINGS if e not in {
+    "사고", "회의", "파티", "축제", "그룹"}) + ("정류장", "사무실", "경찰서", "편의점", "술집", "본사",
+                                             "옥상", "공항", "도서관", "교회", "성당", "호수", "바다")
+
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "카페", "회사", "병원", "공원", "정류장", "학교", "식당", "은행", "호텔", "경찰서", "시장", "사무실",
+    "편의점", "술집", "본사", "옥상", "공항", "도서관", "교회", "성당", "아파트", "놀이터", "바다", "역",
+})
+
+PLACE_NAMES: frozenset[str] = frozenset({
+    "서울", "부산", "인천", "대구", "대전", "광주", "울산", "제주", "제주도", "강남", "홍대", "명동", "이태원",
+    "한국", "일본", "미국", "중국", "영국", "프랑스", "독일", "캐나다", "호주", "뉴욕", "런던", "파리", "도쿄",
+    "한강", "남산", "강릉", "속초", "경주", "여의도", "종로", "신촌", "잠실", "판교",
+})
+
+EVENT_ENDINGS: tuple[str, ...] = ("사고", "결혼식", "장례식", "졸업식", "입학식", "회의", "파티", "축제",
+                                     "생일", "면접", "재판", "사건", "화재", "콘서트", "회식", "약혼식", "시상식")
+
+EVENT_NOUNS: frozenset[str] = frozenset(EVENT_ENDINGS) | frozenset({"교통사고", "생일파티", "송년회"})
+
+ORG_ENDINGS: tuple[str, ...] = ("그룹", "전자", "건설", "물산", "은행", "방송", "일보", "엔터")
+
+CONCEPT_NAMES: frozenset[str] = frozenset({"삼성", "현대", "카카오", "네이버", "구글", "애플", "유튜브"})
+
+OBJECT_NOUNS: frozenset[str] = frozenset({
+    "수첩", "편지", "반지", "사진", "목걸이", "열쇠", "일기장", "일기", "휴대폰", "핸드폰", "가방", "봉투",
+    "시계", "서류", "계약서", "유서", "지갑", "우산", "팔찌", "선물", "노트북", "녹음기", "usb", "USB",
+})
+
+# Kinship and work words: near two names they type the relation.
+FAMILY_WORDS: frozenset[str] = frozenset({
+    "오빠", "언니", "누나", "형", "동생", "엄마", "아빠", "어머니", "아버지", "아들", "딸", "남편", "아내",
+    "할머니", "할아버지", "삼촌", "이모", "고모", "사촌", "형님", "누님",
+})
+
+WORK_WORDS: frozenset[str] = frozenset({
+    "팀장", "비서", "대리", "과장", "부장", "차장", "사장", "실장", "본부장", "회장", "부회장", "이사",
+    "상무", "전무", "대표", "선배", "후배", "사수", "동기", "사원", "인턴", "주임", "상사", "부하",
+})
+
+MALE_WORDS: frozenset[str] = frozenset({"오빠", "형", "형님", "아빠", "아버지", "아들", "남편", "삼촌", "군"})
+
+FEMALE_WORDS: frozenset[str] = frozenset({"언니", "누나", "누님", "엄마", "어머니", "딸", "아내", "이모",
+                                             "고모", "양"})
+
+# Nouns that may precede a title without being a name (우리 팀장님, 회사 선배).
+NOT_NAMES: frozenset[str] = frozenset({
+    "우리", "저희", "너희", "회사", "친구", "학교", "옆집", "동네", "신입", "담당", "직속", "전", "새", "그", "저",
+    "이", "제", "내", "네", "니", "얘", "걔", "쟤", "사람", "여자", "남자", "아이", "애", "엄마", "아빠", "자기",
+    "여보", "당신", "누구", "동생", "오빠", "언니", "누나", "형", "선배", "후배", "아저씨", "아가씨",
+    "할머니", "할아버지", "아줌마", "선생", "선생님", "사장", "아들", "딸", "손님", "기사", "여러분", "진짜",
+    "정말", "아니", "그래", "이거", "그거", "저거", "여기", "거기", "저기", "뭐", "왜", "어디", "지금", "오늘",
+    "내일", "어제", "나", "너", "하나", "다음", "부장", "대리", "팀장", "과장", "비서", "다", "좀", "잘", "못",
+    "예", "응", "야", "아", "어", "음", "자", "참", "또", "막", "꼭", "제발", "혹시", "만약",
+})
+
+# Nouns too common to be a topic.
+STOP_NOUNS: frozenset[str] = frozenset({
+    "사람", "거", "것", "때", "말", "생각", "지금", "우리", "오늘", "정말", "진짜", "이거", "그거", "저거",
+    "여기", "거기", "저기", "뭐", "일", "수", "데", "줄", "게", "건", "나", "너", "저", "제", "내", "네",
+    "좀", "그때", "이제", "다음", "번", "분", "년", "월", "시", "초", "중", "씨", "님", "얘기", "이야기",
+    "그냥", "정도", "때문", "누구", "어디", "언제", "무엇", "자기", "당신", "그게", "이게", "뭔가", "여러분",
+    "그것", "이것", "저것", "하나", "둘", "마음", "진심", "사실", "쪽", "앞", "뒤", "안", "밖",
+    "어제", "내일", "모레", "아침", "저녁", "오전", "오후", "주말", "요즘", "나중", "아까", "먼저", "혼자",
+})
+
+# Demonstrative references (regex alternatives) by the type they point to.
+PERSON_REFS = r"그때\s?그\s?(?:사람|여자|남자|애|분)|그\s?(?:사람|여자|남자|녀석|놈|애)(?!들)|그분|걔|그녀|그\s?친구"
+
+PLACE_REFS = r"거기|그곳|그\s곳"
+
+EVENT_REFS = r"그때|그날|그\s일(?![가-힣])"
+
+OBJECT_REFS = r"그거|그것"
+
+FIRST_PERSON: frozenset[str] = frozenset({"나", "저"})
+
+SECOND_PERSON: frozenset[str] = frozenset({"너", "당신", "니", "자네"})
