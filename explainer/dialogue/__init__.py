@@ -1,0 +1,1 @@
+"""Dialogue understanding shared by analysis and explain: who a mention in a line refers to."""
