@@ -15,6 +15,5 @@ CREATE INDEX FOR (n:Entity) ON (n.seriesId);
 CREATE INDEX FOR (n:Reference) ON (n.videoId);
 CREATE INDEX FOR (n:Question) ON (n.videoId);
 CREATE VECTOR INDEX FOR (n:Segment) ON (n.embedding) OPTIONS {dimension: $embeddingDim, similarityFunction: 'cosine'};
-CREATE VECTOR INDEX FOR (n:Entity) ON (n.embedding) OPTIONS {dimension: $embeddingDim, similarityFunction: 'cosine'};
 CALL db.idx.fulltext.createNodeIndex({label: 'Line', stopwords: []}, 'text');
 CALL db.idx.fulltext.createNodeIndex({label: 'Entity', stopwords: []}, 'name', 'aliasText')

@@ -17,8 +17,6 @@ CREATE INDEX reference_video IF NOT EXISTS FOR (n:Reference) ON (n.videoId);
 CREATE INDEX question_video IF NOT EXISTS FOR (n:Question) ON (n.videoId);
 CREATE VECTOR INDEX segment_embedding IF NOT EXISTS FOR (n:Segment) ON (n.embedding)
   OPTIONS {indexConfig: {`vector.dimensions`: $embeddingDim, `vector.similarity_function`: 'cosine'}};
-CREATE VECTOR INDEX entity_embedding IF NOT EXISTS FOR (n:Entity) ON (n.embedding)
-  OPTIONS {indexConfig: {`vector.dimensions`: $embeddingDim, `vector.similarity_function`: 'cosine'}};
 CREATE FULLTEXT INDEX line_text IF NOT EXISTS FOR (n:Line) ON EACH [n.text]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]

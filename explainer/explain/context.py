@@ -17,6 +17,7 @@ from typing import Any
 from explainer.explain.expressions import Expression, find_expressions
 from explainer.llm.base import LLMProvider
 from explainer.text.names import name_key, name_keys
+from graph.repositories import embeddings
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord
 from graph.stores import GraphStore, Row
@@ -138,6 +139,9 @@ def _selected_line_at(lines: list[Row], selected: str, default: float) -> float:
 
 async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound, query: str,
                    before: float) -> list[Row]:
+    # the query is embedded only with the embedder that filled the series' vectors: two spaces never mix
+    if await embeddings.segment_embedder(store, video.series_id) != provider.embedder.key:
+        return []
     vectors = await provider.embed([query])
     if not vectors:
         return []
@@ -206,8 +210,8 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until),
         repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until),
         repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
-        store.fulltext_search("entity", " ".join(name_key(w) for w in selected_text.split()), 8,
-                              seriesId=video.series_id))
+        repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
+                            series_id=video.series_id, k=8))
     line_at = _selected_line_at(lines, selected_text, bound.until)
     probes = _probes(lines, line_at, selected_text)
     echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,

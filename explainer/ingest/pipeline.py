@@ -7,7 +7,7 @@
 | analyse   | 20→60    | provider analysis, ANALYSIS_BATCH_SIZE segments per call    |
 | enrich    | 60       | wiki knowledge (when enabled)                               |
 | graph     | 80       | entities, mentions, relations, references, speakers         |
-| embed     | 90       | segment and entity embeddings                               |
+| embed     | 90       | segment embeddings, one embedding space per series          |
 | algorithms| 95       | importance and communities                                  |
 | done      | 100      | status=ready, processedAt, callback                         |
 
@@ -32,6 +32,7 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from explainer.core.errors import (
+    EmbeddingUnavailable,
     ExplainerError,
     ExternalServiceError,
     FetchRefused,
@@ -57,6 +58,8 @@ from explainer.llm.base import (
 )
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
 from explainer.text.names import is_generic_speaker, name_key
+from graph.repositories import embeddings
+from graph.repositories.embeddings import SegmentText
 from graph.repositories.videos import VideoRecord, get_video
 from graph.stores import GraphStore, open_store
 
@@ -79,6 +82,19 @@ class Segment:
     @property
     def text(self) -> str:
         return " ".join(c.text for c in self.cues)
+
+
+@dataclass
+class EmbedOutcome:
+    segments: int
+    missing: int = 0  # segments the embedder could not embed (no vector: never one of another space)
+    error: str | None = None
+
+    @property
+    def problem(self) -> str | None:
+        if not self.missing:
+            return None
+        return f"EMBEDDING_UNAVAILABLE: {self.missing} of {self.segments} segments have no embedding ({self.error})"
 
 
 @dataclass
@@ -164,7 +180,7 @@ class Pipeline:
         stages["graph"] = time.perf_counter() - mark
 
         mark = time.perf_counter()
-        await self._embed(video, segments)
+        embedded = await self._embed(video, segments)
         await progress.report("embed", 90)
         stages["embed"] = time.perf_counter() - mark
 
@@ -174,17 +190,19 @@ class Pipeline:
         stages["algorithms"] = time.perf_counter() - mark
 
         usage = self.provider.usage()
+        degraded = usage.degraded or embedded.missing > 0
+        problems = [p for p in (_provider_error(self.provider), embedded.problem) if p]
         rows = await self.store.write(
             "set_video_ready", id=video_id, processedAt=datetime.now(UTC).isoformat(timespec="seconds"),
-            degraded=usage.degraded, llmProvider=self.provider.name, llmCalls=usage.calls,
+            degraded=degraded, llmProvider=self.provider.name, llmCalls=usage.calls,
             llmInputTokens=usage.input_tokens, llmOutputTokens=usage.output_tokens,
             llmCostUsd=usage.estimated_cost_usd, cueCount=len(parsed.cues), segmentCount=len(segments),
-            droppedCues=sum(parsed.dropped.values()), llmError=_provider_error(self.provider))
+            droppedCues=sum(parsed.dropped.values()), llmError="; ".join(problems) or None)
         await self.redis.incr(explain_generation_key(video_id))
         await progress.report("done", 100, status="ready", processedAt=rows[0]["processedAt"] if rows else None)
         return IngestResult(video_id=video_id, cues=len(parsed.cues), segments=len(segments),
                             dropped=dict(parsed.dropped), repaired=dict(parsed.repaired), entities=entity_count,
-                            references=reference_count, provider=self.provider.name, degraded=usage.degraded,
+                            references=reference_count, provider=self.provider.name, degraded=degraded,
                             seconds=time.perf_counter() - started, stages=stages)
 
     # --- stages ------------------------------------------------------------------------------
@@ -371,19 +389,30 @@ class Pipeline:
         await link_wiki_characters(self.store, series)
         return len(touched), len(references)
 
-    async def _embed(self, video: VideoRecord, segments: list[Segment]) -> None:
-        texts = [s.text for s in segments]
-        ids = [segment_id(video.id, s.index) for s in segments]
-        for start in range(0, len(texts), EMBED_BATCH):
-            vectors = await self.provider.embed(texts[start:start + EMBED_BATCH])
-            await self.store.write("set_segment_embeddings", rows=[
-                {"id": i, "embedding": v} for i, v in zip(ids[start:start + EMBED_BATCH], vectors, strict=True)])
-        entities = await self.store.read("entities_for_embedding", seriesId=video.series_id)
-        for start in range(0, len(entities), EMBED_BATCH):
-            chunk = entities[start:start + EMBED_BATCH]
-            vectors = await self.provider.embed([" ".join([e["name"], *(e["aliases"] or [])]) for e in chunk])
-            await self.store.write("set_entity_embeddings", rows=[
-                {"id": e["id"], "embedding": v} for e, v in zip(chunk, vectors, strict=True)])
+    async def _embed(self, video: VideoRecord, segments: list[Segment]) -> EmbedOutcome:
+        """Segment vectors, all of one embedding space per series. A new embedder (another
+        provider, model or dimension) clears the series' vectors and embeds all its segments again.
+        A batch the embedder cannot embed is left without vectors (never filled from another
+        space) and the video is marked degraded."""
+        embedder = self.provider.embedder.key
+        if await embeddings.segment_embedder(self.store, video.series_id) == embedder:
+            todo = [SegmentText(id=segment_id(video.id, s.index), text=s.text) for s in segments]
+        else:
+            await embeddings.start_embedding_space(self.store, video.series_id, embedder)
+            todo = await embeddings.series_segment_texts(self.store, video.series_id)
+        outcome = EmbedOutcome(segments=len(todo))
+        for start in range(0, len(todo), EMBED_BATCH):
+            chunk = todo[start:start + EMBED_BATCH]
+            try:
+                vectors = await self.provider.embed([s.text for s in chunk])
+            except EmbeddingUnavailable as exc:
+                log.warning("segments left without embeddings", extra={"videoId": video.id, "segments": len(chunk),
+                                                                        "error": exc.message})
+                outcome.missing += len(chunk)
+                outcome.error = exc.message
+                continue
+            await embeddings.set_segment_embeddings(self.store, [s.id for s in chunk], vectors)
+        return outcome
 
     async def _algorithms(self, video: VideoRecord) -> None:
         await update_entity_scores(self.settings, self.store, video.series_id)

@@ -55,6 +55,11 @@ async def echoed_lines(store: GraphStore, *, text: str, series_id: str, ordinal:
                                        candidates=k * OVERFETCH)
 
 
+async def entities_named(store: GraphStore, *, text: str, series_id: str, k: int) -> list[Row]:
+    """`[{id, score}]`: entities of the series whose name or alias is a word of `text`."""
+    return await store.fulltext_search("entity", text, k, seriesId=series_id)
+
+
 async def entity_facts(store: GraphStore, *, entity_ids: list[str], ordinal: int, until: float) -> list[Row]:
     """Entities without a visible mention are left out: the viewer has not met them yet."""
     if not entity_ids:

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any, Literal
 
 Row = dict[str, Any]
-VectorIndex = Literal["segment", "entity"]
+VectorIndex = Literal["segment"]
 FulltextIndex = Literal["line", "entity"]
 
 

@@ -1,6 +1,0 @@
-CALL db.index.vector.queryNodes('entity_embedding', $candidates, $vector) YIELD node, score
-WITH node, score
-WHERE $seriesId IS NULL OR node.seriesId = $seriesId
-RETURN node.id AS id, score
-ORDER BY score DESC
-LIMIT $k

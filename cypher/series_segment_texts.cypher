@@ -1,0 +1,3 @@
+MATCH (g:Segment {seriesId: $seriesId})
+RETURN g.id AS id, g.text AS text
+ORDER BY g.id
