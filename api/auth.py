@@ -6,10 +6,15 @@ import hmac
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Security
+from fastapi.security import APIKeyHeader
 
 from api.deps import SettingsDep
 from explainer.core.errors import Forbidden, Unauthorized
+
+# documents the scheme in /openapi.json; the check itself is ours (401 vs 403, in the envelope)
+API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False, scheme_name="ApiKey",
+                              description="An API key from API_KEYS; its scopes (ingest, admin) decide what it may do.")
 
 
 def scopes_for(key: str | None, configured: dict[str, frozenset[str]]) -> frozenset[str] | None:
@@ -31,7 +36,7 @@ def check_scope(scopes: frozenset[str] | None, scope: str) -> None:
 
 def require_scope(scope: str) -> Callable[..., Awaitable[str]]:
     async def check(settings: SettingsDep,
-                    x_api_key: Annotated[str | None, Header(alias="X-API-Key")] = None) -> str:
+                    x_api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None) -> str:
         check_scope(scopes_for(x_api_key, settings.api_key_scopes), scope)
         return x_api_key or ""
 

@@ -37,15 +37,5 @@ def get_settings_dep(request: Request) -> Settings:
     return get_state(request).settings
 
 
-def get_store(request: Request) -> GraphStore:
-    return get_state(request).store
-
-
-def get_redis(request: Request) -> aioredis.Redis:
-    return get_state(request).redis
-
-
 StateDep = Annotated[AppState, Depends(get_state)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-StoreDep = Annotated[GraphStore, Depends(get_store)]
-RedisDep = Annotated[aioredis.Redis, Depends(get_redis)]

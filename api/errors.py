@@ -21,6 +21,10 @@ STATUS_BY_CODE: dict[str, int] = {
     "EXTERNAL_SERVICE_ERROR": 502, "GRAPH_UNAVAILABLE": 503, "METHOD_NOT_ALLOWED": 405,
 }
 
+# fields whose refusal has its own error code
+_CODE_BY_FIELD = {"platform": "INVALID_PLATFORM", "videoId": "INVALID_VIDEO_ID", "video_id": "INVALID_VIDEO_ID"}
+_VALUE_ERRORS = frozenset({"string_pattern_mismatch", "string_too_long", "string_too_short", "literal_error"})
+
 
 def error_body(code: str, message: str, retry_after: int | None = None) -> dict[str, object]:
     error: dict[str, object] = {"code": code, "message": message}
@@ -47,9 +51,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "path", "query")]
+        where = ".".join(loc)
         message = f"{where}: {first.get('msg', 'invalid request')}" if where else str(first.get("msg"))
-        return error_response("INVALID_REQUEST", message)
+        code = "INVALID_REQUEST"
+        if loc and first.get("type") in _VALUE_ERRORS:  # a value of the right type that is not allowed
+            code = _CODE_BY_FIELD.get(loc[-1], code)
+        return error_response(code, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:

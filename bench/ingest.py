@@ -60,8 +60,8 @@ async def enqueue_all(settings: Settings) -> list[tuple[str, str, int]]:
         await ingest.register(settings, store, queue, reg)
         answer = await ingest.submit_file(settings, store, async_redis, queue, video_id, data,
                                           filename=filename, content_type=None, depends_on=previous.get(series_id))
-        previous[series_id] = answer["jobId"]
-        jobs.append((video_id, answer["jobId"], answer["cues"]))
+        previous[series_id] = answer.job_id
+        jobs.append((video_id, answer.job_id, answer.file.cues if answer.file else 0))
     await store.close()
     await async_redis.aclose()
     sync_redis.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,7 +10,10 @@ from pydantic.alias_generators import to_camel
 
 from api.deps import StateDep
 from api.ratelimit import rate_limit
+from api.schemas import Envelope, ExplainData, FeedbackData, error_responses
+from explainer.core.errors import VideoNotFound
 from explainer.explain.service import MAX_TEXT_CHARS, Explainer, feedback
+from explainer.ingest.registration import VIDEO_ID, Platform
 from explainer.llm import build_provider
 
 router = APIRouter(prefix="/api", tags=["explain"])
@@ -22,14 +25,25 @@ class CamelModel(BaseModel):
 
 
 class Metadata(CamelModel):
+    """What the extension knows of the video. Explain never registers a video it does not know
+    (registration needs an ingest key); the metadata only makes the VIDEO_NOT_FOUND answer say
+    which episode is missing."""
+
     title: str | None = Field(default=None, max_length=300)
     season: int | None = Field(default=None, ge=0, le=1000)
     episode: int | None = Field(default=None, ge=0, le=10000)
-    platform: str | None = Field(default=None, max_length=32)
+    platform: Platform | None = None
+
+    def describe(self) -> str:
+        parts = [f"'{self.title}'" if self.title else None,
+                 f"S{self.season}" if self.season is not None else None,
+                 f"E{self.episode}" if self.episode is not None else None,
+                 f"on {self.platform}" if self.platform else None]
+        return " ".join(p for p in parts if p)
 
 
 class ExplainRequest(CamelModel):
-    video_id: str = Field(min_length=1, max_length=128)
+    video_id: str = Field(pattern=VIDEO_ID.pattern, max_length=128)
     selected_text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     timestamp: float = Field(ge=0, le=48 * 3600)
     metadata: Metadata | None = None
@@ -54,16 +68,29 @@ def get_explainer(request: Request, state: StateDep) -> Explainer:
 ExplainerDep = Annotated[Explainer, Depends(get_explainer)]
 
 
-@router.post("/explain", dependencies=[Depends(rate_limit("explain"))])
+def _not_registered(body: ExplainRequest) -> str:
+    what = body.metadata.describe() if body.metadata else ""
+    episode = f"video {body.video_id}" + (f" ({what})" if what else "")
+    return (f"{episode} is not registered: register it with POST /api/video/register (an ingest key) and "
+            "submit its subtitles, then ask again")
+
+
+@router.post("/explain", dependencies=[Depends(rate_limit("explain"))],
+             responses={200: {"model": Envelope[ExplainData], "description": "The explanation"},
+                        **error_responses(400, 404, 409, 413, 429, 502)})
 async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: BackgroundTasks) -> Response:
-    result = await explainer.explain(video_id=body.video_id, selected_text=body.selected_text,
-                                     timestamp=body.timestamp)
+    try:
+        result = await explainer.explain(video_id=body.video_id, selected_text=body.selected_text,
+                                         timestamp=body.timestamp)
+    except VideoNotFound as exc:
+        raise VideoNotFound(_not_registered(body)) from exc
     tasks.add_task(explainer.questions.record, result.question)
     # the body is assembled as JSON text: a cached explanation is sent as it was stored
     return Response(result.body(), media_type="application/json", background=tasks)
 
 
-@router.post("/feedback", dependencies=[Depends(rate_limit("feedback"))])
-async def post_feedback(body: FeedbackRequest, state: StateDep) -> dict[str, Any]:
-    return {"success": True, "data": await feedback(state.store, question_id=body.question_id,
-                                                    helpful=body.helpful, comment=body.comment)}
+@router.post("/feedback", dependencies=[Depends(rate_limit("feedback"))], response_model=Envelope[FeedbackData],
+             responses=error_responses(400, 404, 413, 429))
+async def post_feedback(body: FeedbackRequest, state: StateDep) -> Envelope[FeedbackData]:
+    answer = await feedback(state.store, question_id=body.question_id, helpful=body.helpful, comment=body.comment)
+    return Envelope(data=FeedbackData(question_id=str(answer["questionId"]), helpful=bool(answer["helpful"])))

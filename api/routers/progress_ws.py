@@ -19,6 +19,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from redis.asyncio.client import PubSub
 
 from api.deps import AppState
+from api.schemas import StatusData
 from explainer.core.errors import ExplainerError, VideoNotFound
 from explainer.core.keys import progress_channel
 from explainer.ingest.registration import status, validate_video_id
@@ -88,7 +89,8 @@ class _Session:
         await self.pubsub.subscribe(progress_channel(video_id))
         self.videos.add(video_id)
         try:
-            current: dict[str, Any] | None = await status(self.state.store, self.state.redis, video_id)
+            current: dict[str, Any] | None = StatusData.of(
+                await status(self.state.store, self.state.redis, video_id)).model_dump(by_alias=True)
         except VideoNotFound:
             current = None  # not registered yet: its progress arrives once it is
         await self.send({"type": "subscribed", "videoId": video_id, "current": current})

@@ -8,7 +8,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 import redis.asyncio as aioredis
 
@@ -21,7 +21,8 @@ from graph.repositories.videos import VideoRecord, get_video, merge_series, regi
 from graph.stores import GraphStore
 from seeds.loader import demo_episodes
 
-PLATFORMS = ("netflix", "youtube", "local")
+Platform = Literal["netflix", "youtube", "local"]
+PLATFORMS: tuple[str, ...] = get_args(Platform)
 VIDEO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
 _EPISODE_SUFFIX = re.compile(
     r"[\s\-–:|]*(?:(?:season|시즌)\s*\d+\s*)?(?:s\d{1,2}\s*e\d{1,3}|e(?:p(?:isode)?)?\.?\s*\d{1,3}|\d{1,3}\s*(?:화|회|부)"
@@ -42,6 +43,59 @@ class Registration:
     url: str | None = None
     subtitle_url: str | None = None
     callback_url: str | None = None
+
+
+RegistrationState = Literal["ready", "processing", "awaiting_subtitles"]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """What registering found or started: ready already, processing (a job queued or running),
+    or waiting for its subtitles."""
+
+    video_id: str
+    status: RegistrationState
+    job_id: str | None = None
+    estimated_seconds: int | None = None
+    processed_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """What the parser made of an uploaded file."""
+
+    format: str
+    encoding: str
+    cues: int
+    dropped: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    """An ingestion job queued for the video, from an upload or a URL."""
+
+    video_id: str
+    job_id: str
+    estimated_seconds: int
+    source: Literal["upload", "url"]
+    file: ParsedFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VideoStatus:
+    video_id: str
+    status: str
+    progress: int
+    step: str | None
+    estimated_seconds_remaining: int | None
+    error_code: str | None
+    error: str | None
+    processed_at: str | None
+    degraded: bool
+    llm_usage: dict[str, Any] | None
+    series_id: str
+    season: int | None
+    episode: int | None
 
 
 def series_id_from(title: str) -> str:
@@ -86,11 +140,10 @@ def estimate_seconds(settings: Settings, cues: int | None = None) -> int:
 
 
 async def register(settings: Settings, store: GraphStore, jobs: JobQueue,
-                   reg: Registration) -> dict[str, Any]:
+                   reg: Registration) -> Registered:
     existing = await get_video(store, reg.video_id)
     if existing and existing.status == "ready":
-        return {"status": "ready", "videoId": reg.video_id, "processedAt": existing.processed_at,
-                "statusUrl": f"/api/video/{reg.video_id}/status"}
+        return Registered(reg.video_id, "ready", processed_at=existing.processed_at)
     language = reg.language or ("ko" if re.search(r"[가-힣]", reg.series_title or reg.title) else "en")
     if existing is None:
         await merge_series(store, series_id=reg.series_id, title=reg.series_title or reg.title,
@@ -101,19 +154,18 @@ async def register(settings: Settings, store: GraphStore, jobs: JobQueue,
         registered_at=_now(), platform=reg.platform, title=reg.title, season=reg.season, episode=reg.episode,
         duration=reg.duration, language=language, url=reg.url, subtitle_url=reg.subtitle_url,
         callback_url=reg.callback_url)
-    body: dict[str, Any] = {"videoId": reg.video_id, "statusUrl": f"/api/video/{reg.video_id}/status"}
     if reg.subtitle_url and status != "processing":
         job_id = await jobs.enqueue_ingest(reg.video_id, {"kind": "url", "url": reg.subtitle_url})
         await _mark_queued(store, reg.video_id)
-        return {**body, "status": "processing", "jobId": job_id, "estimatedTime": estimate_seconds(settings)}
+        return Registered(reg.video_id, "processing", job_id=job_id, estimated_seconds=estimate_seconds(settings))
     if status == "processing":
-        return {**body, "status": "processing", "jobId": await jobs.current_job_id(reg.video_id)}
-    return {**body, "status": "awaiting_subtitles"}
+        return Registered(reg.video_id, "processing", job_id=await jobs.current_job_id(reg.video_id))
+    return Registered(reg.video_id, "awaiting_subtitles")
 
 
 async def submit_file(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
                       jobs: JobQueue, video_id: str, data: bytes, *, filename: str | None,
-                      content_type: str | None, depends_on: str | None = None) -> dict[str, Any]:
+                      content_type: str | None, depends_on: str | None = None) -> Submitted:
     """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job."""
     video = await require_video(store, video_id)
     parsed = parse_subtitles(data, filename=filename, content_type=content_type)
@@ -121,24 +173,21 @@ async def submit_file(settings: Settings, store: GraphStore, async_redis: aiored
     job_id = await jobs.enqueue_ingest(video_id,
                      {"kind": "upload", "filename": filename, "contentType": content_type}, depends_on=depends_on)
     await _mark_queued(store, video.id)
-    return {"status": "processing", "videoId": video_id, "jobId": job_id,
-            "statusUrl": f"/api/video/{video_id}/status", "format": parsed.format,
-            "encoding": parsed.encoding, "cues": len(parsed.cues), "droppedCues": parsed.dropped,
-            "estimatedTime": estimate_seconds(settings, len(parsed.cues))}
+    return Submitted(video_id, job_id, estimate_seconds(settings, len(parsed.cues)), "upload",
+                     ParsedFile(parsed.format, parsed.encoding, len(parsed.cues), dict(parsed.dropped)))
 
 
 async def submit_url(settings: Settings, store: GraphStore, jobs: JobQueue, video_id: str,
-                     url: str) -> dict[str, Any]:
+                     url: str) -> Submitted:
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise InvalidRequest("url must be an http or https URL")
     await require_video(store, video_id)
     job_id = await jobs.enqueue_ingest(video_id, {"kind": "url", "url": url})
     await _mark_queued(store, video_id)
-    return {"status": "processing", "videoId": video_id, "jobId": job_id,
-            "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
+    return Submitted(video_id, job_id, estimate_seconds(settings), "url")
 
 
-async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) -> dict[str, Any]:
+async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) -> VideoStatus:
     video = await require_video(store, video_id)
     raw = await async_redis.hgetall(progress_key(video_id))
     live = {_text(k): _text(v) for k, v in raw.items()}
@@ -151,28 +200,28 @@ async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) 
         started = float(live.get("startedAt") or time.time())
         elapsed = max(time.time() - started, 0.1)
         remaining = int(elapsed * (100 - progress) / progress) if progress > 0 else None
-    error = {"code": video.error_code, "message": video.error} if video.error else None
-    return {"videoId": video.id, "status": video.status, "progress": progress, "currentStep": step,
-            "estimatedTimeRemaining": remaining, "error": error, "processedAt": video.processed_at,
-            "degraded": video.degraded, "llmUsage": video.llm, "seriesId": video.series_id,
-            "season": video.season, "episode": video.episode}
+    return VideoStatus(video_id=video.id, status=video.status, progress=progress, step=step,
+                       estimated_seconds_remaining=remaining, error_code=video.error_code, error=video.error,
+                       processed_at=video.processed_at, degraded=video.degraded, llm_usage=video.llm,
+                       series_id=video.series_id, season=video.season, episode=video.episode)
 
 
 async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis.Redis, jobs: JobQueue,
-                    video_id: str) -> dict[str, Any]:
+                    video_id: str) -> Submitted:
     """Runs the pipeline again on the subtitles already given: the stored upload while Redis
     still holds it, else the video's subtitle URL."""
     video = await require_video(store, video_id)
     if await async_redis.exists(subtitle_key(video_id)):
-        source: dict[str, Any] = {"kind": "upload"}
+        kind: Literal["upload", "url"] = "upload"
+        source: dict[str, Any] = {"kind": kind}
     elif video.subtitle_url:
-        source = {"kind": "url", "url": video.subtitle_url}
+        kind = "url"
+        source = {"kind": kind, "url": video.subtitle_url}
     else:
         raise InvalidRequest(f"video {video_id} has no stored subtitles any more; upload them again")
     job_id = await jobs.enqueue_ingest(video_id, source)
     await _mark_queued(store, video_id)
-    return {"status": "processing", "videoId": video_id, "jobId": job_id, "source": source["kind"],
-            "statusUrl": f"/api/video/{video_id}/status", "estimatedTime": estimate_seconds(settings)}
+    return Submitted(video_id, job_id, estimate_seconds(settings), kind)
 
 
 def _text(value: bytes | str) -> str:
@@ -202,11 +251,11 @@ async def enqueue_demo(settings: Settings, store: GraphStore, async_redis: aiore
                                 series_title=ep.series_title, series_id=ep.series_id, season=ep.season,
                                 episode=ep.episode, duration=ep.duration, language=ep.language)
         answer = await register(settings, store, jobs, reg)
-        if answer["status"] == "ready":
+        if answer.status == "ready":
             continue
         submitted = await submit_file(settings, store, async_redis, jobs, ep.video_id, ep.read(),
                                       filename=ep.file, content_type="application/x-subrip",
                                       depends_on=previous.get(ep.series_id))
-        previous[ep.series_id] = submitted["jobId"]
-        job_ids.append(submitted["jobId"])
+        previous[ep.series_id] = submitted.job_id
+        job_ids.append(submitted.job_id)
     return job_ids

@@ -20,12 +20,11 @@ from explainer.ingest import curation
 from explainer.ingest import registration as ingest
 
 
-async def _processing(info: Info, answer: dict[str, object]) -> ProcessingPayload:
-    video_id = str(answer["videoId"])
-    record = await ingest.require_video(info.context.state.store, video_id)
-    job_id = answer.get("jobId")
-    return ProcessingPayload(video_id=video_id, status=str(answer["status"]),
-                             job_id=str(job_id) if job_id else None, video=Video.from_record(record))
+async def _processing(info: Info, answer: ingest.Registered | ingest.Submitted) -> ProcessingPayload:
+    record = await ingest.require_video(info.context.state.store, answer.video_id)
+    status = answer.status if isinstance(answer, ingest.Registered) else "processing"
+    return ProcessingPayload(video_id=answer.video_id, status=status, job_id=answer.job_id,
+                             video=Video.from_record(record))
 
 
 @strawberry.type

@@ -23,8 +23,9 @@ class Subscription:
         await pubsub.subscribe(progress_channel(vid))
         try:
             now = await ingest.status(state.store, state.redis, vid)
-            event = ProgressEvent.from_message({"videoId": vid, "status": now["status"], "step": now["currentStep"],
-                                                "progress": now["progress"], "error": now["error"]})
+            error = {"code": now.error_code, "message": now.error} if now.error else None
+            event = ProgressEvent.from_message({"videoId": vid, "status": now.status, "step": now.step,
+                                                "progress": now.progress, "error": error})
             yield event
             while not event.final:
                 message = await pubsub.get_message(timeout=1.0)
