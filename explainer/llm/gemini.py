@@ -1,21 +1,28 @@
 """The Gemini provider: google-genai's async API with JSON response schemas, bounded concurrency,
-a per-minute request budget, retries and a fallback provider.
+a per-minute request budget, retries (tenacity) and one fallback policy.
 
-Failure policy (per operation):
+Retry policy (every operation, `_retrying`):
 - 429, 408, 500, 502, 503, 504, timeouts and network errors are retried up to
   `gemini_max_retries` times with exponential backoff and jitter; a server-given delay
   (`Retry-After` header or google.rpc.RetryInfo `retryDelay`) is honoured instead, and a delay
   longer than `max_backoff` (an exhausted daily quota) fails at once rather than stall the job.
-- An answer that is not valid JSON or misses required fields is retried once, then fails.
+- An answer that is not valid JSON or misses required fields is asked again once, then fails.
 - Other 4xx are not retried. An invalid key (400 API_KEY_INVALID, 401, 403) disables the
   provider: it is reported once (log + GeminiError) and later calls never reach the server.
-- On failure `analyse` and `embed` answer from the injected fallback provider and mark usage as
-  degraded; `explain` raises GeminiError so the caller composes a graph-only answer.
+
+Fallback policy (what an operation does once its retries are spent, `FALLBACK_POLICY`, applied
+in `_give_up` only):
+- `analyse` answers from the injected fallback provider and marks usage degraded;
+- `explain` raises GeminiError: the explain service composes the graph-only answer (the offline
+  provider's composer) and marks that one answer degraded;
+- `embed` raises EmbeddingUnavailable and marks usage degraded. It never substitutes vectors of
+  another embedder: one vector index holds one embedding space.
 
 Metrics: LLM_CALLS{provider="gemini", kind=analyse|embed|explain, outcome} counts every request
 sent (outcome ok, invalid_answer, rate_limited, server_error, timeout, network_error,
-client_error, auth_error) and every operation answered by the fallback (outcome fallback);
-LLM_TOKENS counts input/output tokens from the answers' usage metadata.
+client_error, auth_error), every operation answered by the fallback (outcome fallback) and every
+embedding given up (outcome unavailable); LLM_TOKENS counts input/output tokens from the answers'
+usage metadata.
 """
 
 from __future__ import annotations
@@ -24,17 +31,25 @@ import asyncio
 import functools
 import logging
 import math
-import random
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import httpx
 from google import genai
 from google.genai import errors as genai_errors
 from google.genai import types
 from pydantic import BaseModel, ValidationError
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+from tenacity.wait import wait_base
 
-from explainer.core.errors import ExplainerError, GeminiError
+from explainer.core.errors import EmbeddingUnavailable, GeminiError
 from explainer.core.metrics import LLM_CALLS, LLM_TOKENS
 from explainer.core.settings import Settings
 from explainer.llm import prompts
@@ -66,6 +81,14 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 AUTH_STATUSES = frozenset({401, 403})
 AUTH_REASONS = frozenset({"API_KEY_INVALID", "API_KEY_EXPIRED", "API_KEY_SERVICE_BLOCKED"})
 INVALID_ANSWER_RETRIES = 1
+
+Kind = Literal["analyse", "embed", "explain"]
+# What each operation does once Gemini failed it for good (see the module docstring).
+FALLBACK_POLICY: dict[Kind, Literal["fallback", "raise", "unavailable"]] = {
+    "analyse": "fallback",
+    "explain": "raise",
+    "embed": "unavailable",
+}
 
 # USD per 1M tokens (input, output): Gemini Developer API paid tier, text, prompts up to 200k
 # tokens, from ai.google.dev/gemini-api/docs/pricing (2025). Thinking tokens bill as output.
@@ -188,6 +211,29 @@ def _outcome(error: GeminiError) -> str:
     if reason == "NETWORK":
         return "network_error"
     return "client_error"
+
+
+# --- retry policy ----------------------------------------------------------------------------
+
+def is_retryable(exc: BaseException, max_backoff: float) -> bool:
+    """Transient failures (429, 408, 5xx, timeouts, transport errors) whose server-given delay, if
+    any, is within `max_backoff`. Never 400/401/403 or a disabled provider."""
+    if not isinstance(exc, GeminiError) or not exc.retryable or exc.context.get("auth"):
+        return False
+    return exc.retry_after is None or exc.retry_after <= max_backoff
+
+
+class wait_retry_after(wait_base):  # noqa: N801 - named like tenacity's own strategies
+    """The server's `Retry-After`/`retryDelay` when the failure carries one, else `otherwise`."""
+
+    def __init__(self, otherwise: wait_base) -> None:
+        self.otherwise = otherwise
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        if isinstance(exc, GeminiError) and exc.retry_after is not None:
+            return exc.retry_after
+        return self.otherwise(retry_state)
 
 
 # --- answer parsing --------------------------------------------------------------------------
@@ -313,8 +359,7 @@ class GeminiProvider:
                 _generation_tokens, lambda r: _parse_generated(r, prompts.AnalysisAnswer),
             )
         except GeminiError as exc:
-            fallback = self._fall_back("analyse", exc)
-            return await fallback.analyse(batch, context)
+            return await self._give_up("analyse", exc).analyse(batch, context)
         return _restrict_to_batch(answer.to_batch_analysis(), batch)
 
     async def explain(self, context: ExplainContext) -> ExplanationDraft:
@@ -322,11 +367,14 @@ class GeminiProvider:
         contents = prompts.explanation_contents(context)
         config = self._json_config(prompts.explanation_system_instruction(context), prompts.ExplanationAnswer,
                                    temperature=0.4)
-        return await self._request(
-            "explain", model,
-            lambda client: client.aio.models.generate_content(model=model, contents=contents, config=config),
-            _generation_tokens, lambda r: _parse_generated(r, prompts.ExplanationAnswer),
-        )
+        try:
+            return await self._request(
+                "explain", model,
+                lambda client: client.aio.models.generate_content(model=model, contents=contents, config=config),
+                _generation_tokens, lambda r: _parse_generated(r, prompts.ExplanationAnswer),
+            )
+        except GeminiError as exc:
+            return await self._give_up("explain", exc).explain(context)
 
     @property
     def embedder(self) -> EmbedderInfo:
@@ -339,16 +387,9 @@ class GeminiProvider:
         chunks = [texts[i:i + EMBED_BATCH_LIMIT] for i in range(0, len(texts), EMBED_BATCH_LIMIT)]
         results = await asyncio.gather(*(self._embed_chunk(chunk) for chunk in chunks))
         failure = next((r for r in results if isinstance(r, GeminiError)), None)
-        if failure is None:
-            return [vector for chunk in results if not isinstance(chunk, GeminiError) for vector in chunk]
-        # All or nothing: one call's vectors must come from one embedding space.
-        fallback = self._fall_back("embed", failure)
-        vectors = await fallback.embed(texts)
-        dim = self._settings.embedding_dim
-        if len(vectors) != len(texts) or any(len(v) != dim for v in vectors):
-            raise ExplainerError(f"fallback provider {fallback.name!r} returned vectors that do not match "
-                                 f"{len(texts)} texts x embedding_dim={dim}")
-        return vectors
+        if failure is not None:
+            self._give_up("embed", failure)  # raises EmbeddingUnavailable: all or nothing
+        return [vector for chunk in results if not isinstance(chunk, GeminiError) for vector in chunk]
 
     async def _embed_chunk(self, chunk: list[str]) -> list[list[float]] | GeminiError:
         model = self._settings.gemini_embedding_model
@@ -394,45 +435,66 @@ class GeminiProvider:
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
         )
 
-    async def _request(self, kind: str, model: str, send: Callable[[genai.Client], Awaitable[R]],
+    async def _request(self, kind: Kind, model: str, send: Callable[[genai.Client], Awaitable[R]],
                        tokens: Callable[[R], tuple[int, int]], parse: Callable[[R], T]) -> T:
-        """Send with retries; returns the parsed answer or raises GeminiError."""
-        retries = 0
-        invalid_answers = 0
-        while True:
-            client = self._usable_client()
-            try:
-                response = await self._send_once(send, client)
-            except Exception as exc:  # everything the SDK or the transport raises
-                error = to_gemini_error(exc)
-            else:
-                self._record_tokens(kind, model, *tokens(response))
-                try:
-                    result = parse(response)
-                except _InvalidAnswer as exc:
-                    self._count(kind, "invalid_answer")
-                    if invalid_answers >= INVALID_ANSWER_RETRIES:
-                        raise GeminiError(f"Gemini returned an invalid {kind} answer: {exc}",
-                                          retryable=False, reason="INVALID_ANSWER") from exc
-                    invalid_answers += 1
-                    log.warning("gemini %s: invalid answer (%s), asking again", kind, exc)
-                    continue
-                self._count(kind, "ok")
-                return result
+        """Send with retries; returns the parsed answer or raises GeminiError.
 
-            self._count(kind, _outcome(error))
-            if error.context.get("auth"):
-                self._disable(error)
-                raise error
-            if not error.retryable or retries >= self._settings.gemini_max_retries:
-                raise error
-            if error.retry_after is not None and error.retry_after > self._max_backoff:
-                raise error
-            delay = self._backoff(retries, error.retry_after)
-            retries += 1
-            log.info("gemini %s: %s; retry %d/%d in %.2fs", kind, error.message, retries,
-                     self._settings.gemini_max_retries, delay)
-            await asyncio.sleep(delay)
+        Two tenacity controllers: the inner one retries one request on transient errors, the
+        outer one asks again (once) when a request was answered with an invalid answer."""
+
+        async def attempt() -> T:
+            response: R = await self._retrying(kind)(self._send_counted, kind, send)
+            self._record_tokens(kind, model, *tokens(response))
+            try:
+                result = parse(response)
+            except _InvalidAnswer:
+                self._count(kind, "invalid_answer")
+                raise
+            self._count(kind, "ok")
+            return result
+
+        asking = AsyncRetrying(
+            retry=retry_if_exception_type(_InvalidAnswer), stop=stop_after_attempt(1 + INVALID_ANSWER_RETRIES),
+            before_sleep=lambda state: log.warning("gemini %s: invalid answer (%s), asking again", kind,
+                                                   state.outcome.exception() if state.outcome else None),
+            reraise=True,
+        )
+        try:
+            return await asking(attempt)
+        except _InvalidAnswer as exc:
+            raise GeminiError(f"Gemini returned an invalid {kind} answer: {exc}",
+                              retryable=False, reason="INVALID_ANSWER") from exc
+
+    def _retrying(self, kind: Kind) -> AsyncRetrying:
+        """The retry controller of one request: `is_retryable` decides, the server's delay or
+        exponential backoff with jitter waits, `gemini_max_retries` bounds."""
+        max_retries = self._settings.gemini_max_retries
+
+        def log_retry(state: RetryCallState) -> None:
+            error = state.outcome.exception() if state.outcome else None
+            log.info("gemini %s: %s; retry %d/%d in %.2fs", kind, getattr(error, "message", error),
+                     state.attempt_number, max_retries, state.upcoming_sleep)
+
+        return AsyncRetrying(
+            retry=retry_if_exception(lambda exc: is_retryable(exc, self._max_backoff)),
+            wait=wait_retry_after(wait_exponential_jitter(initial=self._backoff_base, max=self._max_backoff,
+                                                          jitter=self._backoff_base)),
+            stop=stop_after_attempt(1 + max_retries),
+            before_sleep=log_retry,
+            reraise=True,
+        )
+
+    async def _send_counted(self, kind: Kind, send: Callable[[genai.Client], Awaitable[R]]) -> R:
+        """One request; any failure comes out as a counted GeminiError (auth errors disable)."""
+        client = self._usable_client()
+        try:
+            return await self._send_once(send, client)
+        except Exception as exc:  # everything the SDK or the transport raises
+            error = to_gemini_error(exc)
+        self._count(kind, _outcome(error))
+        if error.context.get("auth"):
+            self._disable(error)
+        raise error
 
     def _usable_client(self) -> genai.Client:
         if self._disabled is not None:
@@ -449,21 +511,25 @@ class GeminiProvider:
             async with asyncio.timeout(self._timeout):
                 return await send(client)
 
-    def _backoff(self, retries: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return retry_after
-        ceiling = min(self._max_backoff, self._backoff_base * 2 ** retries)
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
-
     def _disable(self, error: GeminiError) -> None:
         if self._disabled is None:
             self._disabled = error
             log.error("Gemini disabled, using %s from now on: %s",
                       self._fallback.name if self._fallback else "no fallback", error.message)
 
-    def _fall_back(self, kind: str, error: GeminiError) -> LLMProvider:
-        """The fallback provider to answer `kind` after `error`, or `error` re-raised."""
-        if self._fallback is None:
+    def _give_up(self, kind: Kind, error: GeminiError) -> LLMProvider:
+        """The one fallback policy (`FALLBACK_POLICY`): the provider to answer `kind` after
+        `error`, or the error to raise."""
+        policy = FALLBACK_POLICY[kind]
+        if policy == "unavailable":
+            self._usage.degraded = True
+            self._count(kind, "unavailable")
+            raise EmbeddingUnavailable(
+                f"{self.embedder.key} could not embed a batch: {error.message}", retryable=error.retryable,
+                status=error.status, retry_after=error.retry_after, embedder=self.embedder.key,
+                **{k: v for k, v in error.context.items() if k != "embedder"},
+            ) from error
+        if policy == "raise" or self._fallback is None:
             raise error
         if error is not self._disabled:  # the disabling error was already reported
             log.warning("gemini %s failed (%s); answering with %s", kind, error.message, self._fallback.name)
@@ -471,10 +537,10 @@ class GeminiProvider:
         self._count(kind, "fallback")
         return self._fallback
 
-    def _count(self, kind: str, outcome: str) -> None:
+    def _count(self, kind: Kind, outcome: str) -> None:
         LLM_CALLS.labels(provider=PROVIDER_NAME, kind=kind, outcome=outcome).inc()
 
-    def _record_tokens(self, kind: str, model: str, input_tokens: int, output_tokens: int) -> None:
+    def _record_tokens(self, kind: Kind, model: str, input_tokens: int, output_tokens: int) -> None:
         self._usage.input_tokens += input_tokens
         self._usage.output_tokens += output_tokens
         self._usage.estimated_cost_usd += estimate_cost_usd(model, input_tokens, output_tokens)

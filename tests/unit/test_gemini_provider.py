@@ -16,7 +16,7 @@ from google import genai
 from google.genai import types
 from prometheus_client import REGISTRY
 
-from explainer.core.errors import GeminiError
+from explainer.core.errors import EmbeddingUnavailable, GeminiError
 from explainer.core.settings import Settings
 from explainer.llm.base import (
     AnalysisContext,
@@ -126,7 +126,7 @@ class MetricDelta:
     def __init__(self) -> None:
         self._start = {(k, o): calls_metric(k, o) for k in ("analyse", "embed", "explain")
                        for o in ("ok", "invalid_answer", "rate_limited", "server_error", "timeout",
-                                 "auth_error", "client_error", "fallback")}
+                                 "auth_error", "client_error", "fallback", "unavailable")}
 
     def __call__(self, kind: str, outcome: str) -> float:
         return calls_metric(kind, outcome) - self._start[(kind, outcome)]
@@ -346,21 +346,23 @@ async def test_invalid_key_is_reported_once_and_never_retried(
 
     first = await provider.analyse(batch_of(2), CONTEXT)
     second = await provider.analyse(batch_of(1), CONTEXT)
-    vectors = await provider.embed(["a", "b"])
+    with pytest.raises(EmbeddingUnavailable) as unavailable_embedding:
+        await provider.embed(["a", "b"])
     with pytest.raises(GeminiError) as raised:
         await provider.explain(EXPLAIN)
 
     assert len(server.requests) == 1
     assert [s.index for s in first.segments] == [0, 1] and len(second.segments) == 1
-    assert len(vectors) == 2 and all(len(v) == DIM for v in vectors)
-    assert fallback.calls == [("analyse", 2), ("analyse", 1), ("embed", 2)]
+    assert unavailable_embedding.value.__cause__ is provider.disabled_reason
+    assert fallback.calls == [("analyse", 2), ("analyse", 1)]  # never vectors of another embedder
     error = raised.value
     assert error is provider.disabled_reason
     assert error.status == status and error.retryable is False and error.context["auth"] is True
     if status == 400:
         assert error.context["reason"] == "API_KEY_INVALID"
     assert metrics("analyse", "auth_error") == 1
-    assert metrics("analyse", "fallback") == 2 and metrics("embed", "fallback") == 1
+    assert metrics("analyse", "fallback") == 2 and metrics("embed", "fallback") == 0
+    assert calls_metric("embed", "unavailable") >= 1
     assert provider.usage().degraded is True and provider.usage().calls == 1
     reports = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(reports) == 1 and reports[0].levelno == logging.ERROR
@@ -372,7 +374,8 @@ async def test_without_a_key_everything_goes_to_the_fallback(server: FakeGemini,
     gemini = GeminiProvider(make_settings(server, gemini_api_key=None), fallback=fallback)
     try:
         await gemini.analyse(batch_of(1), CONTEXT)
-        assert await gemini.embed(["x"]) == [[1.0] + [0.0] * (DIM - 1)]
+        with pytest.raises(EmbeddingUnavailable):
+            await gemini.embed(["x"])
         with pytest.raises(GeminiError):
             await gemini.explain(EXPLAIN)
     finally:
@@ -455,35 +458,43 @@ async def test_embed_sends_batches_of_at_most_100(server: FakeGemini, provider: 
     assert provider.usage().calls == 3 and provider.usage().input_tokens > 0
 
 
-async def test_embed_with_wrong_dimension_falls_back(server: FakeGemini, provider: GeminiProvider,
-                                                     fallback: StubFallback) -> None:
+async def test_embed_with_wrong_dimension_is_unavailable(server: FakeGemini, provider: GeminiProvider,
+                                                         fallback: StubFallback) -> None:
     wrong = Reply(body={"embeddings": [{"values": [0.5, 0.5, 0.5]}]})
     server.script(wrong, wrong, operation="batchEmbedContents")
 
-    vectors = await provider.embed(["하나"])
+    with pytest.raises(EmbeddingUnavailable) as raised:
+        await provider.embed(["하나"])
 
     assert len(server.requests) == 2  # an invalid answer is asked again once
-    assert fallback.calls == [("embed", 1)]
-    assert vectors == [[1.0] + [0.0] * (DIM - 1)]
+    assert fallback.calls == []  # never vectors of another embedder
+    assert raised.value.context["embedder"] == "gemini:gemini-embedding-001:16"
+    assert raised.value.context["reason"] == "INVALID_ANSWER"
     assert provider.usage().degraded is True
 
 
-async def test_one_failing_chunk_sends_the_whole_call_to_the_fallback(
+async def test_one_failing_chunk_makes_the_whole_call_unavailable(
         server: FakeGemini, provider: GeminiProvider, fallback: StubFallback) -> None:
     server.script(bad_request(), operation="batchEmbedContents")
+    metrics = MetricDelta()
 
-    vectors = await provider.embed([f"t{i}" for i in range(150)])
+    with pytest.raises(EmbeddingUnavailable) as raised:
+        await provider.embed([f"t{i}" for i in range(150)])
 
-    assert len(server.requests) == 2
-    assert fallback.calls == [("embed", 150)]  # no mix of two embedding spaces in one answer
-    assert len(vectors) == 150
+    assert len(server.requests) == 2  # 400 is not retried; the other chunk succeeded
+    assert fallback.calls == []  # no mix of two embedding spaces, not even in one answer
+    assert raised.value.status == 400 and raised.value.retryable is False
+    assert metrics("embed", "client_error") == 1 and metrics("embed", "ok") == 1
 
 
-async def test_fallback_vectors_must_have_the_configured_dimension(server: FakeGemini) -> None:
-    gemini = GeminiProvider(make_settings(server, gemini_api_key=None), fallback=StubFallback(dim=DIM * 2))
-    with pytest.raises(Exception, match="embedding_dim"):
-        await gemini.embed(["x"])
-    await gemini.aclose()
+async def test_embed_is_retried_before_it_is_unavailable(server: FakeGemini, provider: GeminiProvider) -> None:
+    server.script(unavailable(), rate_limited(), operation="batchEmbedContents")
+
+    vectors = await provider.embed(["하나"])
+
+    assert len(server.requests) == 3
+    assert vectors[0] == pytest.approx(fake_vector("하나", DIM))
+    assert provider.usage().degraded is False
 
 
 # --- pacing ----------------------------------------------------------------------------------
