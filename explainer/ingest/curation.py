@@ -14,8 +14,8 @@ from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
 from explainer.ingest.registration import require_video
 from explainer.ingest.scores import update_entity_scores
-from graph.repositories.entities import MergeResult, merge_entities, prune_series_entities
-from graph.repositories.videos import delete_video_graph
+from graph.repositories.entities import MergeResult, merge_entities, prune_series_entities, series_of_entity
+from graph.repositories.videos import delete_series_if_empty, delete_video_graph
 from graph.stores import GraphStore
 
 
@@ -28,8 +28,7 @@ async def delete_video(settings: Settings, store: GraphStore, async_redis: aiore
         raise VideoProcessing(f"video {video_id} is being processed; delete it when the job ends", retry_after=30)
     deleted = await delete_video_graph(store, video_id, video.series_id)
     deleted["entities"] = await prune_series_entities(store, video.series_id)
-    rows = await store.write("delete_series_if_empty", seriesId=video.series_id)
-    deleted["series"] = int(rows[0]["deleted"]) if rows else 0
+    deleted["series"] = await delete_series_if_empty(store, video.series_id)
     if not deleted["series"]:
         await update_entity_scores(settings, store, video.series_id)
     await async_redis.delete(subtitle_key(video_id), progress_key(video_id), current_job_key(video_id))
@@ -40,7 +39,7 @@ async def delete_video(settings: Settings, store: GraphStore, async_redis: aiore
 async def merge_duplicate_entities(settings: Settings, store: GraphStore, keep_id: str,
                                    duplicate_ids: Sequence[str]) -> MergeResult:
     result = await merge_entities(store, keep_id, duplicate_ids)
-    found = await store.read("entities_by_ids", ids=[keep_id])
-    if found:
-        await update_entity_scores(settings, store, found[0]["seriesId"])
+    series_id = await series_of_entity(store, keep_id)
+    if series_id is not None:
+        await update_entity_scores(settings, store, series_id)
     return result

@@ -18,6 +18,8 @@ from explainer.core.fetch import SafeFetcher
 from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
 from explainer.wiki import fetch_series_knowledge
+from graph.repositories import sources as sources_repo
+from graph.repositories.entities import series_entities
 from graph.stores import GraphStore
 
 log = logging.getLogger(__name__)
@@ -41,11 +43,10 @@ def source_id(kind: str, url: str) -> str:
 async def enrich_series(settings: Settings, store: GraphStore, *, series_id: str, title: str, language: str,
                         force: bool = False, fetcher: SafeFetcher | None = None) -> EnrichReport:
     now = datetime.now(UTC)
-    sources = await store.read("series_sources", seriesId=series_id)
-    if not force and sources and all((s["expiresAt"] or "") > _iso(now) for s in sources):
+    sources = await sources_repo.series_sources(store, series_id)
+    if not force and sources and all(s.expires_at > _iso(now) for s in sources):
         return EnrichReport(skipped=True)
-    attempted = await store.read("get_series_enrichment", id=series_id)
-    last = attempted[0]["enrichedAt"] if attempted else None
+    last = await sources_repo.last_enrichment(store, series_id)
     if not force and not sources and last and last > _iso(now - timedelta(seconds=settings.wiki_retry_seconds)):
         return EnrichReport(skipped=True)  # nothing was found a moment ago: do not hammer the wikis
     own = fetcher is None
@@ -58,16 +59,16 @@ async def enrich_series(settings: Settings, store: GraphStore, *, series_id: str
             await fetcher.aclose()
     expires = _iso(now + timedelta(seconds=settings.wiki_ttl_seconds))
     for page in report.pages:
-        await store.write(
-            "merge_source", seriesId=series_id, id=source_id(page.kind, page.url), kind=page.kind, url=page.url,
-            title=page.title, language=page.language, fetchedAt=_iso(page.fetched_at), expiresAt=expires,
-            summary=page.summary, plot=page.plot, infobox=json.dumps(page.infobox, ensure_ascii=False),
-            characterNames=[c.name for c in page.characters],
-            characterAliases=["|".join(c.aliases) for c in page.characters],
-            characterDescriptions=[c.description for c in page.characters])
+        await sources_repo.save_source(store, series_id, sources_repo.SourcePage(
+            id=source_id(page.kind, page.url), kind=page.kind, url=page.url, title=page.title,
+            language=page.language, fetched_at=_iso(page.fetched_at), expires_at=expires, summary=page.summary,
+            plot=page.plot, infobox_json=json.dumps(page.infobox, ensure_ascii=False),
+            character_names=[c.name for c in page.characters],
+            character_aliases=["|".join(c.aliases) for c in page.characters],
+            character_descriptions=[c.description for c in page.characters]))
     failures = [{"source": f.source, "url": f.url, "code": f.code, "message": f.message} for f in report.failures]
-    await store.write("set_series_enrichment", seriesId=series_id, enrichedAt=_iso(now),
-                      failures=json.dumps(failures, ensure_ascii=False))
+    await sources_repo.record_enrichment(store, series_id, enriched_at=_iso(now),
+                                         failures_json=json.dumps(failures, ensure_ascii=False))
     if failures:
         log.warning("wiki enrichment incomplete", extra={"seriesId": series_id, "failures": failures})
     await link_wiki_characters(store, series_id)
@@ -78,15 +79,15 @@ async def link_wiki_characters(store: GraphStore, series_id: str) -> int:
     """Match the wiki's characters to the series' entities (names and aliases, particles and
     honorifics normalised). Unmatched ones stay candidates on the Source: the viewer has not
     met them in the subtitles, so they are not facts of the series graph."""
-    sources = await store.read("series_sources", seriesId=series_id)
+    sources = await sources_repo.series_sources(store, series_id)
     if not sources:
         return 0
-    resolver = EntityResolver(series_id, await store.read("series_entities", seriesId=series_id))
+    resolver = EntityResolver(series_id, await series_entities(store, series_id))
     links = []
     for src in sources:
-        names = src["characterNames"] or []
-        aliases = src["characterAliases"] or [""] * len(names)
-        descriptions = src["characterDescriptions"] or [""] * len(names)
+        names = src.character_names
+        aliases = src.character_aliases or [""] * len(names)
+        descriptions = src.character_descriptions or [""] * len(names)
         for name, alias_text, description in zip(names, aliases, descriptions, strict=False):
             entity = None
             for surface in [name, *[a for a in alias_text.split("|") if a]]:
@@ -94,18 +95,17 @@ async def link_wiki_characters(store: GraphStore, series_id: str) -> int:
                 if entity is not None:
                     break
             if entity is not None and description:
-                links.append({"sourceId": src["id"], "entityId": entity.id, "description": description,
-                              "wikiName": name})
-    if links:
-        await store.write("link_source_entities", links=links)
+                links.append(sources_repo.SourceLink(source_id=src.id, entity_id=entity.id,
+                                                     description=description, wiki_name=name))
+    await sources_repo.link_source_entities(store, links)
     return len(links)
 
 
 async def refresh_expired_sources(settings: Settings, store: GraphStore) -> list[str]:
     """Maintenance: re-fetch every series whose sources expired."""
     refreshed = []
-    for row in await store.read("expired_sources", now=_iso(datetime.now(UTC))):
-        await enrich_series(settings, store, series_id=row["seriesId"], title=row["title"],
-                            language=row["language"], force=True)
-        refreshed.append(row["seriesId"])
+    for series in await sources_repo.expired_series(store, _iso(datetime.now(UTC))):
+        await enrich_series(settings, store, series_id=series.series_id, title=series.title,
+                            language=series.language, force=True)
+        refreshed.append(series.series_id)
     return refreshed

@@ -25,9 +25,11 @@ import logging
 import math
 import re
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
 
@@ -51,6 +53,7 @@ from explainer.llm import build_provider
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
+    EntityType,
     KnownEntity,
     LineInput,
     LLMProvider,
@@ -59,8 +62,11 @@ from explainer.llm.base import (
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
 from explainer.text.names import is_generic_speaker, name_key
 from graph.repositories import embeddings
+from graph.repositories.analysis import EpisodeAnalysis, entities_before, rewrite_episode_analysis
 from graph.repositories.embeddings import SegmentText
-from graph.repositories.videos import VideoRecord, get_video
+from graph.repositories.entities import series_entities
+from graph.repositories.segments import write_episode_segments
+from graph.repositories.videos import ReadyFacts, VideoRecord, get_video, mark_ready
 from graph.stores import GraphStore, open_store
 
 log = logging.getLogger(__name__)
@@ -136,6 +142,117 @@ def _batch_key(video_id: str, provider: str, batch: list[SegmentInput], context:
     return f"analysis:{video_id}:{provider}:{digest.hexdigest()}"
 
 
+class StageClock:
+    """Times the pipeline's stages and reports their progress."""
+
+    def __init__(self, progress: ProgressReporter) -> None:
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+
+    @asynccontextmanager
+    async def stage(self, name: str, percent: int | None = None, *,
+                    announce: bool = False) -> AsyncIterator[dict[str, Any]]:
+        """Times the block as stage `name`. With `percent`, reports it when the block ends, with
+        the details the block put in the yielded dict, or, when `announce`, as the block starts."""
+        details: dict[str, Any] = {}
+        mark = time.perf_counter()
+        if percent is not None and announce:
+            await self.progress.report(name, percent)
+        yield details
+        if percent is not None and not announce:
+            await self.progress.report(name, percent, **details)
+        self.seconds[name] = time.perf_counter() - mark
+
+
+class EpisodeGraph:
+    """The series entities an episode's analysis touches, found again by any surface form, and
+    what links them to the episode (mentions, spoken lines, references, relations)."""
+
+    def __init__(self, video: VideoRecord, segments: list[Segment], resolver: EntityResolver) -> None:
+        self.video = video
+        self.segments = segments
+        self.by_index = {s.index: s for s in segments}
+        self.resolver = resolver
+        self.touched: dict[str, SeriesEntity] = {}
+        self.mentions: dict[tuple[str, int], dict[str, Any]] = {}
+        self.descriptions: dict[str, str] = {}
+        self._by_name: dict[str, SeriesEntity] = {}
+
+    def remember(self, entity: SeriesEntity, *surfaces: str) -> None:
+        self.touched[entity.id] = entity
+        for surface in (entity.name, *entity.aliases, *surfaces):
+            if surface:
+                self._by_name[name_key(surface)] = entity
+
+    def lookup(self, name: str) -> SeriesEntity | None:
+        return self._by_name.get(name_key(name)) or self.resolver.find(name)
+
+    def _mention(self, entity_id: str, index: int, count: int, first_at: float) -> None:
+        slot = self.mentions.setdefault((entity_id, index), {
+            "entityId": entity_id, "segmentId": segment_id(self.video.id, index), "count": 0, "firstAt": first_at})
+        slot["count"] = max(slot["count"], count)
+        slot["firstAt"] = min(slot["firstAt"], first_at)
+
+    def add_found_entities(self, analyses: list[BatchAnalysis]) -> None:
+        for analysis in analyses:
+            for found in analysis.entities:
+                entity = self.resolver.resolve(found.name, found.type, found.aliases)
+                self.remember(entity, found.name, *found.aliases)
+                if found.description:
+                    self.descriptions[entity.id] = found.description
+                surfaces = [found.name, *found.aliases, entity.name, *entity.aliases]
+                for index in found.segments:
+                    segment = self.by_index.get(index)
+                    if segment is not None:
+                        self._mention(entity.id, index, *_occurrences(segment, surfaces))
+
+    def add_speakers(self) -> list[dict[str, str]]:
+        """Named speakers are characters mentioned where they speak; returns the SPOKE links."""
+        speakers: list[dict[str, str]] = []
+        for segment in self.segments:
+            for cue in segment.cues:
+                if not cue.speaker or is_generic_speaker(cue.speaker):
+                    continue
+                entity = self._by_name.get(name_key(cue.speaker)) or self.resolver.find(cue.speaker) \
+                    or self.resolver.resolve(cue.speaker, "character")
+                self.remember(entity, cue.speaker)
+                speakers.append({"lineId": line_id(self.video.id, cue.index), "entityId": entity.id})
+                self._mention(entity.id, segment.index, 1, cue.start)
+        return speakers
+
+    def links(self, analyses: list[BatchAnalysis]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """References to known entities and typed relations between them."""
+        video = self.video
+        references: dict[str, dict[str, Any]] = {}
+        relations: list[dict[str, Any]] = []
+        for analysis in analyses:
+            for ref in analysis.references:
+                target = self.lookup(ref.referent)
+                if target is None or ref.segment not in self.by_index:
+                    continue
+                self.remember(target)
+                digest = hashlib.sha1(f"{ref.segment}|{ref.expression}|{ref.at:.3f}".encode()).hexdigest()[:16]
+                ref_id = f"{video.id}:ref:{digest}"
+                references[ref_id] = {"id": ref_id, "videoId": video.id, "seriesId": video.series_id,
+                                      "ordinal": video.ordinal, "segmentId": segment_id(video.id, ref.segment),
+                                      "entityId": target.id, "expression": ref.expression, "at": ref.at,
+                                      "confidence": round(ref.confidence, 4)}
+            for rel in analysis.relations:
+                if rel.type == "co_appearance":
+                    continue  # recomputed series-wide from mentions (refresh_co_appearance)
+                source, target = self.lookup(rel.source), self.lookup(rel.target)
+                if source is None or target is None or source.id == target.id:
+                    continue
+                relations.append({"sourceId": source.id, "targetId": target.id, "type": rel.type,
+                                  "strength": rel.strength, "ordinal": video.ordinal, "videoId": video.id})
+        return list(references.values()), relations
+
+    def segment_facts(self, analyses: list[BatchAnalysis]) -> list[dict[str, Any]]:
+        return [{"id": segment_id(self.video.id, f.index), "topics": f.topics, "complexity": f.complexity,
+                 "importance": f.importance}
+                for analysis in analyses for f in analysis.segments if f.index in self.by_index]
+
+
 class Pipeline:
     """Runs the stages for one video with injected clients."""
 
@@ -147,63 +264,47 @@ class Pipeline:
 
     async def run(self, video_id: str, source: dict[str, Any]) -> IngestResult:
         started = time.perf_counter()
-        stages: dict[str, float] = {}
         video = await get_video(self.store, video_id)
         if video is None:
             raise VideoNotFound(f"video {video_id} is not registered")
         progress = ProgressReporter(self.store, self.redis, video_id)
+        stages = StageClock(progress)
 
-        mark = time.perf_counter()
-        await progress.report("subtitles", 10)
-        parsed = await self._subtitles(video, source)
-        stages["subtitles"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        segments = make_segments(parsed.cues, self.settings.segment_seconds)
-        await self._write_segments(video, segments)
-        await progress.report("segment", 15, cues=len(parsed.cues), segments=len(segments))
-        stages["segment"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        resolver = EntityResolver(video.series_id, await self.store.read("series_entities", seriesId=video.series_id))
-        analyses = await self._analyse(video, segments, progress)
-        stages["analyse"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        await progress.report("enrich", 60)
-        await self._enrich(video)
-        stages["enrich"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        entity_count, reference_count = await self._write_analysis(video, segments, analyses, resolver)
-        await progress.report("graph", 80, entities=entity_count, references=reference_count)
-        stages["graph"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        embedded = await self._embed(video, segments)
-        await progress.report("embed", 90)
-        stages["embed"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        await self._algorithms(video)
-        await progress.report("algorithms", 95)
-        stages["algorithms"] = time.perf_counter() - mark
+        async with stages.stage("subtitles", 10, announce=True):
+            parsed = await self._subtitles(video, source)
+        async with stages.stage("segment", 15) as details:
+            segments = make_segments(parsed.cues, self.settings.segment_seconds)
+            await self._write_segments(video, segments)
+            details.update(cues=len(parsed.cues), segments=len(segments))
+        async with stages.stage("analyse"):
+            resolver = EntityResolver(video.series_id, await series_entities(self.store, video.series_id))
+            analyses = await self._analyse(video, segments, progress)
+        async with stages.stage("enrich", 60, announce=True):
+            await self._enrich(video)
+        async with stages.stage("graph", 80) as details:
+            entity_count, reference_count = await self._write_analysis(video, segments, analyses, resolver)
+            details.update(entities=entity_count, references=reference_count)
+        async with stages.stage("embed", 90):
+            embedded = await self._embed(video, segments)
+        async with stages.stage("algorithms", 95):
+            await self._algorithms(video)
 
         usage = self.provider.usage()
         degraded = usage.degraded or embedded.missing > 0
         problems = [p for p in (_provider_error(self.provider), embedded.problem) if p]
-        rows = await self.store.write(
-            "set_video_ready", id=video_id, processedAt=datetime.now(UTC).isoformat(timespec="seconds"),
-            degraded=degraded, llmProvider=self.provider.name, llmCalls=usage.calls,
-            llmInputTokens=usage.input_tokens, llmOutputTokens=usage.output_tokens,
-            llmCostUsd=usage.estimated_cost_usd, cueCount=len(parsed.cues), segmentCount=len(segments),
-            droppedCues=sum(parsed.dropped.values()), llmError="; ".join(problems) or None)
+        processed_at = await mark_ready(
+            self.store, video_id, processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            facts=ReadyFacts(degraded=degraded, llm_provider=self.provider.name, llm_calls=usage.calls,
+                             llm_input_tokens=usage.input_tokens, llm_output_tokens=usage.output_tokens,
+                             llm_cost_usd=usage.estimated_cost_usd, cue_count=len(parsed.cues),
+                             segment_count=len(segments), dropped_cues=sum(parsed.dropped.values()),
+                             llm_error="; ".join(problems) or None))
         await self.redis.incr(explain_generation_key(video_id))
-        await progress.report("done", 100, status="ready", processedAt=rows[0]["processedAt"] if rows else None)
+        await progress.report("done", 100, status="ready", processedAt=processed_at)
         return IngestResult(video_id=video_id, cues=len(parsed.cues), segments=len(segments),
                             dropped=dict(parsed.dropped), repaired=dict(parsed.repaired), entities=entity_count,
                             references=reference_count, provider=self.provider.name, degraded=degraded,
-                            seconds=time.perf_counter() - started, stages=stages)
+                            seconds=time.perf_counter() - started, stages=stages.seconds)
 
     # --- stages ------------------------------------------------------------------------------
 
@@ -237,24 +338,15 @@ class Pipeline:
                                   "seriesId": video.series_id, "ordinal": video.ordinal, "index": cue.index,
                                   "segmentId": segment_id(video.id, segment.index), "start": cue.start,
                                   "end": cue.end, "text": cue.text, "speaker": cue.speaker})
-        for chunk in _chunks(seg_rows, 500):
-            await self.store.write("merge_segments", segments=chunk)
-        for chunk in _chunks(line_rows, 1000):
-            await self.store.write("merge_lines", lines=chunk)
-        max_segment = max((s.index for s in segments), default=-1)
-        await self.store.write("delete_stale_segments", videoId=video.id, segmentCount=max_segment + 1)
-        await self.store.write("delete_stale_lines", videoId=video.id, lineCount=len(line_rows) + 1)
-        await self.store.write("link_segments", videoId=video.id)
-        await self.store.write("clear_episode_links", seriesId=video.series_id)
-        await self.store.write("link_episodes", seriesId=video.series_id)
+        await write_episode_segments(self.store, video_id=video.id, series_id=video.series_id,
+                                     segments=seg_rows, lines=line_rows)
 
     async def _analyse(self, video: VideoRecord, segments: list[Segment],
                        progress: ProgressReporter) -> list[BatchAnalysis]:
-        known = [KnownEntity(name=r["name"], type=r["type"] or "concept", aliases=r["aliases"] or [],
-                             mentions=int(r["mentions"] or 0), importance=float(r["importance"] or 0.0),
-                             last_seen=float(r["lastSeen"] or 0.0))
-                 for r in await self.store.read("known_entities_before", seriesId=video.series_id,
-                                                ordinal=video.ordinal)]
+        # the stored type is one that analysis wrote (pydantic checks it again here)
+        known = [KnownEntity(name=e.name, type=cast(EntityType, e.type), aliases=e.aliases, mentions=e.mentions,
+                             importance=e.importance, last_seen=e.last_seen)
+                 for e in await entities_before(self.store, series_id=video.series_id, ordinal=video.ordinal)]
         context = AnalysisContext(series_title=video.series_title or "", language=video.language,
                                   known_entities=known, clock_offset=float(video.ordinal) * 100000)
         inputs = [SegmentInput(index=s.index, start=s.start, end=s.end,
@@ -290,104 +382,20 @@ class Pipeline:
 
     async def _write_analysis(self, video: VideoRecord, segments: list[Segment], analyses: list[BatchAnalysis],
                               resolver: EntityResolver) -> tuple[int, int]:
-        by_index = {s.index: s for s in segments}
-        mentions: dict[tuple[str, int], dict[str, Any]] = {}
-        descriptions: dict[str, str] = {}
-        touched: dict[str, SeriesEntity] = {}
-        name_to_entity: dict[str, SeriesEntity] = {}
-
-        def remember(entity: SeriesEntity, *surfaces: str) -> None:
-            touched[entity.id] = entity
-            for surface in (entity.name, *entity.aliases, *surfaces):
-                if surface:
-                    name_to_entity[name_key(surface)] = entity
-
-        for analysis in analyses:
-            for found in analysis.entities:
-                entity = resolver.resolve(found.name, found.type, found.aliases)
-                remember(entity, found.name, *found.aliases)
-                if found.description:
-                    descriptions[entity.id] = found.description
-                surfaces = [found.name, *found.aliases, entity.name, *entity.aliases]
-                for index in found.segments:
-                    segment = by_index.get(index)
-                    if segment is None:
-                        continue
-                    count, first_at = _occurrences(segment, surfaces)
-                    slot = mentions.setdefault((entity.id, index), {
-                        "entityId": entity.id, "segmentId": segment_id(video.id, index), "count": 0,
-                        "firstAt": first_at})
-                    slot["count"] = max(slot["count"], count)
-                    slot["firstAt"] = min(slot["firstAt"], first_at)
-
-        speakers: list[dict[str, str]] = []
-        for segment in segments:
-            for cue in segment.cues:
-                if not cue.speaker or is_generic_speaker(cue.speaker):
-                    continue
-                entity = name_to_entity.get(name_key(cue.speaker)) or resolver.find(cue.speaker) \
-                    or resolver.resolve(cue.speaker, "character")
-                remember(entity, cue.speaker)
-                speakers.append({"lineId": line_id(video.id, cue.index), "entityId": entity.id})
-                slot = mentions.setdefault((entity.id, segment.index), {
-                    "entityId": entity.id, "segmentId": segment_id(video.id, segment.index), "count": 0,
-                    "firstAt": cue.start})
-                slot["count"] = max(slot["count"], 1)
-                slot["firstAt"] = min(slot["firstAt"], cue.start)
-
-        def lookup(name: str) -> SeriesEntity | None:
-            return name_to_entity.get(name_key(name)) or resolver.find(name)
-
-        references, relations = [], []
-        for analysis in analyses:
-            for ref in analysis.references:
-                target = lookup(ref.referent)
-                if target is None or ref.segment not in by_index:
-                    continue
-                remember(target)
-                ref_id = hashlib.sha1(f"{ref.segment}|{ref.expression}|{ref.at:.3f}".encode()).hexdigest()[:16]
-                references.append({"id": f"{video.id}:ref:{ref_id}", "videoId": video.id,
-                                   "seriesId": video.series_id, "ordinal": video.ordinal,
-                                   "segmentId": segment_id(video.id, ref.segment), "entityId": target.id,
-                                   "expression": ref.expression, "at": ref.at,
-                                   "confidence": round(ref.confidence, 4)})
-            for rel in analysis.relations:
-                if rel.type == "co_appearance":
-                    continue  # recomputed series-wide from mentions (refresh_co_appearance)
-                source, target = lookup(rel.source), lookup(rel.target)
-                if source is None or target is None or source.id == target.id:
-                    continue
-                relations.append({"sourceId": source.id, "targetId": target.id, "type": rel.type,
-                                  "strength": rel.strength, "ordinal": video.ordinal, "videoId": video.id})
-        references = list({r["id"]: r for r in references}.values())
-
-        seg_facts = [{"id": segment_id(video.id, f.index), "topics": f.topics, "complexity": f.complexity,
-                      "importance": f.importance}
-                     for analysis in analyses for f in analysis.segments if f.index in by_index]
-
-        series = video.series_id
-        await self.store.write("clear_video_analysis", videoId=video.id)
-        await self.store.write("clear_video_descriptions", videoId=video.id)
-        for chunk in _chunks([e.row(series) for e in touched.values()], 500):
-            await self.store.write("merge_entities", entities=chunk)
-        for chunk in _chunks(list(mentions.values()), 1000):
-            await self.store.write("merge_mentions", mentions=chunk)
-        for chunk in _chunks(speakers, 1000):
-            await self.store.write("merge_speakers", speakers=chunk)
-        for chunk in _chunks(references, 1000):
-            await self.store.write("merge_references", references=chunk)
-        for chunk in _chunks(relations, 1000):
-            await self.store.write("merge_relations", relations=chunk)
-        if descriptions:
-            await self.store.write("merge_entity_descriptions", descriptions=[
-                {"entityId": k, "videoId": video.id, "text": v} for k, v in descriptions.items()])
-        for chunk in _chunks(seg_facts, 500):
-            await self.store.write("set_segment_facts", segments=chunk)
-        await self.store.write("refresh_co_appearance", seriesId=series)
-        await self.store.write("refresh_entity_mentions", seriesId=series)
-        await self.store.write("delete_unmentioned_entities", seriesId=series)
-        await link_wiki_characters(self.store, series)
-        return len(touched), len(references)
+        """The episode's analysis replaces the previous one in one unit of work; returns how many
+        entities and references it holds."""
+        graph = EpisodeGraph(video, segments, resolver)
+        graph.add_found_entities(analyses)
+        speakers = graph.add_speakers()
+        references, relations = graph.links(analyses)
+        analysis = EpisodeAnalysis(
+            entities=[e.row(video.series_id) for e in graph.touched.values()],
+            mentions=list(graph.mentions.values()), speakers=speakers, references=references, relations=relations,
+            descriptions=[{"entityId": k, "videoId": video.id, "text": v} for k, v in graph.descriptions.items()],
+            segment_facts=graph.segment_facts(analyses))
+        await rewrite_episode_analysis(self.store, video_id=video.id, series_id=video.series_id, analysis=analysis)
+        await link_wiki_characters(self.store, video.series_id)
+        return len(graph.touched), len(references)
 
     async def _embed(self, video: VideoRecord, segments: list[Segment]) -> EmbedOutcome:
         """Segment vectors, all of one embedding space per series. A new embedder (another
@@ -439,10 +447,6 @@ def segment_id(video_id: str, index: int) -> str:
 
 def line_id(video_id: str, index: int) -> str:
     return f"{video_id}:line:{index:05d}"
-
-
-def _chunks(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
 def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:

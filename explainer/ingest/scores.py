@@ -8,6 +8,7 @@ import logging
 
 from explainer.core.settings import Settings
 from graph.algorithms import compute_importance_and_communities
+from graph.repositories import scores as scores_repo
 from graph.stores import GraphStore
 
 log = logging.getLogger(__name__)
@@ -17,14 +18,11 @@ async def update_entity_scores(settings: Settings, store: GraphStore, series_id:
     """Returns which path ran: `gds` or `inprocess`."""
     if store.backend == "neo4j" and await asyncio.to_thread(_gds_run, settings, series_id):
         return "gds"
-    nodes = [row["id"] for row in await store.read("series_entity_ids", seriesId=series_id)]
-    edges = [(row["source"], row["target"], float(row["strength"]))
-             for row in await store.read("series_relations", seriesId=series_id)]
-    scores = compute_importance_and_communities(nodes, edges)
-    rows = [{"id": node, "importance": score.importance, "community": score.community}
-            for node, score in scores.items()]
-    for start in range(0, len(rows), 1000):
-        await store.write("write_entity_scores", seriesId=series_id, rows=rows[start:start + 1000])
+    graph = await scores_repo.series_graph(store, series_id)
+    scores = compute_importance_and_communities(graph.nodes, graph.edges)
+    await scores_repo.write_entity_scores(store, series_id, [
+        scores_repo.EntityScore(id=node, importance=score.importance, community=score.community)
+        for node, score in scores.items()])
     return "inprocess"
 
 

@@ -15,6 +15,17 @@ async def entities_by_ids(store: GraphStore, ids: Sequence[str]) -> dict[str, Ro
     return {r["id"]: r for r in await store.read("entities_by_ids", ids=list(ids))}
 
 
+async def series_of_entity(store: GraphStore, entity_id: str) -> str | None:
+    rows = await store.read("entities_by_ids", ids=[entity_id])
+    return str(rows[0]["seriesId"]) if rows else None
+
+
+async def series_entities(store: GraphStore, series_id: str) -> list[Row]:
+    """`[{id, name, aliases, type, importance, mentions, description}]`, the rows entity
+    resolution (`explainer.ingest.resolution.EntityResolver`) starts from."""
+    return await store.read("series_entities", seriesId=series_id)
+
+
 async def _grouped(store: GraphStore, statement: str, group: str, keys: Sequence[str],
                    **params: object) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from graph.stores import GraphStore, Row
 
@@ -62,3 +63,22 @@ async def segments_by_ids(store: GraphStore, ids: Sequence[str]) -> dict[str, Ro
 
 async def lines_by_ids(store: GraphStore, ids: Sequence[str]) -> dict[str, Row]:
     return {r["id"]: r for r in await store.read("lines_by_ids", ids=list(ids))}
+
+
+# --- writes (ingestion) ------------------------------------------------------------------------
+
+async def write_episode_segments(store: GraphStore, *, video_id: str, series_id: str,
+                                 segments: list[dict[str, Any]], lines: list[dict[str, Any]]) -> None:
+    """MERGE the episode's segments and lines (parameters of `merge_segments`/`merge_lines`),
+    drop those a previous run had beyond them, and relink the NEXT chains of the episode and
+    of the series' episodes."""
+    for start in range(0, len(segments), 500):
+        await store.write("merge_segments", segments=segments[start:start + 500])
+    for start in range(0, len(lines), 1000):
+        await store.write("merge_lines", lines=lines[start:start + 1000])
+    max_segment = max((int(s["index"]) for s in segments), default=-1)
+    await store.write("delete_stale_segments", videoId=video_id, segmentCount=max_segment + 1)
+    await store.write("delete_stale_lines", videoId=video_id, lineCount=len(lines) + 1)
+    await store.write("link_segments", videoId=video_id)
+    await store.write("clear_episode_links", seriesId=series_id)
+    await store.write("link_episodes", seriesId=series_id)

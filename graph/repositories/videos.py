@@ -81,6 +81,38 @@ async def set_progress(store: GraphStore, video_id: str, *, status: str, progres
                       error=error, errorCode=error_code)
 
 
+@dataclass(frozen=True, slots=True)
+class ReadyFacts:
+    """What a finished ingestion records on its Video."""
+
+    degraded: bool
+    llm_provider: str
+    llm_calls: int
+    llm_input_tokens: int
+    llm_output_tokens: int
+    llm_cost_usd: float
+    cue_count: int
+    segment_count: int
+    dropped_cues: int
+    llm_error: str | None
+
+
+async def mark_ready(store: GraphStore, video_id: str, *, processed_at: str, facts: ReadyFacts) -> str | None:
+    """status=ready with the ingestion's facts; returns processedAt (None: no such video)."""
+    rows = await store.write(
+        "set_video_ready", id=video_id, processedAt=processed_at, degraded=facts.degraded,
+        llmProvider=facts.llm_provider, llmCalls=facts.llm_calls, llmInputTokens=facts.llm_input_tokens,
+        llmOutputTokens=facts.llm_output_tokens, llmCostUsd=facts.llm_cost_usd, cueCount=facts.cue_count,
+        segmentCount=facts.segment_count, droppedCues=facts.dropped_cues, llmError=facts.llm_error)
+    return str(rows[0]["processedAt"]) if rows else None
+
+
+async def delete_series_if_empty(store: GraphStore, series_id: str) -> int:
+    """1 when the series had no video left and was deleted, else 0."""
+    rows = await store.write("delete_series_if_empty", seriesId=series_id)
+    return int(rows[0]["deleted"]) if rows else 0
+
+
 # --- batch and page reads (GraphQL loaders and connections) ------------------------------------
 
 async def videos_by_ids(store: GraphStore, ids: list[str]) -> dict[str, VideoRecord]:
