@@ -17,8 +17,15 @@ setup: $(STAMP)
 run: setup
 	$(VENV)/bin/explainer up
 
-test: setup
+# the JS tests (node's built-in runner) need the npm dev dependencies of package-lock.json
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+test: setup $(NODE_STAMP)
 	$(VENV)/bin/pytest
+	npm test
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -30,4 +37,4 @@ bench: setup
 	$(VENV)/bin/python bench/explain.py
 
 clean:
-	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -18,7 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
-from api.routers import explain, health, progress_ws, videos
+from api.routers import explain, health, pages, progress_ws, videos
 from explainer.core.logs import request_id_var
 from explainer.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
 from explainer.core.settings import Settings, get_settings
@@ -105,4 +105,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(explain.router)
     app.include_router(progress_ws.router)
     app.include_router(graphql_router(settings))
+    app.include_router(pages.router)  # the web player: /, /watch/{videoId}, /static/*
     return app

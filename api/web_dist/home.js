@@ -1,0 +1,241 @@
+// built by web/build.mjs from web/src/player/home.js: edit the sources, then npm run build
+(() => {
+  // web/src/format.js
+  function formatTime(seconds) {
+    const total = Math.max(0, Math.floor(Number(seconds) || 0));
+    const h2 = Math.floor(total / 3600);
+    const m = Math.floor(total % 3600 / 60);
+    const s = String(total % 60).padStart(2, "0");
+    return h2 > 0 ? `${h2}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+  }
+
+  // web/src/panel/dom.js
+  function h(doc, tag, attributes = {}, ...children) {
+    const element = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null || value === void 0 || value === false) continue;
+      if (name === "testid") element.setAttribute("data-testid", value);
+      else if (name === "text") element.textContent = String(value);
+      else if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
+      else element.setAttribute(name, value === true ? "" : String(value));
+    }
+    append(element, children);
+    return element;
+  }
+  function append(parent, children) {
+    for (const child of children.flat()) {
+      if (child === null || child === void 0 || child === false) continue;
+      parent.append(typeof child === "string" ? parent.ownerDocument.createTextNode(child) : child);
+    }
+    return parent;
+  }
+
+  // web/src/api.js
+  var ApiError = class extends Error {
+    constructor({ code = "INTERNAL_ERROR", message = "", retryAfter = null, status = 0 } = {}) {
+      super(message || code);
+      this.code = code;
+      this.retryAfter = retryAfter;
+      this.status = status;
+    }
+    toJSON() {
+      return { code: this.code, message: this.message, retryAfter: this.retryAfter, status: this.status };
+    }
+  };
+  function createClient({ baseUrl = "", apiKey = "", fetchImpl = globalThis.fetch.bind(globalThis) } = {}) {
+    const base = String(baseUrl).replace(/\/+$/, "");
+    async function call(path, { method = "GET", json, body, key = false } = {}) {
+      const headers = {};
+      if (json !== void 0) headers["Content-Type"] = "application/json";
+      if (key && apiKey) headers["X-API-Key"] = apiKey;
+      let response;
+      try {
+        response = await fetchImpl(`${base}${path}`, {
+          method,
+          headers,
+          body: json !== void 0 ? JSON.stringify(json) : body
+        });
+      } catch (error2) {
+        throw new ApiError({ code: "NETWORK_ERROR", message: String(error2 && error2.message) });
+      }
+      let payload = null;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = null;
+      }
+      if (response.ok && payload && payload.success !== false) return payload.data ?? payload;
+      const error = payload && payload.error || {};
+      const header = Number(response.headers.get("Retry-After"));
+      throw new ApiError({
+        code: error.code || `HTTP_${response.status}`,
+        message: error.message || response.statusText,
+        retryAfter: Number(error.retryAfter) || (Number.isFinite(header) && header > 0 ? header : null),
+        status: response.status
+      });
+    }
+    return {
+      explain: ({ videoId, selectedText, timestamp, metadata }) => call("/api/explain", { method: "POST", json: { videoId, selectedText, timestamp, ...metadata ? { metadata } : {} } }),
+      feedback: ({ questionId, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, helpful, ...comment ? { comment } : {} } }),
+      status: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/status`),
+      cues: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/cues`),
+      catalog: () => call("/api/catalog"),
+      register: (registration) => call("/api/video/register", { method: "POST", json: registration, key: true }),
+      uploadSubtitles: (videoId, { text, filename }) => {
+        const form = new FormData();
+        form.append("file", new Blob([text], { type: "text/plain" }), filename);
+        return call(`/api/video/${encodeURIComponent(videoId)}/subtitles`, { method: "POST", body: form, key: true });
+      }
+    };
+  }
+
+  // web/src/i18n.js
+  var en = {
+    explainButton: "Explain this line",
+    panelTitle: "What does this line mean?",
+    close: "Close",
+    thinking: "Looking through the episodes you have seen…",
+    who: "Who is who",
+    earlier: "Earlier scenes",
+    sources: "Sources",
+    helpful: "Did this help?",
+    helpfulYes: "Helpful",
+    helpfulNo: "Not helpful",
+    thanks: "Thanks for telling us.",
+    degraded: "Composed from the series graph only (the language model was unavailable).",
+    processing: (percent) => `Analysing this series, ${percent} % — the answer follows when it is ready.`,
+    rateLimited: (seconds) => `Lots of questions right now. Trying again in ${seconds} s — no need to do anything.`,
+    failed: "The explanation is not available right now.",
+    notFound: "This video is not known to the service yet.",
+    hereAt: (time) => `this episode, ${time}`,
+    episodeAt: (episode, time) => `episode ${episode}, ${time}`,
+    confidence: { certain: "almost certain", likely: "likely", possible: "possibly", unsure: "unsure" },
+    refersTo: "refers to",
+    // web player
+    homeTitle: "Series ready to watch",
+    homeEmpty: "No episode is ready yet. The demo series is loaded on the first `make run`.",
+    episodeLabel: (episode, title) => `Episode ${episode}: ${title}`,
+    transcript: "Transcript",
+    play: "Play",
+    pause: "Pause",
+    backToList: "All series",
+    clickHint: "Click a line (or select words in it) to ask what it means.",
+    episodeProcessing: (percent, step) => `Analysing this episode: ${percent} %${step ? ` (${step})` : ""}`,
+    // extension
+    popupNoVideo: "No video with subtitles on this page.",
+    popupReady: "Ready: select a subtitle line and press the shortcut.",
+    popupWaiting: "Waiting for the service…",
+    popupNeedsKey: "Not analysed yet. Add an API key in the options to send this episode's subtitles.",
+    options: "Options",
+    optionsSaved: "Saved."
+  };
+  var ko = {
+    explainButton: "이 대사 설명 보기",
+    panelTitle: "이 대사는 무슨 뜻일까요?",
+    close: "닫기",
+    thinking: "지금까지 본 회차를 살펴보는 중…",
+    who: "누구를 가리키나요",
+    earlier: "앞서 나온 장면",
+    sources: "출처",
+    helpful: "도움이 되었나요?",
+    helpfulYes: "도움이 됐어요",
+    helpfulNo: "도움이 안 됐어요",
+    thanks: "알려 주셔서 고맙습니다.",
+    degraded: "언어 모델을 쓸 수 없어 시리즈 그래프만으로 만든 설명입니다.",
+    processing: (percent) => `시리즈 분석 중, ${percent} % — 준비되면 바로 설명해 드릴게요.`,
+    rateLimited: (seconds) => `지금 질문이 많아요. ${seconds}초 뒤에 다시 시도합니다. 따로 하실 일은 없어요.`,
+    failed: "지금은 설명을 가져올 수 없습니다.",
+    notFound: "서비스가 아직 모르는 영상입니다.",
+    hereAt: (time) => `이번 화 ${time}`,
+    episodeAt: (episode, time) => `${episode}화 ${time}`,
+    confidence: { certain: "거의 확실", likely: "아마도", possible: "어쩌면", unsure: "확실하지 않음" },
+    refersTo: "→",
+    homeTitle: "볼 수 있는 시리즈",
+    homeEmpty: "아직 준비된 회차가 없습니다. 처음 `make run` 할 때 데모 시리즈가 들어갑니다.",
+    episodeLabel: (episode, title) => `${episode}화: ${title}`,
+    transcript: "대본",
+    play: "재생",
+    pause: "일시정지",
+    backToList: "전체 시리즈",
+    clickHint: "대사를 클릭하거나 단어를 선택하면 뜻을 알려 드려요.",
+    episodeProcessing: (percent, step) => `이 회차를 분석하는 중: ${percent} %${step ? ` (${step})` : ""}`,
+    popupNoVideo: "이 페이지에는 자막이 있는 영상이 없습니다.",
+    popupReady: "준비됨: 자막을 선택하고 단축키를 누르세요.",
+    popupWaiting: "서비스를 기다리는 중…",
+    popupNeedsKey: "아직 분석되지 않았습니다. 옵션에 API 키를 넣으면 이 회차의 자막을 보냅니다.",
+    options: "옵션",
+    optionsSaved: "저장했습니다."
+  };
+  var STRINGS = { en, ko };
+  function pickLanguage(preference, browserLanguage) {
+    if (preference === "ko" || preference === "en") return preference;
+    return String(browserLanguage || "").toLowerCase().startsWith("ko") ? "ko" : "en";
+  }
+  function stringsFor(language) {
+    return STRINGS[language] || en;
+  }
+
+  // web/src/player/common.js
+  function pageLanguage(location2 = globalThis.location, navigator = globalThis.navigator) {
+    const asked = new URLSearchParams(location2.search).get("lang");
+    return pickLanguage(asked || "auto", navigator && navigator.language);
+  }
+  function setup() {
+    const language = pageLanguage();
+    document.documentElement.lang = language;
+    return { language, strings: stringsFor(language), client: createClient({ baseUrl: "" }) };
+  }
+  async function graphql(query, variables = {}) {
+    const response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query, variables })
+    });
+    const payload = await response.json();
+    if (payload.errors && payload.errors.length) throw new Error(payload.errors[0].message);
+    return payload.data;
+  }
+
+  // web/src/player/home.js
+  var CATALOG = `query Catalog {
+  seriesList(first: 100) { edges { node { id title language videos(status: "ready") { id season episode title duration } } } }
+}`;
+  async function main() {
+    const { strings } = setup();
+    document.getElementById("home-lead").textContent = strings.homeTitle;
+    const root = document.getElementById("catalog");
+    let data;
+    try {
+      data = await graphql(CATALOG);
+    } catch {
+      root.append(h(document, "p", { class: "status", role: "alert", text: strings.failed }));
+      return;
+    }
+    const series = data.seriesList.edges.map((e) => e.node).filter((s) => s.videos.length);
+    if (!series.length) {
+      root.append(h(document, "p", { class: "status", text: strings.homeEmpty }));
+      return;
+    }
+    const lang = new URLSearchParams(location.search).get("lang");
+    for (const s of series) {
+      const episodes = s.videos.map((v) => {
+        const href = `/watch/${encodeURIComponent(v.id)}${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`;
+        return h(
+          document,
+          "li",
+          { testid: "episode" },
+          h(document, "a", { href, text: strings.episodeLabel(v.episode ?? "?", v.title || v.id) }),
+          v.duration ? h(document, "span", { class: "meta", text: formatTime(v.duration) }) : null
+        );
+      });
+      root.append(h(
+        document,
+        "section",
+        { class: "series", testid: "series", "data-series-id": s.id },
+        h(document, "h2", { text: s.title || s.id }),
+        h(document, "ol", {}, episodes)
+      ));
+    }
+  }
+  main();
+})();

@@ -1,0 +1,48 @@
+// Builds the front-end into the Python package (api/web_dist/) and the extension (extension/js/).
+// Both outputs are committed, so `make run` needs no Node.js; `node web/build.mjs --check` (run by
+// the JS tests in `make test`) fails when a committed file differs from a fresh build.
+//
+//   npm ci && npm run build      # after changing anything under web/ or extension/src/
+import { build } from "esbuild";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const check = process.argv.includes("--check");
+
+// one bundle per page or extension context; each is self-contained (no CDN, no remote code)
+const bundles = [
+  ["web/src/player/home.js", "api/web_dist/home.js"],
+  ["web/src/player/watch.js", "api/web_dist/watch.js"],
+];
+// pages and style sheets of the web player, copied as they are
+const copies = readdirSync(join(root, "web/pages")).sort().map((name) => [`web/pages/${name}`, `api/web_dist/${name}`]);
+
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [join(root, entry)], bundle: true, format: "iife", target: ["chrome110"], charset: "utf8",
+    legalComments: "none", write: false, logLevel: "error",
+    banner: { js: `// built by web/build.mjs from ${entry}: edit the sources, then npm run build` },
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+const outputs = [];
+for (const [entry, out] of bundles) outputs.push([out, await bundle(entry)]);
+for (const [from, out] of copies) outputs.push([out, readFileSync(join(root, from))]);
+
+if (check) {
+  const stale = outputs.filter(([out, data]) => !existsSync(join(root, out)) || !data.equals(readFileSync(join(root, out))));
+  if (stale.length) {
+    console.error(`stale build, run npm run build: ${stale.map(([out]) => out).join(", ")}`);
+    process.exit(1);
+  }
+  console.log(`build up to date (${outputs.length} files)`);
+} else {
+  for (const [out, data] of outputs) {
+    mkdirSync(dirname(join(root, out)), { recursive: true });
+    writeFileSync(join(root, out), data);
+  }
+  console.log(`built ${outputs.length} files`);
+}
