@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import redis
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -18,7 +19,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "UNAUTHORIZED": 401, "FORBIDDEN": 403, "VIDEO_NOT_FOUND": 404, "NOT_FOUND": 404,
     "VIDEO_PROCESSING": 409, "PAYLOAD_TOO_LARGE": 413, "UNSUPPORTED_SUBTITLE_FORMAT": 415,
     "RATE_LIMIT_EXCEEDED": 429, "INTERNAL_ERROR": 500, "GEMINI_API_ERROR": 502,
-    "EXTERNAL_SERVICE_ERROR": 502, "GRAPH_UNAVAILABLE": 503, "METHOD_NOT_ALLOWED": 405,
+    "EXTERNAL_SERVICE_ERROR": 502, "GRAPH_UNAVAILABLE": 503, "OVERLOADED": 503, "METHOD_NOT_ALLOWED": 405,
 }
 
 # fields whose refusal has its own error code
@@ -33,7 +34,13 @@ def error_body(code: str, message: str, retry_after: int | None = None) -> dict[
     return {"success": False, "error": error}
 
 
+# every 503 tells the client when to come back, even when the error did not say
+UNAVAILABLE_RETRY_AFTER_SECONDS = 5
+
+
 def error_response(code: str, message: str, retry_after: int | None = None) -> JSONResponse:
+    if retry_after is None and STATUS_BY_CODE.get(code) == 503:
+        retry_after = UNAVAILABLE_RETRY_AFTER_SECONDS
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     return JSONResponse(error_body(code, message, retry_after), status_code=STATUS_BY_CODE.get(code, 500),
                         headers=headers)
@@ -66,6 +73,13 @@ def install_error_handlers(app: FastAPI) -> None:
         response = error_response(code, str(exc.detail))
         response.status_code = exc.status_code
         return response
+
+    @app.exception_handler(redis.ConnectionError)
+    @app.exception_handler(redis.TimeoutError)
+    async def _store_down(_: Request, exc: redis.RedisError) -> JSONResponse:
+        # the Redis behind cache, queue and progress is down or dropped the connection
+        log.warning("redis unavailable: %s", exc)
+        return error_response("GRAPH_UNAVAILABLE", "the store is unavailable; try again shortly")
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

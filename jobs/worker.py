@@ -24,7 +24,9 @@ def run_worker(settings: Settings, *, burst: bool = False, name: str | None = No
         warm_up()  # loaded once here, shared by every forked job
     if settings.enrich_enabled:
         schedule_wiki_refresh(settings, connection)
-    worker = Worker(list(ALL_QUEUES), connection=connection, name=name)
+    # short TTL and monitoring interval: heartbeats /health can tell a dead worker by
+    worker = Worker(list(ALL_QUEUES), connection=connection, name=name, worker_ttl=settings.worker_ttl_seconds,
+                    job_monitoring_interval=settings.worker_heartbeat_seconds)
     log.info("worker starting", extra={"queues": list(ALL_QUEUES), "redis": settings.effective_redis_url})
     return bool(worker.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
 

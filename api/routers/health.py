@@ -1,20 +1,61 @@
-"""`/health`: each dependency with its state and latency; 503 when the graph is down."""
+"""`/health`: each dependency with its state and latency; 503 when the graph is down.
+
+Workers count as alive from their RQ heartbeats, not from their registration: a worker's key
+outlives a SIGKILL by its TTL, so a registered worker is alive only while its last heartbeat is
+younger than `worker_ttl_seconds` and, when it runs on this host, its pid still exists.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from redis import Redis
 from rq import Worker
 
 from api.deps import StateDep
 
 router = APIRouter(tags=["health"])
 CHECK_TIMEOUT = 1.5
+# a 503 of /health tells clients and load balancers when to look again
+RETRY_AFTER_SECONDS = 5
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie (killed, not yet reaped) is not a worker any more
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ", 1)[1][:1] != "Z"
+    except OSError:
+        return True
+
+
+def worker_liveness(connection: Redis, stale_after: float) -> dict[str, int]:
+    """Registered RQ workers split into alive and dead (stale heartbeat, or a vanished pid here)."""
+    now = datetime.now(UTC)
+    here = socket.gethostname()
+    alive = dead = 0
+    for worker in Worker.all(connection=connection):
+        beat = worker.last_heartbeat or worker.birth_date
+        if beat is not None and beat.tzinfo is None:
+            beat = beat.replace(tzinfo=UTC)
+        fresh = beat is not None and (now - beat).total_seconds() <= stale_after
+        if fresh and worker.hostname == here and worker.pid:
+            fresh = _pid_alive(worker.pid)
+        alive, dead = (alive + 1, dead) if fresh else (alive, dead + 1)
+    return {"count": alive, "dead": dead}
 
 
 async def _check(probe: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
@@ -40,10 +81,10 @@ async def health(state: StateDep) -> JSONResponse:
         await state.redis.ping()
 
     async def workers() -> dict[str, Any]:
-        count = await asyncio.to_thread(Worker.count, connection=state.sync_redis)
-        if count == 0:
-            raise RuntimeError("no RQ worker is running")
-        return {"count": count}
+        found = await asyncio.to_thread(worker_liveness, state.sync_redis, state.settings.worker_ttl_seconds)
+        if found["count"] == 0:
+            raise RuntimeError(f"no live RQ worker ({found['dead']} registered without a heartbeat)")
+        return found
 
     checks = dict(zip(("graph", "redis", "workers"),
                       await asyncio.gather(_check(graph), _check(redis_ping), _check(workers)), strict=True))
@@ -53,5 +94,7 @@ async def health(state: StateDep) -> JSONResponse:
     if not core_ok:
         down = [name for name, c in checks.items() if c["status"] != "ok" and name != "workers"]
         code = "GRAPH_UNAVAILABLE" if "graph" in down else "INTERNAL_ERROR"
-        body["error"] = {"code": code, "message": f"unavailable: {', '.join(down)}"}
-    return JSONResponse(body, status_code=200 if core_ok else 503)
+        body["error"] = {"code": code, "message": f"unavailable: {', '.join(down)}",
+                         "retryAfter": RETRY_AFTER_SECONDS}
+        return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return JSONResponse(body, status_code=200)

@@ -70,6 +70,16 @@ class RateLimitExceeded(ExplainerError):
         self.retry_after = retry_after
 
 
+class Overloaded(ExplainerError):
+    """The service cannot take the request now (a pool or queue is full); try again shortly."""
+
+    code = "OVERLOADED"
+
+    def __init__(self, message: str, *, retry_after: int = 1, **context: Any) -> None:
+        super().__init__(message, **context)
+        self.retry_after = retry_after
+
+
 class ExternalServiceError(ExplainerError):
     code = "EXTERNAL_SERVICE_ERROR"
 

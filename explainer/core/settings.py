@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     graph_timeout_seconds: float = Field(default=2.0, gt=0)
     graph_query_timeout_seconds: float = Field(default=30.0, gt=0)
+    # connections to the graph store per process (each API worker, each job has its own pool);
+    # a request queues up to graph_pool_wait_seconds for one, then gets 503 OVERLOADED
+    graph_pool_size: int = Field(default=32, ge=1)
+    graph_pool_wait_seconds: float = Field(default=1.0, gt=0)
 
     # redis (queue, cache, rate limits, progress); None means the embedded server
     redis_url: str | None = None
@@ -69,6 +73,11 @@ class Settings(BaseSettings):
     job_retries: int = Field(default=3, ge=0)
     job_retry_base_seconds: int = Field(default=5, ge=0)
     job_timeout_seconds: int = 1800
+    # a worker heartbeats at least every worker_ttl - 15 s when idle and every
+    # worker_heartbeat_seconds during a job; /health counts it dead once its heartbeat is older
+    # than worker_ttl_seconds (or at once when its pid is gone on this host)
+    worker_ttl_seconds: int = Field(default=30, ge=20)
+    worker_heartbeat_seconds: int = Field(default=10, ge=1)
 
     # outbound http
     fetch_allow_private: bool = False

@@ -14,11 +14,13 @@ def open_store(settings: Settings, *, query_timeout: float | None = None) -> Gra
         assert settings.neo4j_uri  # checked by Settings
         return Neo4jStore(settings.neo4j_uri, settings.neo4j_user,
                           settings.neo4j_password.get_secret_value(), settings.neo4j_database,
-                          connect_timeout=settings.graph_timeout_seconds, query_timeout=timeout)
+                          connect_timeout=settings.graph_timeout_seconds, query_timeout=timeout,
+                          max_connections=settings.graph_pool_size, pool_wait=settings.graph_pool_wait_seconds)
     from graph.stores.falkor import FalkorStore  # the falkordb client loads only for that backend
 
     return FalkorStore(settings.effective_redis_url, settings.graph_name,
-                       connect_timeout=settings.graph_timeout_seconds, query_timeout=timeout)
+                       connect_timeout=settings.graph_timeout_seconds, query_timeout=timeout,
+                       max_connections=settings.graph_pool_size, pool_wait=settings.graph_pool_wait_seconds)
 
 
 __all__ = ["GraphStore", "Row", "WriteUnit", "open_store"]

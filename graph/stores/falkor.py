@@ -16,7 +16,7 @@ from redis.asyncio import BlockingConnectionPool
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable, Overloaded
 from explainer.core.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
 from graph.schema import UNIQUE_ID_LABELS
@@ -28,7 +28,23 @@ BACKEND = "falkordb"
 _FT_SPECIAL = re.compile(r"[^\w\s]", re.UNICODE)
 
 
-def _map_error(exc: BaseException) -> GraphError:
+# what redis-py's BlockingConnectionPool raises once no connection freed up within its timeout
+_POOL_EXHAUSTED = "No connection available"
+OVERLOADED_RETRY_AFTER = 1
+
+
+def _pool_exhausted(exc: BaseException) -> bool:
+    return isinstance(exc, redis_errors.ConnectionError) and _POOL_EXHAUSTED in str(exc)
+
+
+def _stale(exc: BaseException) -> bool:
+    """A broken connection (the store restarted or dropped it): worth one try on a fresh one."""
+    return isinstance(exc, (redis_errors.ConnectionError, ConnectionError)) and not _pool_exhausted(exc)
+
+
+def _map_error(exc: BaseException) -> GraphError | Overloaded:
+    if _pool_exhausted(exc):
+        return Overloaded("every graph connection is busy; try again shortly", retry_after=OVERLOADED_RETRY_AFTER)
     if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError,
                         redis_errors.BusyLoadingError)):
         return GraphUnavailable(f"FalkorDB unavailable: {exc}")
@@ -44,14 +60,17 @@ class FalkorStore(GraphStore):
     backend = BACKEND
 
     def __init__(self, url: str, graph_name: str, *, connect_timeout: float = 2.0,
-                 query_timeout: float = 30.0, max_connections: int = 32) -> None:
+                 query_timeout: float = 30.0, max_connections: int = 32, pool_wait: float | None = None) -> None:
         parsed = urlparse(url)
-        # no hidden reconnect loop: an unreachable store must answer quickly, not after retries
+        # no hidden reconnect loop: an unreachable store must answer quickly, not after retries;
+        # `_run` tries once more on a fresh connection when a pooled one turns out broken.
+        # A caller queues up to `pool_wait` seconds for a free connection, then gets Overloaded.
         pool = BlockingConnectionPool(
             host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
             password=parsed.password, decode_responses=True,
             socket_connect_timeout=connect_timeout, socket_timeout=query_timeout,
-            retry=Retry(NoBackoff(), 0), max_connections=max_connections, timeout=connect_timeout,
+            retry=Retry(NoBackoff(), 0), max_connections=max_connections,
+            timeout=connect_timeout if pool_wait is None else pool_wait,
         )
         # AsyncGraph needs only `execute_command`; the FalkorDB() wrapper would probe for a
         # cluster with a blocking INFO in its constructor, which fails when the store is down
@@ -65,12 +84,18 @@ class FalkorStore(GraphStore):
         query = load_statement(name, BACKEND)
         started = time.perf_counter()
         try:
-            if read_only:
-                result = await self._graph.ro_query(query, params, timeout=self._query_timeout_ms)
-            else:
-                result = await self._graph.query(query, params)
-        except (redis_errors.RedisError, OSError) as exc:
-            raise _map_error(exc) from exc
+            for fresh in (False, True):
+                try:
+                    if read_only:
+                        result = await self._graph.ro_query(query, params, timeout=self._query_timeout_ms)
+                    else:
+                        result = await self._graph.query(query, params)
+                    break
+                except (redis_errors.RedisError, OSError) as exc:
+                    # a stale pooled connection was dropped by the failure: one more try reconnects
+                    # (writes too: statements are idempotent MERGEs, see FalkorUnit)
+                    if fresh or not _stale(exc):
+                        raise _map_error(exc) from exc
         finally:
             GRAPH_QUERY_LATENCY.labels(BACKEND, "read" if read_only else "write").observe(
                 time.perf_counter() - started)
@@ -125,15 +150,19 @@ class FalkorStore(GraphStore):
 
     # used by FalkorUnit
     async def _transaction(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
-        pipe = self._db.pipeline(transaction=True)
-        for name, params in statements:
-            query = self._graph._build_params_header(params) + load_statement(name, BACKEND)
-            pipe.execute_command("GRAPH.QUERY", self._graph_name, query, "--compact")
         started = time.perf_counter()
         try:
-            responses = await pipe.execute(raise_on_error=False)
-        except (redis_errors.RedisError, OSError) as exc:
-            raise _map_error(exc) from exc
+            for fresh in (False, True):
+                pipe = self._db.pipeline(transaction=True)
+                for name, params in statements:
+                    query = self._graph._build_params_header(params) + load_statement(name, BACKEND)
+                    pipe.execute_command("GRAPH.QUERY", self._graph_name, query, "--compact")
+                try:
+                    responses = await pipe.execute(raise_on_error=False)
+                    break
+                except (redis_errors.RedisError, OSError) as exc:
+                    if fresh or not _stale(exc):  # as in `_run`: once more on a fresh connection
+                        raise _map_error(exc) from exc
         finally:
             GRAPH_QUERY_LATENCY.labels(BACKEND, "unit").observe(time.perf_counter() - started)
         for response in responses:

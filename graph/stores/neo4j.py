@@ -11,7 +11,7 @@ import neo4j
 from neo4j import AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable
+from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable, Overloaded
 from explainer.core.metrics import GRAPH_QUERY_LATENCY
 from graph.catalog import load_script, load_statement
 from graph.stores.base import AbstractUnit, GraphStore, Row
@@ -21,7 +21,12 @@ BACKEND = "neo4j"
 _LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
 
 
-def _map_error(exc: BaseException) -> GraphError:
+OVERLOADED_RETRY_AFTER = 1
+
+
+def _map_error(exc: BaseException) -> GraphError | Overloaded:
+    if isinstance(exc, neo4j_errors.ConnectionAcquisitionTimeoutError):  # every pooled connection busy
+        return Overloaded("every graph connection is busy; try again shortly", retry_after=OVERLOADED_RETRY_AFTER)
     if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError,
                         TimeoutError)):
         return GraphUnavailable(f"Neo4j unavailable: {exc}")
@@ -36,10 +41,15 @@ class Neo4jStore(GraphStore):
     backend = BACKEND
 
     def __init__(self, uri: str, user: str, password: str, database: str, *,
-                 connect_timeout: float = 2.0, query_timeout: float = 30.0) -> None:
+                 connect_timeout: float = 2.0, query_timeout: float = 30.0, max_connections: int = 100,
+                 pool_wait: float | None = None) -> None:
+        # the driver checks pooled connections before use and retries a transaction on a broken
+        # one (stale after a server restart) within max_transaction_retry_time. A caller waits
+        # up to `pool_wait` (+ connecting) for a pooled connection, then gets Overloaded.
+        wait = query_timeout if pool_wait is None else pool_wait
         self._driver = AsyncGraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=connect_timeout,
-            connection_acquisition_timeout=connect_timeout + query_timeout,
+            connection_acquisition_timeout=connect_timeout + wait, max_connection_pool_size=max_connections,
             max_transaction_retry_time=connect_timeout,
         )
         self._database = database

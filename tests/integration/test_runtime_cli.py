@@ -88,6 +88,7 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
         response = httpx.get(f"{base}/health", timeout=5)
         elapsed = time.perf_counter() - started
         assert response.status_code == 503
+        assert response.headers["Retry-After"].isdigit()
         assert elapsed < 2.0
         payload = response.json()
         assert payload["error"]["code"] == "GRAPH_UNAVAILABLE"
