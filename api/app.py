@@ -14,6 +14,8 @@ import redis.asyncio as aioredis
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from redis.asyncio.retry import Retry as AsyncRetry
+from redis.backoff import NoBackoff
 
 from api.deps import AppState
 from api.errors import install_error_handlers
@@ -33,7 +35,9 @@ log = logging.getLogger(__name__)
 def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
     url = settings.effective_redis_url
     timeout = settings.graph_timeout_seconds
-    return (aioredis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0),
+    # once more on a fresh connection when a pooled one broke (the server restarted)
+    retry = AsyncRetry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))
+    return (aioredis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0, retry=retry),
             redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0))
 
 
