@@ -12,11 +12,12 @@ from contextlib import asynccontextmanager
 import redis
 import redis.asyncio as aioredis
 from fastapi import FastAPI, Request, Response
-from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.asyncio.retry import Retry as AsyncRetry
 from redis.backoff import NoBackoff
 
+from api.bodylimit import BodyLimit
+from api.cors import EnvelopeCORSMiddleware, OriginPolicy
 from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
@@ -35,9 +36,14 @@ log = logging.getLogger(__name__)
 def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
     url = settings.effective_redis_url
     timeout = settings.graph_timeout_seconds
-    # once more on a fresh connection when a pooled one broke (the server restarted)
-    retry = AsyncRetry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))
-    return (aioredis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0, retry=retry),
+    # a bounded pool where a call waits for a free connection (up to the pool timeout) rather than
+    # failing at once with "Too many connections" under a burst
+    pool = aioredis.BlockingConnectionPool.from_url(
+        url, max_connections=settings.api_redis_max_connections, timeout=settings.api_redis_pool_timeout_seconds,
+        socket_connect_timeout=timeout, socket_timeout=5.0,
+        # once more on a fresh connection when a pooled one broke (the server restarted)
+        retry=AsyncRetry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,)))
+    return (aioredis.Redis.from_pool(pool),
             redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=5.0))
 
 
@@ -66,17 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Subtitle Context Explainer", version="0.1.0", lifespan=lifespan,
                   description="Explains subtitle lines from a spoiler-bounded knowledge graph of the series.")
     install_error_handlers(app)
-    origins = settings.cors_origin_list
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=[o for o in origins if "*" not in o],
-        allow_origin_regex="|".join(o.replace(".", r"\.").replace("*", "[^/]+") for o in origins if "*" in o)
-        or None,
-        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
-        allow_headers=["Content-Type", "X-API-Key", "X-Request-ID"],
-        expose_headers=["Retry-After", "X-Request-ID"],
-        max_age=600,
-    )
+    policy = OriginPolicy(settings.cors_origin_list)
+    app.state.origin_policy = policy  # the WebSocket handshake checks Origin against it too
+    app.add_middleware(EnvelopeCORSMiddleware, policy=policy)
 
     @app.middleware("http")
     async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -103,6 +101,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except redis.RedisError:
             log.warning("could not read the job queues for /metrics", exc_info=True)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    def body_limit(path: str) -> int:
+        if path.startswith("/api/video/") and path.endswith("/subtitles"):
+            return settings.subtitle_max_bytes + 64 * 1024  # the multipart envelope around the file
+        return settings.graphql_max_body_bytes if path.startswith("/graphql") else settings.api_max_body_bytes
+
+    # outermost: an oversized body is refused before CORS, logging or parsing see it
+    app.add_middleware(BodyLimit, limit_for=body_limit)
 
     app.include_router(health.router)
     app.include_router(videos.router)

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from explainer.core import errors
 
@@ -83,5 +84,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, ClientDisconnect):  # the client went (or its body was cut at the cap)
+            return error_response("INVALID_REQUEST", "the client disconnected")
         log.error("unhandled error", exc_info=exc)
         return error_response("INTERNAL_ERROR", "internal error")

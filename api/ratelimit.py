@@ -1,6 +1,8 @@
 """Per-client rate limits in Redis (fixed one-minute windows), so counts survive an API restart
 and are shared by every API process. A client is its API key when it sends a configured one,
-else its IP address: an unknown key must not buy a fresh allowance."""
+else its IP address (`api.clients`: forwarded headers count only from TRUSTED_PROXIES): an
+unknown key or a made-up X-Forwarded-For must not buy a fresh allowance. When the Redis pool is
+exhausted the call is refused (503 OVERLOADED), never let through uncounted."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from collections.abc import Awaitable, Callable
 import redis.exceptions as redis_errors
 from fastapi import Request
 
+from api.clients import client_address
 from api.deps import get_state
-from explainer.core.errors import RateLimitExceeded
+from explainer.core.errors import Overloaded, RateLimitExceeded
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +25,18 @@ WINDOW_SECONDS = 60
 
 
 def client_id(request: Request) -> str:
+    settings = get_state(request).settings
     key = request.headers.get("x-api-key")
-    if key and key in get_state(request).settings.api_key_scopes:
+    if key and key in settings.api_key_scopes:
         return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16]
-    return "ip:" + (request.client.host if request.client else "unknown")
+    return "ip:" + client_address(request.client.host if request.client else None,
+                                  request.headers.get("x-forwarded-for"), settings.trusted_proxy_list)
+
+
+def _pool_exhausted(exc: BaseException) -> bool:
+    # BlockingConnectionPool waited its timeout for a free connection; a plain pool hit its maximum
+    return isinstance(exc, redis_errors.MaxConnectionsError) or (
+        isinstance(exc, redis_errors.ConnectionError) and str(exc) == "No connection available.")
 
 
 def rate_limit(scope: str) -> Callable[[Request], Awaitable[None]]:
@@ -40,8 +51,10 @@ def rate_limit(scope: str) -> Callable[[Request], Awaitable[None]]:
             count = await state.redis.incr(key)
             if count == 1:  # the window's first call sets its expiry (one round trip per call)
                 await state.redis.expire(key, WINDOW_SECONDS + 5)
-        except (redis_errors.RedisError, OSError):
-            # fail open: without Redis there is no cache either, and the graph answers for itself
+        except (redis_errors.RedisError, OSError) as exc:
+            if _pool_exhausted(exc):  # load must never switch the limit off: refuse, do not wave through
+                raise Overloaded("the service is busy; try again shortly", retry_after=1) from exc
+            # Redis itself is down: no cache, no queue either; the graph answers for itself
             log.warning("rate limiter unavailable", exc_info=True)
             return
         limit = state.settings.rate_limit_per_minute

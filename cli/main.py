@@ -6,18 +6,26 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from explainer.core.errors import ExplainerError
 from explainer.core.logs import configure_logging
 from explainer.core.runtime import EmbeddedServerError, server_status, start_server, stop_server
 from explainer.core.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+log = logging.getLogger("cli.up")
 
 
 def _ensure_schema(settings: Settings) -> None:
@@ -52,12 +60,26 @@ def cmd_db(settings: Settings, action: str) -> int:
     return 0
 
 
+def api_app() -> FastAPI:
+    """The app of one API worker process (uvicorn's factory when API_WORKERS > 1)."""
+    from api.app import create_app  # each command loads only what it runs
+
+    return create_app(get_settings())
+
+
 def cmd_api(settings: Settings) -> int:
     import uvicorn  # each command loads only what it runs
 
     from api.app import create_app  # each command loads only what it runs
+    from api.server import uvicorn_options  # each command loads only what it runs
 
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port, log_config=None)
+    workers = settings.effective_api_workers
+    if workers > 1:
+        # one listening socket, `workers` processes, each with its own pools (sized per process);
+        # uvicorn's supervisor restarts a worker process that dies
+        uvicorn.run("cli.main:api_app", factory=True, workers=workers, **uvicorn_options(settings))
+    else:
+        uvicorn.run(create_app(settings), **uvicorn_options(settings))
     return 0
 
 
@@ -131,6 +153,35 @@ def _queue_demo_on_first_run(settings: Settings) -> None:
         print(f"demo series queued: {len(jobs)} episodes (watch /api/video/<id>/status)")
 
 
+# a dead child of `up` is restarted after 1, 2, 4 ... up to 30 s; a run of a minute resets that
+RESTART_BACKOFF_SECONDS = 1.0
+RESTART_BACKOFF_MAX_SECONDS = 30.0
+HEALTHY_RUN_SECONDS = 60.0
+
+
+@dataclass
+class _Child:
+    """One supervised process of `explainer up` (the API or a worker)."""
+
+    role: str
+    process: subprocess.Popen[bytes] | None = None
+    started_at: float = 0.0
+    failures: int = 0
+    restart_at: float = 0.0
+    restarts: int = 0
+
+
+def _spawn(role: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    # its own process group: whatever it leaves behind when it dies (a job's work horse, API
+    # worker processes) is killed with the group, not left to write or to hold the port
+    return subprocess.Popen([sys.executable, "-m", "cli.main", role], env=env, start_new_session=True)
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def _stop_child(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -139,16 +190,39 @@ def _stop_child(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+    _kill_group(process.pid)
+
+
+def _supervise(children: list[_Child], env: dict[str, str], now: float) -> None:
+    """Restart dead children with backoff; the others (and the store) stay up."""
+    for child in children:
+        if child.process is not None and (code := child.process.poll()) is not None:
+            _kill_group(child.process.pid)
+            ran = now - child.started_at
+            if ran >= HEALTHY_RUN_SECONDS:
+                child.failures = 0
+            delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** child.failures)
+            child.failures += 1
+            child.process, child.restart_at = None, now + delay
+            log.warning("%s exited (code %s) after %.1f s; restarting it in %.0f s", child.role, code, ran, delay,
+                        extra={"role": child.role, "exitCode": code, "restartIn": delay})
+        elif child.process is None and now >= child.restart_at:
+            child.process, child.started_at = _spawn(child.role, env), now
+            if child.restart_at:
+                child.restarts += 1
+                log.warning("%s restarted (pid %d, restart %d)", child.role, child.process.pid, child.restarts,
+                            extra={"role": child.role, "pid": child.process.pid, "restarts": child.restarts})
 
 
 def cmd_up(settings: Settings) -> int:
-    """Embedded server + API + one worker in the foreground; Ctrl-C stops all three."""
+    """Embedded server + API + one worker in the foreground; Ctrl-C stops all three. A worker or
+    API process that dies is restarted with backoff while the others keep serving."""
     started_server = False
     if settings.uses_embedded_server:
         info = start_server(settings.data_dir, settings.embedded_port)
         started_server = info.started_here
         print(f"embedded server on {info.url} ({'started' if started_server else 'reused'})")
-    children: list[subprocess.Popen[bytes]] = []
+    children = [_Child("worker"), _Child("api")]
     stopping = False
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
@@ -160,17 +234,16 @@ def cmd_up(settings: Settings) -> int:
         _ensure_schema(settings)
         _queue_demo_on_first_run(settings)
         env = dict(os.environ)
-        for role in ("worker", "api"):
-            children.append(subprocess.Popen([sys.executable, "-m", "cli.main", role], env=env))
-        print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs); Ctrl-C stops everything")
+        _supervise(children, env, time.monotonic())
+        print(f"API on http://{settings.api_host}:{settings.api_port} ({settings.effective_api_workers} "
+              "processes, docs at /docs); Ctrl-C stops everything")
         while not stopping:
-            if any(child.poll() is not None for child in children):
-                print("a child process exited; stopping", file=sys.stderr)
-                break
             time.sleep(0.2)
+            _supervise(children, env, time.monotonic())
     finally:
         for child in reversed(children):
-            _stop_child(child)
+            if child.process is not None:
+                _stop_child(child.process)
         if started_server:
             stop_server(settings.data_dir)
         for sig, handler in previous.items():

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from cross_web import HTTPException
+from fastapi.responses import JSONResponse
 from graphql import GraphQLError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import (
@@ -12,9 +16,11 @@ from strawberry.subscriptions import (
 )
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.unset import UNSET
 
 from api.graphql.context import GraphQLContext, get_context
 from api.graphql.errors import DomainErrors
+from api.graphql.inputs import NoControlCharacters
 from api.graphql.limits import limit_extensions
 from api.graphql.resolvers.entities import EntityQuery
 from api.graphql.resolvers.mutations import Mutation
@@ -36,11 +42,24 @@ Query = merge_types("Query", (SeriesQuery, VideoQuery, EntityQuery, SearchQuery,
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return ExplainerSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                           extensions=[*limit_extensions(settings), DomainErrors])
+                           extensions=[*limit_extensions(settings), NoControlCharacters, DomainErrors])
+
+
+class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
+    """Transport errors (no query, batching, bad JSON, wrong method) answer in GraphQL's own
+    shape with `extensions.code`, like every other GraphQL error, instead of plain text."""
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        try:
+            return await super().run(request, context=context, root_value=root_value)
+        except HTTPException as exc:
+            code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "INVALID_REQUEST")
+            return JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
+                                status_code=exc.status_code)
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:
-    return GraphQLRouter(build_schema(settings), path="/graphql", graphql_ide="graphiql",
+    return EnvelopedGraphQLRouter(build_schema(settings), path="/graphql", graphql_ide="graphiql",
                          context_getter=get_context, include_in_schema=False,
                          # subscriptions over WebSocket, and over plain HTTP as multipart responses
                          subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import ConfigDict, Field, field_validator
 
 from api.deps import StateDep
 from api.ratelimit import rate_limit
 from api.schemas import Envelope, ExplainData, FeedbackData, error_responses
+from api.validation import RequestBody, is_blank
 from explainer.core.errors import VideoNotFound
 from explainer.explain.service import MAX_TEXT_CHARS, Explainer, feedback
 from explainer.ingest.registration import VIDEO_ID, Platform
@@ -19,9 +19,9 @@ from explainer.llm import build_provider
 router = APIRouter(prefix="/api", tags=["explain"])
 
 
-class CamelModel(BaseModel):
+class CamelModel(RequestBody):
     # unknown fields are ignored: extension versions may send more than this release reads
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+    model_config = ConfigDict(extra="ignore")
 
 
 class Metadata(CamelModel):
@@ -45,8 +45,15 @@ class Metadata(CamelModel):
 class ExplainRequest(CamelModel):
     video_id: str = Field(pattern=VIDEO_ID.pattern, max_length=128)
     selected_text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
-    timestamp: float = Field(ge=0, le=48 * 3600)
+    timestamp: float = Field(ge=0, le=48 * 3600, allow_inf_nan=False, description="Seconds into the video")
     metadata: Metadata | None = None
+
+    @field_validator("selected_text")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        if is_blank(value):
+            raise ValueError("selectedText is empty")
+        return value
 
 
 class FeedbackRequest(CamelModel):

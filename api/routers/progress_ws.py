@@ -132,6 +132,12 @@ def _log_relay_end(task: asyncio.Task[None]) -> None:
 @router.websocket("/ws")
 async def progress_socket(websocket: WebSocket) -> None:
     state: AppState = websocket.app.state.explainer
+    origin = websocket.headers.get("origin")
+    # a browser always sends Origin: only pages of the allow-list may open the socket (a non-browser
+    # client sends none and is not a cross-site risk)
+    if origin is not None and not websocket.app.state.origin_policy.allows(origin):
+        await websocket.close(code=1008, reason="origin not allowed")
+        return
     await websocket.accept()
     session = _Session(websocket, state)
     relay = asyncio.create_task(session.relay())

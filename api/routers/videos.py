@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic.alias_generators import to_camel
+from pydantic import ConfigDict, Field, ValidationError
 
 from api.auth import IngestKey
 from api.deps import StateDep
 from api.schemas import Envelope, RegisterData, StatusData, SubmitData, error_responses
+from api.validation import RequestBody
 from explainer.core.errors import InvalidRequest, PayloadTooLarge
 from explainer.ingest import registration as ingest
 
@@ -20,8 +20,8 @@ VideoIdPath = Annotated[str, Path(pattern=ingest.VIDEO_ID.pattern, max_length=12
                                   description="Letters, digits, '_', '-', '.', ':' (1-128)")]
 
 
-class CamelModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+class CamelModel(RequestBody):
+    model_config = ConfigDict(extra="forbid")
 
 
 class RegisterRequest(CamelModel):

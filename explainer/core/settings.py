@@ -5,6 +5,8 @@ Nothing is read at import time: call `get_settings()` (cached) or build `Setting
 
 from __future__ import annotations
 
+import ipaddress
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -46,7 +48,21 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     api_keys: str = ""
+    # API processes behind one socket (`explainer api`, `explainer up`, compose); None: the CPU
+    # count. Each process has its own pools (GRAPH_POOL_SIZE, API_REDIS_MAX_CONNECTIONS).
+    api_workers: int | None = Field(default=None, ge=1, le=64)
     cors_origins: str = "chrome-extension://*,http://localhost:3000"
+    # request bodies are refused with 413 beyond these sizes, counted before anything is parsed
+    # (the subtitle upload has its own cap, subtitle_max_bytes)
+    api_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    graphql_max_body_bytes: int = Field(default=128 * 1024, ge=1024)
+    # WebSocket frames above this are refused by the server before they are buffered
+    ws_max_frame_bytes: int = Field(default=16 * 1024, ge=1024)
+    # proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: the peer is the client
+    trusted_proxies: str = ""
+    # the API's Redis pool: a call waits this long for a free connection instead of failing
+    api_redis_max_connections: int = Field(default=64, ge=2)
+    api_redis_pool_timeout_seconds: float = Field(default=2.0, gt=0)
     # graphql limits: violations are refused at validation, before any graph query
     graphql_max_depth: int = Field(default=10, ge=2, le=50)
     graphql_max_aliases: int = Field(default=30, ge=1)
@@ -100,6 +116,14 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=30, ge=1)
     spoiler_grace_seconds: float = 5.0
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_trusted_proxies(cls, value: str) -> str:
+        for entry in (p.strip() for p in value.split(",")):
+            if entry:
+                ipaddress.ip_network(entry, strict=False)  # a ValueError names the bad entry
+        return value
+
     @field_validator("api_keys")
     @classmethod
     def _check_api_keys(cls, value: str) -> str:
@@ -123,8 +147,16 @@ class Settings(BaseSettings):
         return [h.strip() for h in self.fetch_allow_hosts.split(",") if h.strip()]
 
     @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
+
+    @property
     def cors_origin_list(self) -> list[str]:
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+    @property
+    def effective_api_workers(self) -> int:
+        return self.api_workers or max(1, os.cpu_count() or 1)
 
     @property
     def uses_embedded_server(self) -> bool:
