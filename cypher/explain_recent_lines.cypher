@@ -2,6 +2,7 @@
 MATCH (l:Line {videoId: $videoId})
 WHERE l.start >= $since AND l.start <= $until
 OPTIONAL MATCH (l)-[:SPOKEN_BY]->(e:Entity)
-RETURN l.id AS id, l.start AS start, l.text AS text, l.speaker AS speaker, e.id AS speakerId
+RETURN l.id AS id, l.start AS start, l.end AS end, l.text AS text, l.speaker AS speaker, e.id AS speakerId,
+       e.name AS speakerName
 ORDER BY l.start DESC
 LIMIT $limit

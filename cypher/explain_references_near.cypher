@@ -2,6 +2,7 @@
 MATCH (r:Reference {videoId: $videoId})
 WHERE r.at >= $since AND r.at <= $until
 MATCH (r)-[:REFERS_TO]->(e:Entity)
-RETURN r.expression AS expression, r.at AS at, r.confidence AS confidence, e.id AS entityId
+RETURN r.expression AS expression, r.at AS at, r.confidence AS confidence, e.id AS entityId, e.name AS entityName,
+       e.type AS entityType
 ORDER BY r.at DESC
 LIMIT $limit

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import LiteralString, cast
 
 from explainer.core.errors import BadQuery
 
 BACKENDS = ("falkordb", "neo4j")
+
+
+# directories of statements that do not ship (tests keep their own checks in tests/cypher)
+_EXTRA_ROOTS: list[Traversable] = []
+
+
+def add_statement_root(root: Traversable) -> None:
+    """Makes the statements under `root` (same layout as `cypher/`) loadable after the shipped ones."""
+    if root not in _EXTRA_ROOTS:
+        _EXTRA_ROOTS.append(root)
+        load_statement.cache_clear()
 
 
 @cache
@@ -23,8 +35,9 @@ def load_statement(name: str, backend: str) -> LiteralString:
         raise ValueError(f"unknown graph backend {backend!r}")
     if not name.replace("_", "").isalnum():
         raise BadQuery(f"invalid statement name {name!r}")
-    root = resources.files("cypher")
-    for candidate in (root / backend / f"{name}.cypher", root / f"{name}.cypher"):
+    candidates = [path for root in (resources.files("cypher"), *_EXTRA_ROOTS)
+                  for path in (root / backend / f"{name}.cypher", root / f"{name}.cypher")]
+    for candidate in candidates:
         if candidate.is_file():
             text = candidate.read_text(encoding="utf-8").strip().rstrip(";").strip()
             # the files are ours, shipped with the package: they are the literal strings
@@ -41,6 +54,7 @@ def load_script(name: str, backend: str) -> list[LiteralString]:
 
 
 def statement_names() -> list[str]:
+    """Every statement that ships (`cypher/` and its backend variants)."""
     root = resources.files("cypher")
     names = {p.name.removesuffix(".cypher") for p in root.iterdir() if p.name.endswith(".cypher")}
     for backend in BACKENDS:

@@ -13,11 +13,17 @@ import redis
 
 from explainer.core.runtime import ServerInfo, start_server, stop_server
 from explainer.core.settings import Settings
+from graph.catalog import add_statement_root
 from graph.schema import ensure_schema
 from graph.stores import GraphStore, open_store
 
 NEO4J_URI = os.environ.get("NEO4J_URI")
 NEO4J_SKIP_REASON = "Neo4j backend runs only when NEO4J_URI points at a Neo4j 5 server (not set here)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # statements only tests run (counts, probes) live in tests/cypher, loaded like the shipped ones
+    add_statement_root(Path(__file__).parent / "cypher")
 
 
 def free_port() -> int:

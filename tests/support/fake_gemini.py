@@ -154,6 +154,57 @@ DEFAULT_ANALYSIS: dict[str, Any] = {"segments": [], "entities": [], "references"
 DEFAULT_EXPLANATION: dict[str, Any] = {"text": "fake explanation", "references": [], "sources": []}
 
 
+# --- oracle mode -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OracleLine:
+    """A line whose person mentions are known: (expression, referent name) in order."""
+
+    text: str
+    mentions: tuple[tuple[str, str], ...]
+    speaker: str | None = None
+
+
+_PROMPT_SEGMENT = re.compile(r"^\[segment (?P<index>\d+)\]")
+_PROMPT_LINE = re.compile(r"^\s+(?P<at>\d+(?:\.\d+)?) (?P<rest>.*)$")
+
+
+def oracle_analysis(texts: Iterator[str], labels: list[OracleLine]) -> dict[str, Any]:
+    """A perfect analysis of the batch in the prompt: every labelled line found in it gives its
+    people as entities and each mention as a reference at the line's time (confidence 0.95)."""
+    by_text: dict[str, OracleLine] = {}
+    for label in labels:
+        by_text.setdefault(" ".join(label.text.split()), label)
+    segments: list[int] = []
+    entities: dict[str, set[int]] = {}
+    references: list[dict[str, Any]] = []
+    segment = -1
+    for line in "\n".join(texts).splitlines():
+        if match := _PROMPT_SEGMENT.match(line):
+            segment = int(match["index"])
+            segments.append(segment)
+            continue
+        match = _PROMPT_LINE.match(line)
+        if match is None or segment < 0:
+            continue
+        rest = match["rest"]
+        label = by_text.get(" ".join(rest.split()))
+        if label is None and ": " in rest:
+            label = by_text.get(" ".join(rest.split(": ", 1)[1].split()))
+        if label is None:
+            continue
+        if label.speaker:
+            entities.setdefault(label.speaker, set()).add(segment)
+        for expression, referent in label.mentions:
+            entities.setdefault(referent, set()).add(segment)
+            references.append({"segment": segment, "expression": expression, "at": float(match["at"]),
+                               "referent": referent, "confidence": 0.95})
+    return {"segments": [{"index": i, "topics": [], "complexity": 3, "importance": 3} for i in segments],
+            "entities": [{"name": name, "type": "character", "aliases": [], "description": "",
+                          "segments": sorted(found)} for name, found in entities.items()],
+            "references": references, "relations": []}
+
+
 # --- the server ------------------------------------------------------------------------------
 
 class _Server(ThreadingHTTPServer):
@@ -230,6 +281,10 @@ class FakeGemini:
         self.explanation_answer: dict[str, Any] = dict(DEFAULT_EXPLANATION)
         self.prompt_tokens = 120
         self.output_tokens = 30
+        # oracle mode: analysis answered from known labels (see `OracleLine`), not `analysis_answer`
+        self.oracle: list[OracleLine] | None = None
+        # an embedding batch holding a text with this substring answers 503, every attempt
+        self.fail_embeds_containing: str | None = None
         self._lock = threading.Lock()
         self._requests: list[RecordedRequest] = []
         self._script: list[tuple[str | None, Reply]] = []
@@ -337,8 +392,13 @@ class FakeGemini:
         if request.operation == "generateContent":
             schema = ((request.body or {}).get("generationConfig") or {}).get("responseSchema") or {}
             answer = self.explanation_answer if "text" in schema.get("properties", {}) else self.analysis_answer
+            if self.oracle is not None and answer is self.analysis_answer:
+                answer = oracle_analysis(self.iter_texts(request), self.oracle)
             return generate_reply(answer, prompt_tokens=self.prompt_tokens, output_tokens=self.output_tokens)
         if request.operation == "batchEmbedContents":
+            marker = self.fail_embeds_containing
+            if marker is not None and any(marker in text for text in self.iter_texts(request)):
+                return unavailable()
             embeddings = []
             for item in (request.body or {}).get("requests", []):
                 text = " ".join(p.get("text", "") for p in item.get("content", {}).get("parts", []))
