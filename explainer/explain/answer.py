@@ -6,13 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.explain.compose import clock
 from explainer.explain.context import Context, EntityFacts, Moment
 from explainer.explain.resolution import Resolution
-from explainer.llm.base import DraftReference, ExplainContext, ExplanationDraft
-from explainer.llm.offline.explanation import clock
+from explainer.llm.base import (
+    DraftReference,
+    EntityType,
+    ExplainCandidate,
+    ExplainContext,
+    ExplainEntity,
+    ExplainMoment,
+    ExplainRelation,
+    ExplainResolution,
+    ExplanationDraft,
+    WikiSummary,
+)
 from explainer.text.names import excerpt
 
 MAX_ENTITIES = 3
+# resolutions whose entity the answer is about
+CONFIDENT = 0.6
 MAX_MOMENTS = 3
 # a draft reference matches a known moment of the same episode this close in time
 REFERENCE_TOLERANCE_SECONDS = 20.0
@@ -47,17 +60,19 @@ class Plan:
 
 def focus_entities(context: Context, resolutions: list[Resolution]) -> list[EntityFacts]:
     chosen: list[EntityFacts] = []
-    for entity in [r.entity for r in resolutions] + [context.facts[e] for e in context.named]:
+    resolved = [r.facts for r in resolutions if r.facts is not None and r.confidence >= CONFIDENT]
+    for entity in resolved + [context.facts[e] for e in context.named]:
         if entity.id not in {c.id for c in chosen}:
             chosen.append(entity)
     return chosen[:MAX_ENTITIES]
 
 
 def pick_moments(context: Context, focus: list[EntityFacts]) -> list[Moment]:
-    """Earlier moments, those showing an entity of the answer first."""
+    """Earlier moments where an entity of the answer occurs or that the line quotes, most
+    relevant to the line first; none as filler."""
     ids = {e.id for e in focus}
-    ranked = sorted(context.moments, key=lambda m: (not (ids & m.entities.keys()), -m.score))
-    return ranked[:MAX_MOMENTS]
+    relevant = [m for m in context.moments if m.echo or ids & m.entities.keys()]
+    return sorted(relevant, key=lambda m: -m.score)[:MAX_MOMENTS]
 
 
 def _moment_at(moment: Moment, focus: list[EntityFacts]) -> float:
@@ -72,33 +87,45 @@ def _fallback_description(entity: EntityFacts, korean: bool) -> str:
     return f"first seen in episode {entity.first_episode} at {clock(entity.first_at)}"
 
 
-def _relations(plan: Plan, entity: EntityFacts) -> list[dict[str, object]]:
-    return [{"name": r["name"], "type": r["type"]} for r in plan.relations.get(entity.id, [])]
+def _relations(plan: Plan, entity: EntityFacts) -> list[ExplainRelation]:
+    return [ExplainRelation(name=str(r["name"]), type=str(r["type"])) for r in plan.relations.get(entity.id, [])]
+
+
+def _entity_type(value: str) -> EntityType:
+    return value if value in ("character", "location", "event", "concept", "object") else "concept"  # type: ignore[return-value]
+
+
+def _resolution(r: Resolution) -> ExplainResolution:
+    facts = r.facts
+    return ExplainResolution(
+        expression=r.expression, offset=r.offset, name=r.entity.name if r.entity else "",
+        type=_entity_type(r.entity.type if r.entity else r.kind), confidence=r.confidence, evidence=r.evidence,
+        candidates=[ExplainCandidate(name=ref.name, evidence=why) for ref, why in r.candidates],
+        first_episode=facts.first_episode if facts else None, first_timestamp=facts.first_at if facts else None,
+        first_with=list(facts.first_with) if facts else [])
 
 
 def provider_context(context: Context, plan: Plan, series_title: str) -> ExplainContext:
     korean = context.language.startswith("ko")
     focus = plan.entities
-    resolved = {r.entity.id for r in plan.resolutions}
+    resolved = {r.entity.id for r in plan.resolutions if r.entity is not None}
     video = context.video
     return ExplainContext(
         selected_text=context.selected_text, language=context.language, series_title=series_title,
         episode_label=f"S{video.season or 1}E{video.episode or 0}", timestamp=context.bound.until,
         recent_lines=[f"{r['speaker']}: {r['text']}" if r["speaker"] else str(r["text"])
                       for r in context.recent_lines],
-        resolutions=[{"expression": r.expression.text, "name": r.entity.name, "type": r.entity.type,
-                      "confidence": r.confidence, "firstEpisode": r.entity.first_episode,
-                      "firstTimestamp": r.entity.first_at, "firstWith": r.entity.first_with}
-                     for r in plan.resolutions],
+        resolutions=[_resolution(r) for r in plan.resolutions],
         # a resolution already says where its entity was first seen
-        entities=[{"name": e.name, "type": e.type,
-                   "description": e.description or ("" if e.id in resolved else _fallback_description(e, korean)),
-                   "firstEpisode": e.first_episode, "firstTimestamp": e.first_at,
-                   "relations": _relations(plan, e)} for e in focus],
-        moments=[{"episode": m.episode, "timestamp": _moment_at(m, focus),
-                  "text": excerpt(m.text, [n for e in focus for n in (e.name, *e.name.split())])}
+        entities=[ExplainEntity(
+            name=e.name, type=_entity_type(e.type),
+            description=e.description or ("" if e.id in resolved else _fallback_description(e, korean)),
+            first_episode=e.first_episode, first_timestamp=e.first_at, relations=_relations(plan, e)) for e in focus],
+        moments=[ExplainMoment(episode=m.episode, timestamp=_moment_at(m, focus),
+                               text=excerpt(m.text, [n for e in focus for n in (e.name, *e.name.split())]))
                  for m in plan.moments],
-        wiki=[{"kind": s.get("kind"), "title": s.get("title"), "url": s.get("url"), "summary": s.get("summary")}
+        wiki=[WikiSummary(kind=str(s.get("kind")), title=str(s.get("title") or ""), url=s.get("url"),
+                          summary=str(s.get("summary") or ""))
               for e in focus for s in e.sources if s.get("kind") in WIKI_KINDS],
     )
 
@@ -159,9 +186,10 @@ def explanation_payload(context: Context, plan: Plan, draft: ExplanationDraft) -
     korean = context.language.startswith("ko")
     return {
         "text": draft.text,
-        "resolutions": [{"expression": r.expression.text,
-                         "entity": {"id": r.entity.id, "name": r.entity.name, "type": r.entity.type},
-                         "confidence": r.confidence} for r in plan.resolutions],
+        "resolutions": [{"expression": r.expression, "offset": r.offset,
+                         "entity": {"id": r.entity.id, "name": r.entity.name, "type": r.entity.type}
+                         if r.entity is not None else None,
+                         "confidence": r.confidence, "evidence": r.evidence} for r in plan.resolutions],
         "references": checked_references(draft.references, anchors(context, plan)),
         "entities": [{"id": e.id, "name": e.name, "type": e.type,
                       "description": e.description or _fallback_description(e, korean)} for e in plan.entities],

@@ -87,6 +87,7 @@ class Moment:
     score: float
     # entity id -> first mention (s) in the segment
     entities: dict[str, float]
+    echo: bool = False  # an earlier line that a recent one quotes
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Context:
     selected_text: str
     language: str
     line_at: float
+    people: People
     expressions: list[Expression]
     recent_lines: list[Row]
     # entity id -> first mention in the scene before the selected line / after it (up to the bound)
@@ -128,13 +130,49 @@ def named_in(text_keys: set[str], name: str) -> bool:
     return bool(text_keys & name_keys(name))
 
 
-def _selected_line_at(lines: list[Row], selected: str, default: float) -> float:
+def _is_selected(line: Row, wanted: str) -> bool:
+    text = normalise_text(str(line["text"] or ""))
+    return bool(text) and (text in wanted or wanted in text)
+
+
+def _selected_line(lines: list[Row], selected: str, line_at: float | None) -> Row | None:
     wanted = normalise_text(selected)
     for line in reversed(lines):
-        text = normalise_text(str(line["text"] or ""))
-        if text and (text in wanted or wanted in text):
-            return float(line["start"])
-    return default
+        if (line_at is None or abs(float(line["start"]) - line_at) < 1e-6) and _is_selected(line, wanted):
+            return line
+    return None
+
+
+# the selected cue is looked for among lines starting this long before the bucket
+CUE_LOOKBACK_SECONDS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: float
+    # what the viewer has seen when it is on screen: its end, but never the start of a later line
+    until: float
+
+
+async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_start: float,
+                       window_end: float) -> Cue | None:
+    """The line of the episode the viewer selected: its text matches the selection and it is on
+    screen in [window_start, window_end] (the answer's cache bucket, so the answer of a (video,
+    text, bucket) key is one). The latest such line; None when no line matches."""
+    rows = await repo.recent_lines(store, video_id=video_id, since=max(0.0, window_start - CUE_LOOKBACK_SECONDS),
+                                   until=window_end, limit=60)
+    wanted = normalise_text(text)
+    chosen = next((i for i in range(len(rows) - 1, -1, -1) if _is_selected(rows[i], wanted)
+                   and float(rows[i]["end"] if rows[i]["end"] is not None else rows[i]["start"]) >= window_start), None)
+    if chosen is None:
+        chosen = next((i for i in range(len(rows) - 1, -1, -1) if _is_selected(rows[i], wanted)), None)
+    if chosen is None:
+        return None
+    start = float(rows[chosen]["start"])
+    end = float(rows[chosen]["end"] if rows[chosen]["end"] is not None else start)
+    later = [float(r["start"]) for r in rows[chosen + 1:] if float(r["start"]) > start]
+    until = min([end, *(t - 0.001 for t in later)])
+    return Cue(start=start, until=max(start, until))
 
 
 async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound, query: str,
@@ -177,7 +215,7 @@ def _echoes(rows: list[Row], probes: list[str]) -> list[Moment]:
         echoes.append(Moment(id=row["id"], video_id=row["videoId"], ordinal=int(row["ordinal"]),
                              season=row["season"], episode=row["episode"], start=start, end=start,
                              text=str(row["text"] or ""), score=1.0 + score / 10,
-                             entities={row["speakerId"]: start} if row["speakerId"] else {}))
+                             entities={row["speakerId"]: start} if row["speakerId"] else {}, echo=True))
     return echoes
 
 
@@ -196,13 +234,14 @@ def _candidates(context: Context) -> list[str]:
     for w, moment in zip(moment_weights(context.moments), context.moments, strict=True):
         for entity_id in moment.entities:
             weight[entity_id] = weight.get(entity_id, 0.0) + w
-    ordered = [*context.named, *(r["entityId"] for r in context.references), *context.named_after,
+    resolved = [r.entity_id for r in context.people.resolutions if r.entity_id is not None]
+    ordered = [*resolved, *context.named, *(r["entityId"] for r in context.references), *context.named_after,
                *sorted(weight, key=lambda e: -weight[e]), *context.in_scene]
     return list(dict.fromkeys(ordered))[:MAX_CANDIDATES]
 
 
 async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
-                 selected_text: str, language: str) -> Context:
+                 selected_text: str, language: str, cue: Cue | None = None) -> Context:
     """Three rounds of concurrent reads: the scene; echoed lines and similar moments; the facts
     and relations of the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
@@ -224,7 +263,7 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
 
     moments = [*map(_moment, similar), *_echoes(list({r["id"]: r for r in echo_rows}.values()), probes)]
     context = Context(
-        video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at,
+        video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at, people=people,
         expressions=find_expressions(selected_text, language), recent_lines=lines,
         in_scene={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at},
         named_after={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at},

@@ -13,8 +13,8 @@ Kind = Literal["character", "location", "event", "object"]
 
 _KO = ko.REFERRING_EXPRESSIONS
 _EN = en.REFERRING_EXPRESSIONS
-_KO_PATTERN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KO)))
-_EN_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EN)) + r")\b",
+_KO_PATTERN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, *_) in enumerate(_KO)))
+_EN_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, *_) in enumerate(_EN)) + r")\b",
                          re.IGNORECASE)
 
 

@@ -25,10 +25,10 @@ from explainer.core.metrics import EXPLAIN_CACHE
 from explainer.core.settings import Settings
 from explainer.explain import cache
 from explainer.explain.answer import Plan, explanation_payload, focus_entities, pick_moments, provider_context
-from explainer.explain.context import Bound, gather, normalise_text
-from explainer.explain.resolution import resolve
+from explainer.explain.compose import compose_explanation
+from explainer.explain.context import Bound, gather, normalise_text, selected_cue
+from explainer.explain.resolution import choose, resolve
 from explainer.llm.base import ExplainContext, ExplanationDraft, LLMProvider
-from explainer.llm.offline.explanation import compose_explanation
 from explainer.text.names import detect_language
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord, get_video
@@ -122,17 +122,25 @@ class Explainer:
         return video
 
     async def _answer(self, video: VideoRecord, text: str, bucket: int) -> tuple[dict[str, Any], bool]:
-        # Answers are cached per 10-second bucket, so they are computed at the bucket's start:
-        # a cached answer never shows a viewer anything past their own position + the grace.
-        bound = Bound(ordinal=video.ordinal, until=bucket * cache.BUCKET_SECONDS + self.settings.spoiler_grace_seconds)
+        # Answers are cached per (video, text, 10-second bucket). The viewer has seen the line they
+        # selected: the bound is the end of that cue (found from the key alone, so the answer of a
+        # key is one), and never reaches a later line. A text that is no line of the bucket is
+        # answered at the bucket's start + the grace.
+        bucket_start = bucket * cache.BUCKET_SECONDS
+        cue = await selected_cue(self.store, video_id=video.id, text=text, window_start=bucket_start,
+                                 window_end=bucket_start + cache.BUCKET_SECONDS)
+        until = cue.until if cue is not None else bucket_start + self.settings.spoiler_grace_seconds
+        bound = Bound(ordinal=video.ordinal, until=until)
         language = detect_language(text)
-        context = await gather(self.store, self.provider, video, bound, text, language)
+        context = await gather(self.store, self.provider, video, bound, text, language, cue)
         resolutions = resolve(context)
         focus = focus_entities(context, resolutions)
         plan = Plan(resolutions=resolutions, entities=focus, moments=pick_moments(context, focus),
                     relations={e.id: context.relations.get(e.id, []) for e in focus})
         facts = provider_context(context, plan, video.series_title or "")
         draft, degraded = await self._draft(facts)
+        if draft.resolutions:
+            plan.resolutions = choose(plan.resolutions, draft.resolutions)
         return explanation_payload(context, plan, draft), degraded
 
     async def _draft(self, facts: ExplainContext) -> tuple[ExplanationDraft, bool]:

@@ -97,6 +97,59 @@ class BatchAnalysis(BaseModel):
 
 # --- explanation -----------------------------------------------------------------------------
 
+class ExplainCandidate(BaseModel):
+    """A person a mention may refer to, with why (from the dialogue resolver)."""
+
+    name: str
+    evidence: str = ""
+
+
+class ExplainResolution(BaseModel):
+    """A mention of the selected text and who (or what) it refers to; `name` empty: unresolved,
+    `candidates` say who it may be."""
+
+    expression: str = Field(description="the exact surface text of the mention")
+    offset: int = Field(description="character offset of the mention in the selected text")
+    name: str = ""
+    type: EntityType = "character"
+    confidence: float = 0.0
+    evidence: str = ""
+    candidates: list[ExplainCandidate] = Field(default_factory=list)
+    first_episode: int | None = None
+    first_timestamp: float | None = None
+    first_with: list[str] = Field(default_factory=list)
+
+
+class ExplainRelation(BaseModel):
+    name: str
+    type: str
+
+
+class ExplainEntity(BaseModel):
+    name: str
+    type: EntityType = "character"
+    description: str = ""
+    first_episode: int | None = None
+    first_timestamp: float | None = None
+    relations: list[ExplainRelation] = Field(default_factory=list)
+
+
+class ExplainMoment(BaseModel):
+    """An earlier scene the viewer has seen."""
+
+    episode: int | None = None
+    timestamp: float
+    text: str = ""
+    description: str = ""
+
+
+class WikiSummary(BaseModel):
+    kind: str
+    title: str = ""
+    url: str | None = None
+    summary: str = ""
+
+
 class ExplainContext(BaseModel):
     """Spoiler-bounded facts assembled by explain; the provider sees nothing else."""
 
@@ -106,10 +159,10 @@ class ExplainContext(BaseModel):
     episode_label: str = ""
     timestamp: float = 0.0
     recent_lines: list[str] = Field(default_factory=list)
-    resolutions: list[dict[str, object]] = Field(default_factory=list)
-    entities: list[dict[str, object]] = Field(default_factory=list)
-    moments: list[dict[str, object]] = Field(default_factory=list)
-    wiki: list[dict[str, object]] = Field(default_factory=list)
+    resolutions: list[ExplainResolution] = Field(default_factory=list)
+    entities: list[ExplainEntity] = Field(default_factory=list)
+    moments: list[ExplainMoment] = Field(default_factory=list)
+    wiki: list[WikiSummary] = Field(default_factory=list)
 
 
 class DraftReference(BaseModel):
@@ -118,10 +171,18 @@ class DraftReference(BaseModel):
     description: str
 
 
+class DraftResolution(BaseModel):
+    """The provider's choice among a mention's candidates."""
+
+    offset: int = Field(description="offset of the mention, as given in the facts")
+    name: str = Field(description="the chosen candidate's name, or empty when none fits")
+
+
 class ExplanationDraft(BaseModel):
     text: str
     references: list[DraftReference] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    resolutions: list[DraftResolution] = Field(default_factory=list)
 
 
 # --- the interface ---------------------------------------------------------------------------

@@ -155,27 +155,35 @@ def analysis_contents(batch: list[SegmentInput], context: AnalysisContext) -> li
 
 _EXPLANATION_INSTRUCTION = """\
 You help a viewer who selected a subtitle line of a TV series and wants to understand it: who \
-or what it talks about ("that person", "back then", "there"), how the characters relate, what \
-happened before. You receive only facts the viewer has already seen, as JSON: the selected \
-text, the recent lines before it, resolved references, entities with their relations and first \
-appearances, similar earlier moments (episode and timestamp) and wiki summaries.
+or what it talks about ("that person", "he", "you", "back then", "there"), how the characters \
+relate, what happened before. You receive only facts the viewer has already seen, as JSON \
+matching the input schema below: the selected text, the recent lines before it, its mentions \
+with the candidates a dialogue resolver found for each (with their evidence), entities with \
+their relations and first appearances, earlier moments (episode and timestamp) and wiki \
+summaries.
 
 Rules:
 - Use only these facts. Never mention anything that is not in them, never guess what happens \
 next, and say so briefly when the facts do not explain the line.
 - Answer in {language}, in 2-4 short sentences, addressed to the viewer.
+- resolutions: for each mention of the facts (by its offset), the name of the candidate it \
+refers to, chosen from its candidates (or its given name), or an empty name when none fits.
 - references: only earlier moments given in the facts (their episode and timestamp), each with \
 a one-line description in {language}.
-- sources: the URLs (or titles when there is no URL) of the wiki entries you used; empty if none."""
+- sources: the URLs (or titles when there is no URL) of the wiki entries you used; empty if none.
+
+Input schema:
+{schema}"""
 
 
 def explanation_system_instruction(context: ExplainContext) -> types.Content:
-    text = _EXPLANATION_INSTRUCTION.format(language=language_name(context.language))
+    schema = json.dumps(ExplainContext.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
+    text = _EXPLANATION_INSTRUCTION.format(language=language_name(context.language), schema=schema)
     return types.Content(parts=[types.Part(text=text)])
 
 
 def explanation_contents(context: ExplainContext) -> list[types.Content]:
-    facts = json.dumps(context.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    facts = context.model_dump_json(indent=1)
     text = (
         f"Facts:\n{facts}\n\n"
         f"Explain the selected line {context.selected_text!r} "

@@ -23,14 +23,40 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
     "narrator", "narration", "voice", "voices", "announcer", "reporter", "stranger", "someone", "caller",
 })
 
-# Referring expressions at question time (regex, the kind of thing they point to)
-# TODO(lexicon): one table with PERSON_REFS and friends below
-REFERRING_EXPRESSIONS: list[tuple[str, str]] = [
-    (r"(?:that|the|this) (?:man|guy|woman|lady|girl|boy|person|kid)", "character"),
-    (r"him|he|she|her|his", "character"),
-    (r"back then|that day|that night|that time|then", "event"),
-    (r"that place|over there|there", "location"),
-]
+# Referring expressions, the one table of analysis and explain: (regex, the entity type they
+# point to, gender "m"/"f"/None, plural). First/second person pronouns are FIRST_PERSON and
+# SECOND_PERSON below; person descriptions ("mom", "the guy") are PERSON_NOUNS.
+REFERRING_EXPRESSIONS: tuple[tuple[str, str, str | None, bool], ...] = (
+    (r"(?:that|the|this) (?:man|guy|boy|dude)", "character", "m", False),
+    (r"(?:that|the|this) (?:woman|lady|girl)", "character", "f", False),
+    (r"(?:that|the|this) (?:person|kid)", "character", None, False),
+    (r"he|him|his|himself", "character", "m", False),
+    (r"she|her|hers|herself", "character", "f", False),
+    (r"they|them|their|themselves", "character", None, True),
+    (r"back then|at that time|that day|that night", "event", None, False),
+    (r"then(?=\s*[.!?,]|\s*$)", "event", None, False),
+    (r"that place|over there", "location", None, False),
+    # "there" as a place, not "there is/was ..." nor "there's"
+    (r"there(?!['’])(?!\s+(?:is|are|was|were|will|would|has|have|had|must|might|may"
+     r"|isn't|aren't|wasn't|weren't)\b)", "location", None, False),
+    (r"that thing", "object", None, False),
+)
+
+# Person descriptions: a noun for a person, after an optional determiner (my mom, the guy).
+PERSON_NOUNS: dict[str, str | None] = {
+    "mom": "f", "mum": "f", "mother": "f", "mommy": "f", "dad": "m", "father": "m", "daddy": "m",
+    "brother": "m", "sister": "f", "son": "m", "daughter": "f", "husband": "m", "wife": "f",
+    "boyfriend": "m", "girlfriend": "f", "fiance": "m", "fiancee": "f", "uncle": "m", "aunt": "f",
+    "grandma": "f", "grandpa": "m", "grandmother": "f", "grandfather": "m", "cousin": None,
+    "guy": "m", "man": "m", "boy": "m", "dude": "m", "woman": "f", "lady": "f", "girl": "f",
+    "kid": None, "baby": None, "boss": None, "roommate": None, "friend": None, "doctor": None,
+}
+DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"my", "your", "his", "her", "our", "their", "the", "that",
+                                                     "this"})
+
+# Words that, said to someone, tell the addressee's gender ("Yes, sir").
+ADDRESS_MALE: frozenset[str] = frozenset({"sir", "dude", "man", "bro", "buddy", "mister"})
+ADDRESS_FEMALE: frozenset[str] = frozenset({"ma'am", "madam", "miss", "lady", "girl"})
 
 PLACE_ENDINGS: frozenset[str] = frozenset({
     "street", "st", "st.", "avenue", "ave", "road", "rd", "boulevard", "lane", "cafe", "café", "coffee",
@@ -130,17 +156,18 @@ time times really actually something anything nothing everything there where her
 than been being were have will would could should about just still even only also very
 """)
 
-PERSON_REFS = (r"\b(?:that|this)\s(?:guy|man|woman|person|girl|boy|lady|kid)\b|"
-                  r"\b(?:he|she|him|they|them)\b")
 
-# "there" as a place, not "there is/was ..." nor "there's"
-PLACE_REFS = (r"\bthere\b(?!['’])(?!\s+(?:is|are|was|were|will|would|has|have|had|must|might|may"
-                 r"|isn't|aren't|wasn't|weren't)\b)")
+def _refs(kind: str) -> str:
+    return "|".join(rf"\b(?:{p})\b" for p, k, _, _ in REFERRING_EXPRESSIONS if k == kind)
 
-EVENT_REFS = r"\bback\sthen\b|\bat\sthat\stime\b|\bthat\s(?:day|night)\b|\bthen\b(?=\s*[.!?,]|\s*$)"
 
-OBJECT_REFS = r"\bthat\sthing\b"
+# the table's patterns as one alternation per kind (analysis reads these)
+PERSON_REFS = _refs("character")
+PLACE_REFS = _refs("location")
+EVENT_REFS = _refs("event")
+OBJECT_REFS = _refs("object")
 
-FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "i'm", "i'll", "i've", "i'd", "my"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "i'm", "i'll", "i've", "i'd", "my", "mine", "myself"})
 
-SECOND_PERSON: frozenset[str] = frozenset({"you", "you're", "you'll", "you've", "you'd", "your"})
+SECOND_PERSON: frozenset[str] = frozenset({"you", "you're", "you'll", "you've", "you'd", "your", "yours",
+                                              "yourself"})

@@ -70,16 +70,33 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
     "아이", "아이들", "행인", "손님", "직원",
 })
 
-# Referring expressions at question time (regex, the kind of thing they point to), longest first
-# TODO(lexicon): one table with PERSON_REFS and friends below
-REFERRING_EXPRESSIONS: list[tuple[str, str]] = [
-    (r"그\s?사람", "character"), (r"저\s?사람", "character"), (r"그\s?남자", "character"),
-    (r"그\s?여자", "character"), (r"그\s?분", "character"), (r"그\s?녀석", "character"),
-    (r"그\s?놈", "character"), (r"그\s?애", "character"), (r"걔", "character"), (r"쟤", "character"),
-    (r"거기", "location"), (r"그곳", "location"), (r"그\s?장소", "location"), (r"저기", "location"),
-    (r"그때", "event"), (r"그날", "event"), (r"그\s?일", "event"),
-    (r"그거", "object"), (r"그것", "object"),
-]
+# Referring expressions, the one table of analysis and explain, longest first: (regex, the entity
+# type they point to, gender "m"/"f"/None, plural). 그때 그 사람 is two: a moment and a person.
+# First/second person pronouns are FIRST_PERSON and SECOND_PERSON below.
+REFERRING_EXPRESSIONS: tuple[tuple[str, str, str | None, bool], ...] = (
+    (r"그\s?남자", "character", "m", False), (r"그\s?여자", "character", "f", False),
+    (r"그녀", "character", "f", False), (r"그\s?놈", "character", "m", False),
+    (r"그\s?녀석", "character", "m", False), (r"그\s?자식", "character", "m", False),
+    (r"그\s?사람(?!들)", "character", None, False), (r"저\s?사람(?!들)", "character", None, False),
+    (r"그\s?분", "character", None, False), (r"그\s?애(?!들)", "character", None, False),
+    (r"그\s?친구(?!들)", "character", None, False), (r"걔", "character", None, False),
+    (r"쟤", "character", None, False), (r"그\s?사람들|걔네|걔들|그들", "character", None, True),
+    (r"거기", "location", None, False), (r"그곳", "location", None, False), (r"그\s곳", "location", None, False),
+    (r"그\s?장소", "location", None, False), (r"저기", "location", None, False),
+    (r"그때", "event", None, False), (r"그날", "event", None, False), (r"그\s일(?![가-힣])", "event", None, False),
+    (r"그거", "object", None, False), (r"그것", "object", None, False),
+)
+
+# Person descriptions (엄마, 그 아저씨): a noun for a person and its gender.
+PERSON_NOUNS: dict[str, str | None] = {
+    "엄마": "f", "어머니": "f", "아빠": "m", "아버지": "m", "할머니": "f", "할아버지": "m", "아저씨": "m",
+    "아줌마": "f", "아가씨": "f", "오빠": "m", "언니": "f", "누나": "f", "형": "m", "동생": None,
+    "남편": "m", "아내": "f", "와이프": "f", "남친": "m", "여친": "f", "남자친구": "m", "여자친구": "f",
+}
+
+# Address terms that tell the speaker's gender: 오빠/언니 are said by women, 형/누나 by men.
+SAID_BY_FEMALE: frozenset[str] = frozenset({"오빠", "언니"})
+SAID_BY_MALE: frozenset[str] = frozenset({"형", "형님", "누나", "누님"})
 
 # --- classification -------
 
@@ -150,15 +167,19 @@ STOP_NOUNS: frozenset[str] = frozenset({
     "어제", "내일", "모레", "아침", "저녁", "오전", "오후", "주말", "요즘", "나중", "아까", "먼저", "혼자",
 })
 
-# Demonstrative references (regex alternatives) by the type they point to.
-PERSON_REFS = r"그때\s?그\s?(?:사람|여자|남자|애|분)|그\s?(?:사람|여자|남자|녀석|놈|애)(?!들)|그분|걔|그녀|그\s?친구"
+def _refs(kind: str) -> str:
+    return "|".join(p for p, k, _, _ in REFERRING_EXPRESSIONS if k == kind)
 
-PLACE_REFS = r"거기|그곳|그\s곳"
 
-EVENT_REFS = r"그때|그날|그\s일(?![가-힣])"
-
-OBJECT_REFS = r"그거|그것"
+# the table's patterns as one alternation per kind (analysis reads these)
+PERSON_REFS = _refs("character")
+PLACE_REFS = _refs("location")
+EVENT_REFS = _refs("event")
+OBJECT_REFS = _refs("object")
 
 FIRST_PERSON: frozenset[str] = frozenset({"나", "저"})
+# the same as words of a line, with their particles (read without morphology at explain time)
+FIRST_PERSON_WORDS = r"내가|나는|나도|나를|나한테|나랑|난|날|내|제가|저는|저도|저를|저한테|전|제"
 
 SECOND_PERSON: frozenset[str] = frozenset({"너", "당신", "니", "자네"})
+SECOND_PERSON_WORDS = r"네가|니가|너는|너도|너를|너한테|너랑|넌|널|너|당신은|당신이|당신도|당신을|당신|자네"

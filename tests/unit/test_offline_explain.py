@@ -1,21 +1,20 @@
-"""The offline provider's graph-only explanations."""
+"""The graph-only explanations (explain's composer), from a typed `ExplainContext`."""
 
 from __future__ import annotations
 
 import pytest
 
-from explainer.core.settings import Settings
+from explainer.explain.compose import compose_explanation
 from explainer.llm.base import ExplainContext
-from explainer.llm.offline import OfflineProvider
 from explainer.text.names import detect_language
 
 FACTS: dict[str, object] = {
     "selected_text": "그때 그 사람이었어",
     "timestamp": 992.5,
     "resolutions": [
-        {"expression": "그 사람", "name": "이민준", "type": "character", "confidence": 0.82,
-         "firstEpisode": 1, "firstTimestamp": 754.0, "firstWith": ["한미소", "김비서"]},
-        {"expression": "거기", "name": "강남역", "type": "location", "confidence": 0.55},
+        {"expression": "그 사람", "offset": 3, "name": "이민준", "type": "character", "confidence": 0.82,
+         "first_episode": 1, "first_timestamp": 754.0, "first_with": ["한미소", "김비서"]},
+        {"expression": "거기", "offset": 9, "name": "강남역", "type": "location", "confidence": 0.65},
     ],
     "entities": [
         {"name": "이민준", "type": "character", "description": "한미소의 대학 선배",
@@ -24,19 +23,13 @@ FACTS: dict[str, object] = {
     "moments": [
         {"episode": 1, "timestamp": 754.0, "text": "민준 오빠, 오랜만이야.", "description": ""},
         {"episode": 2, "timestamp": 3725, "text": "그 사람 기억나?", "description": "미소가 민준을 다시 만난 장면"},
-        {"episode": 2, "text": "no timestamp: not a reference"},
     ],
     "wiki": [{"kind": "namuwiki", "title": "이민준", "summary": "드라마의 등장인물이다."}],
 }
 
 
-@pytest.fixture(scope="module")
-def provider() -> OfflineProvider:
-    return OfflineProvider(Settings())
-
-
-async def test_korean_explanation(provider: OfflineProvider) -> None:
-    draft = await provider.explain(ExplainContext.model_validate({"language": "ko", **FACTS}))
+def test_korean_explanation() -> None:
+    draft = compose_explanation(ExplainContext.model_validate({"language": "ko", **FACTS}))
     assert detect_language(draft.text) == "ko"
     assert "‘그 사람’은 이민준을 가리킵니다." in draft.text
     assert "1화 12:34에 처음 등장했고, 그때 한미소, 김비서와 함께 있었습니다." in draft.text
@@ -49,8 +42,8 @@ async def test_korean_explanation(provider: OfflineProvider) -> None:
     assert draft.sources == ["video_analysis", "namuwiki"]
 
 
-async def test_english_explanation(provider: OfflineProvider) -> None:
-    draft = await provider.explain(ExplainContext.model_validate({"language": "en", **FACTS}))
+def test_english_explanation() -> None:
+    draft = compose_explanation(ExplainContext.model_validate({"language": "en", **FACTS}))
     assert "‘그 사람’ refers to 이민준." in draft.text
     assert "first appeared in episode 1 at 12:34, together with 한미소 and 김비서." in draft.text
     assert "most likely refers to the place 강남역" in draft.text
@@ -58,27 +51,25 @@ async def test_english_explanation(provider: OfflineProvider) -> None:
     assert draft.references[0].description == "First appearance of 이민준"
 
 
-async def test_low_confidence_is_hedged(provider: OfflineProvider) -> None:
+def test_only_confident_resolutions_are_stated() -> None:
     context = ExplainContext(language="en", selected_text="he did it", resolutions=[
-        {"expression": "he", "name": "Tom", "type": "character", "confidence": 0.3}])
-    draft = await provider.explain(context)
-    assert draft.text == "‘he’ may refer to Tom, though this is uncertain."
+        {"expression": "he", "offset": 0, "name": "Tom", "type": "character", "confidence": 0.3},
+        {"expression": "it", "offset": 7, "name": "", "confidence": 0.0}])
+    draft = compose_explanation(context)
+    assert "Tom" not in draft.text and "Nothing seen so far" in draft.text
     assert draft.references == []
     assert draft.sources == ["video_analysis"]
 
 
 @pytest.mark.parametrize(("language", "expected"), [("ko", "확인된 정보가 아직 없습니다"),
                                                     ("en", "Nothing seen so far")])
-async def test_no_facts(provider: OfflineProvider, language: str, expected: str) -> None:
-    draft = await provider.explain(ExplainContext(language=language, selected_text="뭐?"))
+def test_no_facts(language: str, expected: str) -> None:
+    draft = compose_explanation(ExplainContext(language=language, selected_text="뭐?"))
     assert expected in draft.text
     assert draft.references == []
 
 
-async def test_loose_values_are_tolerated(provider: OfflineProvider) -> None:
-    context = ExplainContext(language="ko-KR", selected_text="거기", resolutions=[
-        {"expression": "거기", "name": "카페", "type": "location", "confidence": "high",
-         "firstEpisode": "3", "firstTimestamp": "61.5", "firstWith": "not a list"}])
-    draft = await provider.explain(context)
-    assert "3화 1:01에 처음 등장했습니다." in draft.text
-    assert draft.references[0].episode == 3
+def test_the_provider_contract_is_typed() -> None:
+    with pytest.raises(ValueError):
+        ExplainContext.model_validate({"language": "ko", "selected_text": "거기",
+                                       "resolutions": [{"expression": "거기", "offset": "first"}]})

@@ -25,7 +25,6 @@ from explainer.llm.base import (
 )
 from explainer.llm.offline.analysis import analyse_batch
 from explainer.llm.offline.embedding import HASHING_MODEL, HashingEmbedder
-from explainer.llm.offline.explanation import compose_explanation
 from explainer.llm.offline.mentions import Token
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def warm_up() -> None:
 
 
 class OfflineProvider:
-    """Deterministic, local analysis, embeddings and explanations (see `explainer.llm.base`)."""
+    """Deterministic, local analysis and embeddings (see `explainer.llm.base`)."""
 
     name = "offline"
 
@@ -94,9 +93,9 @@ class OfflineProvider:
         self._calls += 1
         return await asyncio.to_thread(self._embedder.embed, texts)
 
-    async def explain(self, context: ExplainContext) -> ExplanationDraft:
-        self._calls += 1
-        return compose_explanation(context)
+    async def explain(self, context: ExplainContext) -> ExplanationDraft:  # noqa: ARG002 (the protocol's)
+        """No text: offline, explain composes its graph-only answer itself (`explainer.explain.compose`)."""
+        return ExplanationDraft(text="")
 
     def usage(self) -> LLMUsage:
         return LLMUsage(calls=self._calls)

@@ -1,31 +1,29 @@
-"""A graph-only explanation composed from the facts of an `ExplainContext`, by templates.
-
-The context's lists are loose dicts; these keys are read (anything else is ignored, missing
-keys just leave a sentence out):
-
-- ``resolutions``: ``{expression, name, type, confidence, firstEpisode, firstTimestamp,
-  firstWith: [names]}`` — what a referring expression of the line points at, and when the
-  viewer first saw it;
-- ``entities``: ``{name, type, description, relations: [{name, type}]}``;
-- ``moments``: ``{episode, timestamp, text, description}`` — earlier scenes;
-- ``wiki``: ``{kind, title, summary}``.
-
-Nothing beyond these facts is said. Korean when `context.language` starts with "ko", else
-English.
+"""The graph-only explanation: composed by templates from the facts of an `ExplainContext`, when
+Gemini is off or fails. Nothing beyond these facts is said; only confident resolutions are
+stated. Korean when `context.language` starts with "ko", else English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from explainer.llm.base import DraftReference, ExplainContext, ExplanationDraft
-from explainer.text.names import with_particle
+from explainer.llm.base import (
+    DraftReference,
+    ExplainContext,
+    ExplainEntity,
+    ExplainMoment,
+    ExplainResolution,
+    ExplanationDraft,
+    WikiSummary,
+)
+from explainer.text.names import name_key, name_keys, with_particle
 
 MAX_RESOLUTIONS = 3
 MAX_ENTITIES = 3
 MAX_MOMENTS = 3
 MAX_WIKI = 2
 MAX_SUMMARY_CHARS = 240
+# resolutions stated by the graph-only answer; "most likely" below SURE
+STATE_CONFIDENCE = 0.6
+SURE = 0.8
 
 _KO_TYPES = {"location": "장소", "event": "사건", "object": "물건", "concept": ""}
 _KO_RELATIONS = {
@@ -35,41 +33,6 @@ _KO_RELATIONS = {
 _EN_TYPES = {"location": "the place", "event": "the event", "object": "the object", "concept": ""}
 _EN_RELATIONS = {"colleague": "colleague", "family": "family", "romance": "romantic partner",
                  "friend": "friend", "rival": "rival", "boss": "boss", "work": "colleague"}
-
-
-# --- reading the loose dicts -----------------------------------------------------------------
-
-def _str(item: dict[str, object], key: str) -> str:
-    value = item.get(key)
-    return str(value).strip() if value is not None else ""
-
-
-def _float(item: dict[str, object], key: str) -> float | None:
-    value = item.get(key)
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
-def _int(item: dict[str, object], key: str) -> int | None:
-    value = _float(item, key)
-    return int(value) if value is not None else None
-
-
-def _names(item: dict[str, object], key: str) -> list[str]:
-    value = item.get(key)
-    if not isinstance(value, list):
-        return []
-    return [str(v).strip() for v in value if str(v).strip()]
-
-
-def _dicts(value: object) -> list[dict[str, object]]:
-    if not isinstance(value, list):
-        return []
-    return [v for v in value if isinstance(v, dict)]
 
 
 def clock(seconds: float) -> str:
@@ -111,36 +74,37 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "”", "\"", "’", "。", "…")) else text + "."
 
 
-def _what(item: dict[str, object]) -> str:
+def _what(item: ExplainMoment) -> str:
     """A moment's description, else its line in quotes."""
-    description = _str(item, "description")
-    if description:
-        return description.rstrip(".")
-    text = _str(item, "text")
+    if item.description.strip():
+        return item.description.strip().rstrip(".")
+    text = item.text.strip()
     return f"“{_shorten(text, 120)}”" if text else ""
+
+
+def stated(context: ExplainContext) -> list[ExplainResolution]:
+    """Confident resolutions worth a sentence: a name that names itself is not one."""
+    return [r for r in context.resolutions if r.name and r.confidence >= STATE_CONFIDENCE
+            and name_key(r.expression) not in name_keys(r.name)][:MAX_RESOLUTIONS]
 
 
 # --- Korean ----------------------------------------------------------------------------------
 
-def _ko_resolution(item: dict[str, object]) -> list[str]:
-    expression, name = _str(item, "expression"), _str(item, "name")
-    if not name:
-        return []
-    kind = _KO_TYPES.get(_str(item, "type"), "")
+def _ko_resolution(item: ExplainResolution) -> list[str]:
+    expression, name = item.expression.strip(), item.name.strip()
+    kind = _KO_TYPES.get(item.type, "")
     target = with_particle(f"{kind} {name}".strip(), "을/를")
-    confidence = _float(item, "confidence")
+    confidence = item.confidence
     subject = f"{_quote(expression)}{with_particle(expression, '은/는')[len(expression):]}" if expression else ""
-    if confidence is None or confidence >= 0.75:
+    if confidence >= SURE:
         sentence = f"{subject} {target} 가리킵니다."
-    elif confidence >= 0.5:
-        sentence = f"{subject} 아마 {target} 가리키는 것 같습니다."
     else:
-        sentence = f"{subject} {target} 가리키는 것일 수 있지만 확실하지 않습니다."
+        sentence = f"{subject} 아마 {target} 가리키는 것 같습니다."
     sentences = [sentence.strip()]
-    episode, timestamp = _int(item, "firstEpisode"), _float(item, "firstTimestamp")
+    episode, timestamp = item.first_episode, item.first_timestamp
     if episode is not None and timestamp is not None:
         first = f"{with_particle(name, '은/는')} {episode}화 {clock(timestamp)}에 처음 등장했"
-        with_names = [n for n in _names(item, "firstWith") if n != name]
+        with_names = [n for n in item.first_with if n != name]
         if with_names:
             sentences.append(f"{first}고, 그때 {_join_ko(with_names, '과/와')} 함께 있었습니다.")
         else:
@@ -148,18 +112,18 @@ def _ko_resolution(item: dict[str, object]) -> list[str]:
     return sentences
 
 
-def _ko_entity(item: dict[str, object]) -> list[str]:
-    name = _str(item, "name")
+def _ko_entity(item: ExplainEntity) -> list[str]:
+    name = item.name.strip()
     if not name:
         return []
     sentences: list[str] = []
-    description = _str(item, "description")
+    description = item.description.strip()
     if description:
         sentences.append(f"{name}: {_shorten(description, 160).rstrip('.')}.")
     typed: list[str] = []
     together: list[str] = []
-    for relation in _dicts(item.get("relations")):
-        other, kind = _str(relation, "name"), _str(relation, "type")
+    for relation in item.relations:
+        other, kind = relation.name.strip(), relation.type.strip()
         if not other or other == name:
             continue
         if kind in ("co_appearance", "") and other not in together:
@@ -174,8 +138,8 @@ def _ko_entity(item: dict[str, object]) -> list[str]:
     return sentences
 
 
-def _ko_moment(item: dict[str, object]) -> str | None:
-    episode, timestamp, what = _int(item, "episode"), _float(item, "timestamp"), _what(item)
+def _ko_moment(item: ExplainMoment) -> str | None:
+    episode, timestamp, what = item.episode, item.timestamp, _what(item)
     if episode is None or timestamp is None or not what:
         return None
     return f"{episode}화 {clock(timestamp)} {what}"
@@ -183,17 +147,16 @@ def _ko_moment(item: dict[str, object]) -> str | None:
 
 def _ko_text(context: ExplainContext) -> str:
     parts: list[str] = []
-    for item in _dicts(context.resolutions)[:MAX_RESOLUTIONS]:
-        parts.extend(_ko_resolution(item))
-    for item in _dicts(context.entities)[:MAX_ENTITIES]:
-        parts.extend(_ko_entity(item))
-    moments = [m for m in (_ko_moment(i) for i in _dicts(context.moments)[:MAX_MOMENTS]) if m]
+    for resolution in stated(context):
+        parts.extend(_ko_resolution(resolution))
+    for entity in context.entities[:MAX_ENTITIES]:
+        parts.extend(_ko_entity(entity))
+    moments = [m for m in (_ko_moment(i) for i in context.moments[:MAX_MOMENTS]) if m]
     if moments:
         parts.append(_sentence("앞서 나온 관련 장면: " + "; ".join(moments)))
-    for item in _dicts(context.wiki)[:MAX_WIKI]:
-        summary, title = _str(item, "summary"), _str(item, "title")
-        if summary:
-            parts.append(_sentence(f"참고({title or _str(item, 'kind')}): {_shorten(summary)}"))
+    for wiki in context.wiki[:MAX_WIKI]:
+        if wiki.summary.strip():
+            parts.append(_sentence(f"참고({wiki.title or wiki.kind}): {_shorten(wiki.summary)}"))
     if not parts:
         return f"{_quote(context.selected_text)}에 대해 지금까지 본 장면에서 확인된 정보가 아직 없습니다."
     return " ".join(parts)
@@ -201,41 +164,36 @@ def _ko_text(context: ExplainContext) -> str:
 
 # --- English ---------------------------------------------------------------------------------
 
-def _en_resolution(item: dict[str, object]) -> list[str]:
-    expression, name = _str(item, "expression"), _str(item, "name")
-    if not name:
-        return []
-    kind = _EN_TYPES.get(_str(item, "type"), "")
+def _en_resolution(item: ExplainResolution) -> list[str]:
+    expression, name = item.expression.strip(), item.name.strip()
+    kind = _EN_TYPES.get(item.type, "")
     target = f"{kind} {name}".strip()
     subject = _quote(expression) if expression else "This"
-    confidence = _float(item, "confidence")
-    if confidence is None or confidence >= 0.75:
+    if item.confidence >= SURE:
         sentence = f"{subject} refers to {target}."
-    elif confidence >= 0.5:
-        sentence = f"{subject} most likely refers to {target}."
     else:
-        sentence = f"{subject} may refer to {target}, though this is uncertain."
+        sentence = f"{subject} most likely refers to {target}."
     sentences = [sentence]
-    episode, timestamp = _int(item, "firstEpisode"), _float(item, "firstTimestamp")
+    episode, timestamp = item.first_episode, item.first_timestamp
     if episode is not None and timestamp is not None:
         first = f"{name} first appeared in episode {episode} at {clock(timestamp)}"
-        with_names = [n for n in _names(item, "firstWith") if n != name]
+        with_names = [n for n in item.first_with if n != name]
         sentences.append(f"{first}, together with {_join_en(with_names)}." if with_names else f"{first}.")
     return sentences
 
 
-def _en_entity(item: dict[str, object]) -> list[str]:
-    name = _str(item, "name")
+def _en_entity(item: ExplainEntity) -> list[str]:
+    name = item.name.strip()
     if not name:
         return []
     sentences: list[str] = []
-    description = _str(item, "description")
+    description = item.description.strip()
     if description:
         sentences.append(f"{name}: {_shorten(description, 160).rstrip('.')}.")
     typed: list[str] = []
     together: list[str] = []
-    for relation in _dicts(item.get("relations")):
-        other, kind = _str(relation, "name"), _str(relation, "type")
+    for relation in item.relations:
+        other, kind = relation.name.strip(), relation.type.strip()
         if not other or other == name:
             continue
         if kind in ("co_appearance", "") and other not in together:
@@ -249,8 +207,8 @@ def _en_entity(item: dict[str, object]) -> list[str]:
     return sentences
 
 
-def _en_moment(item: dict[str, object]) -> str | None:
-    episode, timestamp, what = _int(item, "episode"), _float(item, "timestamp"), _what(item)
+def _en_moment(item: ExplainMoment) -> str | None:
+    episode, timestamp, what = item.episode, item.timestamp, _what(item)
     if episode is None or timestamp is None or not what:
         return None
     return f"episode {episode} at {clock(timestamp)}, {what}"
@@ -258,17 +216,16 @@ def _en_moment(item: dict[str, object]) -> str | None:
 
 def _en_text(context: ExplainContext) -> str:
     parts: list[str] = []
-    for item in _dicts(context.resolutions)[:MAX_RESOLUTIONS]:
-        parts.extend(_en_resolution(item))
-    for item in _dicts(context.entities)[:MAX_ENTITIES]:
-        parts.extend(_en_entity(item))
-    moments = [m for m in (_en_moment(i) for i in _dicts(context.moments)[:MAX_MOMENTS]) if m]
+    for resolution in stated(context):
+        parts.extend(_en_resolution(resolution))
+    for entity in context.entities[:MAX_ENTITIES]:
+        parts.extend(_en_entity(entity))
+    moments = [m for m in (_en_moment(i) for i in context.moments[:MAX_MOMENTS]) if m]
     if moments:
         parts.append(_sentence("Related earlier scenes: " + "; ".join(moments)))
-    for item in _dicts(context.wiki)[:MAX_WIKI]:
-        summary, title = _str(item, "summary"), _str(item, "title")
-        if summary:
-            parts.append(_sentence(f"From {title or _str(item, 'kind')}: {_shorten(summary)}"))
+    for wiki in context.wiki[:MAX_WIKI]:
+        if wiki.summary.strip():
+            parts.append(_sentence(f"From {wiki.title or wiki.kind}: {_shorten(wiki.summary)}"))
     if not parts:
         return f"Nothing seen so far in the series explains {_quote(context.selected_text)} yet."
     return " ".join(parts)
@@ -288,22 +245,20 @@ def _references(context: ExplainContext, korean: bool) -> list[DraftReference]:
             seen.add(key)
             found.append(DraftReference(episode=episode, timestamp=timestamp, description=description))
 
-    for item in _dicts(context.resolutions):
-        name = _str(item, "name")
-        add(_int(item, "firstEpisode"), _float(item, "firstTimestamp"),
-            (f"{name} 첫 등장" if korean else f"First appearance of {name}") if name else "")
-    for item in _dicts(context.moments):
-        add(_int(item, "episode"), _float(item, "timestamp"),
-            _str(item, "description") or _shorten(_str(item, "text"), 120))
+    for resolution in stated(context):
+        name = resolution.name
+        add(resolution.first_episode, resolution.first_timestamp,
+            f"{name} 첫 등장" if korean else f"First appearance of {name}")
+    for moment in context.moments:
+        add(moment.episode, moment.timestamp, moment.description.strip() or _shorten(moment.text, 120))
     return found
 
 
-def _sources(wiki: Iterable[dict[str, object]]) -> list[str]:
+def _sources(wiki: list[WikiSummary]) -> list[str]:
     sources = ["video_analysis"]
     for item in wiki:
-        kind = _str(item, "kind")
-        if kind and kind not in sources:
-            sources.append(kind)
+        if item.kind and item.kind not in sources:
+            sources.append(item.kind)
     return sources
 
 
@@ -312,5 +267,5 @@ def compose_explanation(context: ExplainContext) -> ExplanationDraft:
     return ExplanationDraft(
         text=_ko_text(context) if korean else _en_text(context),
         references=_references(context, korean),
-        sources=_sources(_dicts(context.wiki)),
+        sources=_sources(context.wiki),
     )

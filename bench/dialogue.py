@@ -1,0 +1,305 @@
+"""Dialogue benchmark: who "he", "you", "mom" and "Ross" are, measured on annotated TV dialogue.
+
+Reads the Emory NLP character identification dev split (Friends, gold characters for every
+singular mention) from ../shared/data/friends (never copied into the repository), writes each
+episode as an SRT with SDH speaker labels (`ROSS: …`), ingests it through the real pipeline into
+an embedded server of its own, asks POST /api/explain about every utterance at its time, and
+prints per class — third-person pronouns, first/second person, names and descriptions — asked,
+answered, correct, accuracy (correct / asked) and precision (correct / answered), and a
+calibration table (stated confidence vs observed accuracy).
+
+    python bench/dialogue.py [--oracle] [--episodes s01_e20,...] [--fit]
+
+--oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
+LLM), so the table shows what the pipeline itself loses.
+--fit: fit the resolver's calibration (explainer/dialogue/calibration.py) on episodes 20 and
+print the constants; the table is then measured on episodes 21 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import numpy as np
+from pydantic import SecretStr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from api.app import create_app  # noqa: E402
+from bench.explain import free_port  # noqa: E402
+from cli.local_ingest import ingest_files  # noqa: E402
+from explainer.core.runtime import start_server, stop_server  # noqa: E402
+from explainer.core.settings import Settings  # noqa: E402
+from explainer.dialogue import calibration, resolver  # noqa: E402
+from explainer.text.names import name_key  # noqa: E402
+from graph.schema import ensure_schema  # noqa: E402
+from graph.stores import open_store  # noqa: E402
+from tests.support.fake_gemini import FakeGemini, OracleLine  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "friends" / "character-identification-dev.json"
+THIRD = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PERSONAL = {"i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself"}
+NOT_PEOPLE = {"#GENERAL#", "#OTHER#"}
+CLASSES = ("third-person pronouns", "first/second person", "names and descriptions")
+SCENE_GAP = 30.0
+NO_SPACE_BEFORE = {".", ",", "!", "?", ";", ":", "n't", "'s", "'re", "'m", "'ll", "'ve", "'d", "...", ")", "%"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    gold: str
+
+
+@dataclass
+class Utterance:
+    video_id: str
+    speaker: str | None
+    text: str
+    start: float
+    end: float
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The utterance's text and every token's character span."""
+    text, spans = "", []
+    for tokens in sentences:
+        sentence_spans = []
+        for token in tokens:
+            if text and token not in NO_SPACE_BEFORE and not text.endswith(("(", "$")):
+                text += " "
+            sentence_spans.append((len(text), len(text) + len(token)))
+            text += token
+        spans.append(sentence_spans)
+    return text, spans
+
+
+def label(name: str) -> str:
+    """The SDH label of a character: ROSS (first name), MR. HECKLES."""
+    words = name.split()
+    first = words[0] if words[0].rstrip(".").lower() not in {"mr", "mrs", "ms", "dr"} else " ".join(words[:2])
+    return first.upper()
+
+
+def load(selected: set[str] | None) -> dict[str, list[Utterance]]:
+    episodes: dict[str, list[Utterance]] = {}
+    for season in _seasons():
+        for episode in season["episodes"]:
+            episode_id = episode["episode_id"]
+            if selected and episode_id not in selected:
+                continue
+            video_id = f"friends-{episode_id}"
+            clock, utterances = 5.0, []
+            for scene in episode["scenes"]:
+                for u in scene["utterances"]:
+                    if not u["tokens"]:
+                        continue
+                    text, spans = detokenise(u["tokens"])
+                    duration = round(max(1.5, min(6.0, 0.06 * len(text))), 1)
+                    speaker = u["speakers"][0] if u["speakers"] else None
+                    item = Utterance(video_id, speaker, text, round(clock, 1), round(clock + duration, 1))
+                    for sentence, entities in zip(spans, u["character_entities"], strict=False):
+                        for begin, end, *names in entities:
+                            if len(names) != 1:
+                                continue  # plural
+                            a, b = sentence[begin][0], sentence[end - 1][1]
+                            item.mentions.append(Mention(a, b, text[a:b], names[0]))
+                    utterances.append(item)
+                    clock += duration + 0.5
+                clock += SCENE_GAP
+            episodes[episode_id] = utterances
+    return episodes
+
+
+def _seasons() -> list[dict[str, Any]]:
+    data = json.loads(DATA.read_text())
+    return data if isinstance(data, list) else [data]
+
+
+def srt(utterances: list[Utterance]) -> bytes:
+    def stamp(t: float) -> str:
+        ms = round(t * 1000)
+        return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+    blocks = [f"{i}\n{stamp(u.start)} --> {stamp(u.end)}\n{label(u.speaker) + ': ' if u.speaker else ''}{u.text}\n"
+              for i, u in enumerate(utterances, start=1)]
+    return "\n".join(blocks).encode()
+
+
+def class_of(mention: Mention) -> str:
+    word = mention.text.lower()
+    if word in THIRD:
+        return CLASSES[0]
+    if word in PERSONAL:
+        return CLASSES[1]
+    return CLASSES[2]
+
+
+def same_person(answer: str, gold: str) -> bool:
+    keys = {name_key(gold)}
+    words = gold.split()
+    if words:
+        keys.add(name_key(words[0]))
+    return name_key(answer) in keys or name_key(answer.split()[0] if answer.split() else "") in keys and \
+        len(answer.split()) == 1
+
+
+def items(episodes: dict[str, list[Utterance]]) -> list[dict[str, Any]]:
+    found = []
+    for episode_id, utterances in episodes.items():
+        season, episode = (int(part[1:]) for part in episode_id.split("_"))
+        found.append({"registration": {"platform": "local", "video_id": utterances[0].video_id,
+                                       "title": f"Friends {episode_id}", "series_title": "Friends",
+                                       "series_id": "friends", "season": season, "episode": episode,
+                                       "duration": utterances[-1].end + 10, "language": "en"},
+                      "data": srt(utterances), "filename": f"{episode_id}.srt"})
+    return sorted(found, key=lambda i: (i["registration"]["season"], i["registration"]["episode"]))
+
+
+def oracle_labels(episodes: dict[str, list[Utterance]]) -> list[OracleLine]:
+    return [OracleLine(text=u.text, speaker=u.speaker,
+                       mentions=tuple((m.text, m.gold) for m in u.mentions if m.gold not in NOT_PEOPLE))
+            for utterances in episodes.values() for u in utterances]
+
+
+@dataclass
+class Outcome:
+    kind: str
+    answered: bool
+    correct: bool
+    confidence: float
+    episode: str
+
+
+async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=60) as http:
+            for episode_id, utterances in episodes.items():
+                for u in utterances:
+                    wanted = [m for m in u.mentions if m.gold not in NOT_PEOPLE]
+                    if not wanted:
+                        continue
+                    at = round(u.start + min(0.5, (u.end - u.start) / 2), 2)
+                    response = await http.post("/api/explain", json={"videoId": u.video_id, "selectedText": u.text,
+                                                                     "timestamp": at})
+                    if response.status_code != 200:
+                        raise RuntimeError(f"{response.status_code} {response.text}")
+                    answers = response.json()["data"]["explanation"]["resolutions"]
+                    for mention in wanted:
+                        hit = next((r for r in answers if r["offset"] < mention.end
+                                    and mention.start < r["offset"] + len(r["expression"])), None)
+                        entity = hit["entity"] if hit else None
+                        answered = entity is not None
+                        outcomes.append(Outcome(class_of(mention), answered,
+                                                answered and same_person(entity["name"], mention.gold),
+                                                float(hit["confidence"]) if hit else 0.0, episode_id))
+    return outcomes
+
+
+def table(outcomes: list[Outcome], title: str) -> str:
+    lines = [title, f"{'class':<26} {'asked':>6} {'answered':>9} {'correct':>8} {'accuracy':>9} {'precision':>10}"]
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.kind].append(o)
+    for kind in (*CLASSES, "all singular mentions"):
+        rows = outcomes if kind == "all singular mentions" else groups[kind]
+        asked, answered = len(rows), sum(o.answered for o in rows)
+        correct = sum(o.correct for o in rows)
+        lines.append(f"{kind:<26} {asked:>6} {answered:>9} {correct:>8} {correct / max(asked, 1):>9.1%} "
+                     f"{correct / max(answered, 1):>10.1%}")
+    lines.append("")
+    lines.append(f"{'stated confidence':<26} {'answers':>8} {'mean stated':>12} {'observed':>9}")
+    bins = [(0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    for low, high in bins:
+        rows = [o for o in outcomes if o.answered and low <= o.confidence < high]
+        if rows:
+            stated = sum(o.confidence for o in rows) / len(rows)
+            observed = sum(o.correct for o in rows) / len(rows)
+            lines.append(f"{f'{low:.1f}-{min(high, 1.0):.1f}':<26} {len(rows):>8} {stated:>12.2f} {observed:>9.1%}")
+    return "\n".join(lines)
+
+
+def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
+    """Logistic regression of correctness on the margin, per class of the resolver."""
+    kinds = {CLASSES[0]: ("third", "description"), CLASSES[1]: ("second",), CLASSES[2]: ()}
+    constants: dict[str, tuple[float, float]] = {}
+    for kind, names in kinds.items():
+        rows = [o for o in outcomes if o.kind == kind and o.answered and 0.0 < o.confidence < 1.0]
+        if len(rows) < 20 or not names:
+            continue
+        margin = np.array([math.log(o.confidence / (1 - o.confidence)) for o in rows])  # identity calibration
+        y = np.array([1.0 if o.correct else 0.0 for o in rows])
+        a, b = 1.0, 0.0
+        for _ in range(200):  # Newton's method
+            p = 1 / (1 + np.exp(-(a * margin + b)))
+            grad = np.array([np.sum((p - y) * margin), np.sum(p - y)])
+            w = p * (1 - p)
+            hess = np.array([[np.sum(w * margin * margin), np.sum(w * margin)], [np.sum(w * margin), np.sum(w)]])
+            step = np.linalg.solve(hess + 1e-6 * np.eye(2), grad)
+            a, b = a - step[0], b - step[1]
+        for name in names:
+            constants[name] = (round(float(a), 3), round(float(b), 3))
+    return constants
+
+
+async def run(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
+    store = open_store(settings)
+    await store.drop_all()
+    await ensure_schema(store, settings.embedding_dim)
+    await store.close()
+    await ingest_files(settings, items(episodes))
+    return await ask_all(settings, episodes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--oracle", action="store_true")
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--episodes", default="", help="comma-separated episode ids (default: all)")
+    args = parser.parse_args()
+    episodes = load(set(filter(None, args.episodes.split(","))) or None)
+    if args.fit:  # raw margins: identity calibration, no abstention
+        for kind in calibration.CALIBRATION:
+            calibration.CALIBRATION[kind] = (1.0, 0.0)
+        resolver.ABSTAIN_BELOW = 0.0
+    with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
+        data_dir = Path(tmp)
+        info = start_server(data_dir, free_port())
+        try:
+            settings = Settings(_env_file=None, environment="test", graph_backend="falkordb",  # type: ignore[call-arg]
+                                redis_url=info.url, data_dir=data_dir, embedded_port=info.port, graph_name="bench",
+                                llm_provider="offline", enrich_enabled=False, rate_limit_per_minute=10**9)
+            if args.oracle:
+                fake.oracle = oracle_labels(episodes)
+                settings = settings.model_copy(update={
+                    "llm_provider": "gemini", "gemini_api_key": SecretStr("bench"), "gemini_base_url": fake.url,
+                    "gemini_requests_per_minute": 10**6, "gemini_concurrency": 8})
+            outcomes = asyncio.run(run(settings, episodes))
+        finally:
+            stop_server(data_dir)
+    mode = "oracle (analysis answered from the gold labels)" if args.oracle else "offline analysis"
+    if args.fit:
+        constants = fit([o for o in outcomes if o.episode.endswith("e20")])
+        print("CALIBRATION fit on episodes 20:", constants)
+        outcomes = [o for o in outcomes if o.episode.endswith("e21")]
+    print(table(outcomes, f"Friends dev, {len({o.episode for o in outcomes})} episodes, {mode}"))
+
+
+if __name__ == "__main__":
+    main()

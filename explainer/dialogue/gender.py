@@ -1,0 +1,68 @@
+"""A person's gender from evidence a viewer has: the pronouns that referred to them, titles and
+address terms (Mr./Mrs., 오빠 said *by* her, 언니 said *to* her), and, for English first names,
+a first-name lexicon (`gender-guesser`). Votes add up; the lexicon is only a prior."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from explainer.dialogue.mentions import Gender
+from explainer.text import en, ko
+
+if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
+
+_LEXICON_WEIGHT = {"male": 1.0, "mostly_male": 0.6, "female": -1.0, "mostly_female": -0.6}
+_DETECTOR: Detector | None = None
+_LOCK = threading.Lock()
+
+
+def _detector() -> Detector:
+    global _DETECTOR
+    with _LOCK:
+        if _DETECTOR is None:
+            from gender_guesser.detector import Detector  # reads its name table (~0.2 s): on first use only
+
+            _DETECTOR = Detector(case_sensitive=False)
+        return _DETECTOR
+
+
+@lru_cache(maxsize=4096)
+def name_prior(name: str) -> float:
+    """+1 a man's name, -1 a woman's, 0 unknown: titles first (Mr. Geller), then the first name."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    if not words:
+        return 0.0
+    for word in words:
+        if word in en.MALE_WORDS or word in ko.MALE_WORDS:
+            return 1.0
+        if word in en.FEMALE_WORDS or word in ko.FEMALE_WORDS:
+            return -1.0
+    first = words[0]
+    if not first.isascii() or not first.isalpha():
+        return 0.0
+    return _LEXICON_WEIGHT.get(_detector().get_gender(first.capitalize()), 0.0)
+
+
+class GenderEvidence:
+    """Votes per person: + for male, - for female."""
+
+    def __init__(self) -> None:
+        self._votes: dict[str, float] = {}
+        self._priors: dict[str, float] = {}
+
+    def prior(self, entity_id: str, name: str) -> None:
+        self._priors[entity_id] = name_prior(name)
+
+    def vote(self, entity_id: str, gender: Gender | None, weight: float = 1.0) -> None:
+        if gender is not None:
+            self._votes[entity_id] = self._votes.get(entity_id, 0.0) + (weight if gender == "m" else -weight)
+
+    def of(self, entity_id: str) -> tuple[Gender | None, float]:
+        """The gender and how sure (0..1) the evidence is of it."""
+        score = self._votes.get(entity_id, 0.0) + self._priors.get(entity_id, 0.0)
+        if abs(score) < 0.5:
+            return None, 0.0
+        return ("m" if score > 0 else "f"), min(1.0, abs(score) / 2)

@@ -1,0 +1,155 @@
+"""Every mention of a person in one line, with its character offsets: names of known people,
+descriptions ("mom", "the guy", 그 여자), and pronouns, I/me/you and 나/너 included.
+
+Only *finding* happens here; which person a mention is belongs to `resolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from explainer.text import en, ko
+from explainer.text.names import name_key, name_keys, strip_particles
+
+MentionKind = Literal["first", "second", "third", "name", "description"]
+Gender = Literal["m", "f"]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    text: str  # the exact surface text
+    start: int
+    end: int
+    kind: MentionKind
+    gender: Gender | None = None
+    plural: bool = False
+    entity_id: str | None = None  # a name: the person it names
+    vocative: bool = False  # a name the speaker calls someone by ("Ross, ...", 미소야)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    entity_id: str
+    name: str
+    salience: float = 0.0
+
+
+_Add = Callable[[PersonMention], None]
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_KO_WORD = re.compile(r"[가-힣]+")
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|and|okay|ok|well|no|yes|yeah)[,!]?\s+)$", re.I)
+_VOCATIVE_AFTER = re.compile(r"^\s*[,!?]|^\s*\.\s*$|^\s*$")
+_BARE_DESCRIPTIONS = frozenset({"mom", "mum", "dad", "mommy", "daddy", "grandma", "grandpa"})
+
+
+def _gender(value: str | None) -> Gender | None:
+    return "m" if value == "m" else "f" if value == "f" else None
+
+
+@lru_cache(maxsize=2)
+def _third_person(language: str) -> tuple[tuple[re.Pattern[str], Gender | None, bool], ...]:
+    if language == "ko":
+        return tuple((re.compile(rf"(?<![가-힣])(?:{p})"), _gender(g), plural)
+                     for p, kind, g, plural in ko.REFERRING_EXPRESSIONS if kind == "character")
+    return tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), _gender(g), plural)
+                 for p, kind, g, plural in en.REFERRING_EXPRESSIONS if kind == "character")
+
+
+_KO_FIRST = re.compile(rf"(?<![가-힣])(?:{ko.FIRST_PERSON_WORDS})(?![가-힣])")
+_KO_SECOND = re.compile(rf"(?<![가-힣])(?:{ko.SECOND_PERSON_WORDS})(?![가-힣])")
+_KO_VOCATIVE_ENDINGS = ("아", "야")
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(start < e and s < end for s, e in taken)
+
+
+class NameTable:
+    """The names of known people, looked up by every key of a name (Ross Geller → ross, geller)."""
+
+    def __init__(self, people: Iterable[KnownName]) -> None:
+        self._by_key: dict[str, KnownName] = {}
+        for person in sorted(people, key=lambda p: -p.salience):  # a shared key goes to the most salient
+            for key in name_keys(person.name):
+                self._by_key.setdefault(key, person)
+
+    def find(self, surface: str) -> KnownName | None:
+        return self._by_key.get(name_key(surface)) if surface else None
+
+
+def person_mentions(text: str, language: str, names: NameTable) -> list[PersonMention]:
+    """Mentions of people in `text`, in order of their offsets, none overlapping."""
+    found: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: PersonMention) -> None:
+        if _free(taken, mention.start, mention.end):
+            taken.append((mention.start, mention.end))
+            found.append(mention)
+
+    korean = language.startswith("ko")
+    for pattern, gender, plural in _third_person("ko" if korean else "en"):
+        for match in pattern.finditer(text):
+            add(PersonMention(match.group(0), match.start(), match.end(), "third", gender, plural))
+    if korean:
+        _korean_words(text, names, add)
+    else:
+        _english_words(text, names, add)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _english_words(text: str, names: NameTable, add: _Add) -> None:
+    words = list(_EN_WORD.finditer(text))
+    for i, match in enumerate(words):
+        word, lowered = match.group(0), match.group(0).lower().replace("’", "'")
+        start, end = match.span()
+        if i + 1 < len(words) and word[0].isupper() and words[i + 1].group(0)[0].isupper():
+            pair = text[start:words[i + 1].end()]
+            known = names.find(pair) if " " in pair and pair.count(" ") == 1 else None
+            if known is not None:
+                add(PersonMention(pair, start, words[i + 1].end(), "name", entity_id=known.entity_id,
+                                  vocative=_is_vocative(text, start, words[i + 1].end())))
+                continue
+        if word == "I" or (lowered in en.FIRST_PERSON and lowered != "i"):
+            add(PersonMention(word, start, end, "first"))
+        elif lowered in en.SECOND_PERSON:
+            add(PersonMention(word, start, end, "second"))
+        elif word[0].isupper() and lowered not in en.STOPWORDS and (known := names.find(word)) is not None:
+            add(PersonMention(word, start, end, "name", entity_id=known.entity_id,
+                              vocative=_is_vocative(text, start, end)))
+        elif lowered in en.PERSON_NOUNS:
+            before = words[i - 1].group(0).lower() if i else ""
+            if before in en.DESCRIPTION_DETERMINERS and before not in en.FIRST_PERSON | en.SECOND_PERSON:
+                start = words[i - 1].start()
+            elif before not in en.DESCRIPTION_DETERMINERS and lowered not in _BARE_DESCRIPTIONS:
+                continue
+            add(PersonMention(text[start:end], start, end, "description", _gender(en.PERSON_NOUNS[lowered])))
+
+
+def _is_vocative(text: str, start: int, end: int) -> bool:
+    return bool(_VOCATIVE_BEFORE.search(text[:start]) and _VOCATIVE_AFTER.match(text[end:])) or \
+        bool(re.search(r",\s*$", text[:start]) and _VOCATIVE_AFTER.match(text[end:]))
+
+
+def _korean_words(text: str, names: NameTable, add: _Add) -> None:
+    for pattern, kind in ((_KO_FIRST, "first"), (_KO_SECOND, "second")):
+        for match in pattern.finditer(text):
+            add(PersonMention(match.group(0), match.start(), match.end(), kind))  # type: ignore[arg-type]
+    for match in _KO_WORD.finditer(text):
+        word = match.group(0)
+        known = names.find(word)
+        if known is not None:
+            after = text[match.end():match.end() + 1]
+            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and strip_particles(word) != word or \
+                (match.start() == 0 and after in (",", "!", "?"))
+            add(PersonMention(word, match.start(), match.end(), "name", entity_id=known.entity_id,
+                              vocative=vocative))
+            continue
+        stem = strip_particles(word)
+        if stem in ko.PERSON_NOUNS:
+            add(PersonMention(stem, match.start(), match.start() + len(stem), "description",
+                              _gender(ko.PERSON_NOUNS[stem])))

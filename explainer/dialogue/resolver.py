@@ -1,0 +1,306 @@
+"""The dialogue coreference resolver: who each person mention of a line is, read the way a viewer
+reads a scene. Analysis (stored References) and explain (`resolutions`) both replay lines
+through one `Dialogue`, so the two cannot disagree.
+
+A `Dialogue` is fed lines in order (`read`). For each mention it ranks the people of the scene
+on features a reader uses:
+
+- I/me/my is the speaker; you/your the addressee: the person called by name in the line (a
+  vocative), else the last other speaker, else whoever last spoke to the speaker;
+- a third-person mention ("he", "the guy", 그 여자, 걔) agrees in gender with its referent
+  (from pronouns that referred to them, titles, address terms, a first-name lexicon) and is
+  normally neither the speaker nor the addressee; the most recent mention wins, earlier in the
+  same line included; having spoken recently counts less than having been talked about;
+- a scene ends at a long gap: what came before is out of reach;
+- salience (importance in the series) only breaks ties;
+- a reference analysis stored for this very mention is strong evidence.
+
+The winner's margin over the runner-up becomes a calibrated confidence (`calibration.py`, fit
+on held-out dialogue); below `ABSTAIN_BELOW` the resolver abstains instead of guessing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from explainer.dialogue.calibration import ABSTAIN_BELOW, CALIBRATION
+from explainer.dialogue.gender import GenderEvidence
+from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
+from explainer.text import en, ko
+
+# a gap this long between two lines starts a new scene
+SCENE_GAP_SECONDS = 20.0
+# turns of the current scene that are looked back on
+MEMORY_TURNS = 12
+DECAY = 0.6
+W_MENTIONED = 2.5
+W_SPOKE = 1.0
+W_SPEAKER = -3.0
+W_ADDRESSEE = -1.5
+W_GENDER_AGREES = 1.2
+W_GENDER_CLASHES = -4.0
+W_GENDER_UNKNOWN = -0.3
+W_STORED = 5.0
+W_SALIENCE = 0.3
+W_VOCATIVE = 4.0
+W_LAST_SPEAKER = 2.5
+W_ADDRESSED_ME = 1.0
+NAME_CONFIDENCE = 0.95
+SPEAKER_CONFIDENCE = 0.97
+_COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entity_id: str
+    score: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    mention: PersonMention
+    entity_id: str | None  # None: the resolver abstains
+    confidence: float
+    evidence: str
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(slots=True)
+class _Turn:
+    speaker: str | None
+    start: float
+    end: float
+    addressee: str | None = None
+    # (entity id, offset) of the people the line mentions, as resolved
+    mentioned: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A reference analysis stored for a mention of the line (matched by its expression)."""
+
+    entity_id: str
+    confidence: float
+
+
+def calibrated(kind: MentionKind, margin: float) -> float:
+    a, b = CALIBRATION.get(kind, CALIBRATION["third"])
+    return round(1.0 / (1.0 + math.exp(-(a * margin + b))), 3)
+
+
+def _ago(distance: int) -> str:
+    if distance == 1:
+        return "the line before"
+    word = _COUNT_WORDS[distance] if distance < len(_COUNT_WORDS) else str(distance)
+    return f"{word} lines earlier"
+
+
+class Dialogue:
+    """The state of one conversation as a viewer follows it, line by line."""
+
+    def __init__(self, language: str, people: Iterable[KnownName] = ()) -> None:
+        self.language = "ko" if language.startswith("ko") else "en"
+        self.people: dict[str, KnownName] = {}
+        self.gender = GenderEvidence()
+        self._turns: list[_Turn] = []
+        self._names: NameTable | None = None
+        for person in people:
+            self.add_person(person)
+
+    # --- people ------------------------------------------------------------------------------
+
+    def add_person(self, person: KnownName) -> None:
+        if person.entity_id not in self.people:
+            self.people[person.entity_id] = person
+            self.gender.prior(person.entity_id, person.name)
+            self._names = None
+
+    def name(self, entity_id: str) -> str:
+        person = self.people.get(entity_id)
+        return person.name if person else entity_id
+
+    @property
+    def names(self) -> NameTable:
+        if self._names is None:
+            self._names = NameTable(self.people.values())
+        return self._names
+
+    # --- lines -------------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[PersonMention]:
+        return person_mentions(text, self.language, self.names)
+
+    def read(self, text: str, *, speaker: str | None, start: float, end: float | None = None,
+             stored: Mapping[str, Stored] | None = None) -> list[Resolution]:
+        """Resolve every person mention of the line, in order, then remember the line.
+        `stored`: references analysis kept for this line, by lower-cased expression."""
+        if self._turns and start - self._turns[-1].end > SCENE_GAP_SECONDS:
+            self._turns.clear()  # a new scene
+        turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start)
+        mentions = self.mentions(text)
+        vocative = next((m.entity_id for m in mentions if m.vocative and m.entity_id != speaker), None)
+        addressees = self._addressees(speaker, vocative)
+        turn.addressee = addressees[0].entity_id if addressees else None
+        resolutions: list[Resolution] = []
+        for mention in mentions:
+            known = _stored_for(stored, mention)
+            resolution = self._resolve(mention, turn, addressees, known)
+            resolutions.append(resolution)
+            if resolution.entity_id is not None:
+                turn.mentioned.append((resolution.entity_id, mention.start))
+                if mention.kind in ("third", "description") and mention.gender and \
+                        (known is not None or resolution.confidence >= 0.8):
+                    self.gender.vote(resolution.entity_id, mention.gender, 0.5)
+        self._learn_from_address(text, speaker, turn.addressee)
+        self._turns.append(turn)
+        del self._turns[:-MEMORY_TURNS]
+        return resolutions
+
+    def _learn_from_address(self, text: str, speaker: str | None, addressee: str | None) -> None:
+        """오빠 said by her: she is a woman and he a man; "Yes, sir": a man is addressed."""
+        words = {w.strip(".,!?~").lower() for w in text.split()}
+        if self.language == "ko":
+            stems = {w.rstrip("야아") for w in words} | words
+            if speaker is not None:
+                if stems & ko.SAID_BY_FEMALE:
+                    self.gender.vote(speaker, "f", 0.5)
+                if stems & ko.SAID_BY_MALE:
+                    self.gender.vote(speaker, "m", 0.5)
+            if addressee is not None:
+                for stem in stems & set(ko.PERSON_NOUNS):
+                    gender = ko.PERSON_NOUNS[stem]
+                    self.gender.vote(addressee, "m" if gender == "m" else "f" if gender == "f" else None, 0.5)
+        elif addressee is not None:
+            if words & en.ADDRESS_MALE:
+                self.gender.vote(addressee, "m", 0.3)
+            if words & en.ADDRESS_FEMALE:
+                self.gender.vote(addressee, "f", 0.3)
+
+    # --- ranking -----------------------------------------------------------------------------
+
+    def _addressees(self, speaker: str | None, vocative: str | None) -> list[Candidate]:
+        scores: dict[str, tuple[float, str]] = {}
+
+        def add(entity_id: str | None, score: float, evidence: str) -> None:
+            if entity_id is None or entity_id == speaker:
+                return
+            old, why = scores.get(entity_id, (0.0, ""))
+            scores[entity_id] = (old + score, why or evidence)
+
+        speaker_name = self.name(speaker) if speaker else "the speaker"
+        if vocative is not None:
+            add(vocative, W_VOCATIVE, f"called by name in this line by {speaker_name}")
+        others = [t for t in reversed(self._turns) if t.speaker and t.speaker != speaker]
+        seen: set[str] = set()
+        for distance, turn in enumerate(others[:3]):
+            if turn.speaker in seen or turn.speaker is None:
+                continue
+            seen.add(turn.speaker)
+            add(turn.speaker, W_LAST_SPEAKER * 0.5 ** distance, f"the person {speaker_name} is talking to")
+        for turn in reversed(self._turns):
+            if speaker is not None and turn.addressee == speaker:
+                add(turn.speaker, W_ADDRESSED_ME, f"who last spoke to {speaker_name}")
+                break
+        ranked = sorted((Candidate(e, s, why) for e, (s, why) in scores.items()), key=lambda c: (-c.score, c.entity_id))
+        return ranked
+
+    def _resolve(self, mention: PersonMention, turn: _Turn, addressees: list[Candidate],
+                 stored: Stored | None) -> Resolution:
+        if mention.kind == "name" and mention.entity_id is not None:
+            return Resolution(mention, mention.entity_id, NAME_CONFIDENCE, "named")
+        if mention.kind == "first":
+            if turn.speaker is None:
+                return Resolution(mention, None, 0.0, "no speaker label")
+            return Resolution(mention, turn.speaker, SPEAKER_CONFIDENCE, "the speaker")
+        if mention.plural:
+            return Resolution(mention, None, 0.0, "a group")
+        if mention.kind == "second":
+            ranked = list(addressees)
+            if stored is not None:
+                ranked = _with_stored(ranked, stored)
+        else:
+            ranked = self._third_person(mention, turn, addressees, stored)
+        return self._decide(mention, ranked)
+
+    def _decide(self, mention: PersonMention, ranked: list[Candidate]) -> Resolution:
+        top = tuple(ranked[:3])
+        if not ranked or ranked[0].score <= 0.0:
+            return Resolution(mention, None, 0.0, "nobody fits", top)
+        runner_up = max(ranked[1].score, 0.0) if len(ranked) > 1 else 0.0
+        confidence = calibrated(mention.kind, ranked[0].score - runner_up)
+        if confidence < ABSTAIN_BELOW:
+            return Resolution(mention, None, confidence, "unsure: " + ranked[0].evidence, top)
+        return Resolution(mention, ranked[0].entity_id, confidence, ranked[0].evidence, top)
+
+    def _third_person(self, mention: PersonMention, turn: _Turn, addressees: list[Candidate],
+                      stored: Stored | None) -> list[Candidate]:
+        mentioned: dict[str, int] = {}
+        spoke: dict[str, int] = {}
+        for entity_id, offset in turn.mentioned:
+            if offset < mention.start:
+                mentioned.setdefault(entity_id, 0)
+        for distance, past in enumerate(reversed(self._turns), start=1):
+            for entity_id, _ in past.mentioned:
+                mentioned.setdefault(entity_id, distance)
+            if past.speaker:
+                spoke.setdefault(past.speaker, distance)
+        addressee = addressees[0].entity_id if addressees else None
+        pool = set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())
+        scored: list[Candidate] = []
+        for entity_id in pool:
+            score, reasons = 0.0, []
+            if entity_id in mentioned:
+                distance = mentioned[entity_id]
+                score += W_MENTIONED * DECAY ** distance
+                reasons.append((W_MENTIONED * DECAY ** distance,
+                                "mentioned earlier in this line" if distance == 0 else f"mentioned {_ago(distance)}"))
+            if entity_id in spoke:
+                distance = spoke[entity_id]
+                score += W_SPOKE * DECAY ** (distance - 1)
+                reasons.append((W_SPOKE * DECAY ** (distance - 1), f"spoke {_ago(distance)}"))
+            if entity_id == turn.speaker:
+                score += W_SPEAKER
+            elif entity_id == addressee:
+                score += W_ADDRESSEE
+            if mention.gender is not None:
+                gender, sure = self.gender.of(entity_id)
+                if gender is None:
+                    score += W_GENDER_UNKNOWN
+                elif gender == mention.gender:
+                    score += W_GENDER_AGREES * sure
+                else:
+                    score += W_GENDER_CLASHES * sure
+            if stored is not None and stored.entity_id == entity_id:
+                score += W_STORED * stored.confidence
+                reasons.append((W_STORED * stored.confidence, "the analysis of this line"))
+            person = self.people.get(entity_id)
+            score += W_SALIENCE * (person.salience if person else 0.0)
+            evidence = max(reasons)[1] if reasons else "in the scene"
+            scored.append(Candidate(entity_id, round(score, 4), evidence))
+        scored.sort(key=lambda c: (-c.score, c.entity_id))
+        return scored
+
+
+def _stored_for(stored: Mapping[str, Stored] | None, mention: PersonMention) -> Stored | None:
+    if not stored:
+        return None
+    key = mention.text.lower().replace(" ", "")
+    if key in stored:
+        return stored[key]
+    return next((s for k, s in stored.items() if k and (k in key or key in k)), None)
+
+
+def _with_stored(ranked: list[Candidate], stored: Stored) -> list[Candidate]:
+    scores = {c.entity_id: c for c in ranked}
+    old = scores.get(stored.entity_id)
+    scores[stored.entity_id] = Candidate(stored.entity_id, (old.score if old else 0.0) + W_STORED * stored.confidence,
+                                         "the analysis of this line")
+    return sorted(scores.values(), key=lambda c: (-c.score, c.entity_id))
+
+
+def stored_key(expression: str) -> str:
+    """How a stored reference's expression is matched to a mention."""
+    return expression.lower().replace(" ", "")

@@ -1,0 +1,65 @@
+"""Who the person mentions of the selected line are: the scene's lines up to it are replayed
+through the dialogue resolver (the same one analysis uses), with the references analysis
+stored for each line as evidence, and then the selected text is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explainer.dialogue.mentions import KnownName
+from explainer.dialogue.resolver import Dialogue, Resolution, Stored, stored_key
+from graph.stores import Row
+
+# a stored reference belongs to a line when its time is the line's start, to this precision (prompts give 0.1 s)
+SAME_LINE_SECONDS = 0.06
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    resolutions: list[Resolution]
+    known: dict[str, KnownName]
+    speaker: str | None
+
+
+def _people(lines: list[Row], scene: list[Row], refs: list[Row]) -> dict[str, KnownName]:
+    known: dict[str, KnownName] = {}
+    for row in scene:
+        if (row.get("type") or "character") == "character" and row.get("name"):
+            known[row["id"]] = KnownName(row["id"], str(row["name"]), float(row.get("importance") or 0.0))
+    for row in lines:
+        if row.get("speakerId") and row.get("speakerName") and row["speakerId"] not in known:
+            known[row["speakerId"]] = KnownName(row["speakerId"], str(row["speakerName"]))
+    for row in refs:
+        if (row.get("entityType") or "character") == "character" and row.get("entityName") \
+                and row["entityId"] not in known:
+            known[row["entityId"]] = KnownName(row["entityId"], str(row["entityName"]))
+    return known
+
+
+def _stored_at(refs: list[Row], start: float, known: dict[str, KnownName]) -> dict[str, Stored]:
+    found: dict[str, Stored] = {}
+    for row in refs:
+        if abs(float(row["at"]) - start) <= SAME_LINE_SECONDS and row["entityId"] in known:
+            found.setdefault(stored_key(str(row["expression"] or "")),
+                             Stored(row["entityId"], float(row["confidence"] or 0.0)))
+    return found
+
+
+def resolve_people(*, lines: list[Row], scene: list[Row], refs: list[Row], selected_text: str,
+                   selected: Row | None, language: str) -> People:
+    """`lines`: the scene up to the bound, oldest first; `selected`: the selected text's line
+    among them (None when the text is no line of the episode)."""
+    known = _people(lines, scene, refs)
+    dialogue = Dialogue(language, known.values())
+    line_at = float(selected["start"]) if selected is not None else float("inf")
+    for row in lines:
+        if row is selected or float(row["start"]) > line_at:
+            continue
+        start = float(row["start"])
+        dialogue.read(str(row["text"] or ""), speaker=row.get("speakerId"), start=start,
+                      end=float(row.get("end") or start), stored=_stored_at(refs, start, known))
+    speaker = selected.get("speakerId") if selected is not None else None
+    start = line_at if selected is not None else (float(lines[-1]["start"]) if lines else 0.0)
+    resolutions = dialogue.read(selected_text, speaker=speaker, start=start,
+                                stored=_stored_at(refs, start, known) if selected is not None else None)
+    return People(resolutions=resolutions, known=known, speaker=speaker)

@@ -1,0 +1,87 @@
+"""The dialogue coreference resolver on short hand-written dialogues, in English and Korean."""
+
+from __future__ import annotations
+
+from explainer.dialogue.mentions import KnownName
+from explainer.dialogue.resolver import Dialogue, Resolution, Stored
+
+
+def said(dialogue: Dialogue, lines: list[tuple[str | None, str]]) -> list[list[Resolution]]:
+    return [dialogue.read(text, speaker=speaker, start=3.0 * i, end=3.0 * i + 2.5)
+            for i, (speaker, text) in enumerate(lines)]
+
+
+def who(resolutions: list[Resolution]) -> list[tuple[str, int, str | None]]:
+    return [(r.mention.text, r.mention.start, r.entity_id) for r in resolutions]
+
+
+FRIENDS = [KnownName("ross", "Ross"), KnownName("monica", "Monica"), KnownName("carol", "Carol"),
+           KnownName("chandler", "Chandler"), KnownName("paul", "Paul")]
+
+
+def test_a_same_line_antecedent_and_gender() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("monica", "How is Paul?"),
+                               ("ross", "Carol goes into labor. She can get me wherever I am.")])
+    assert who(last) == [("Carol", 0, "carol"), ("She", 23, "carol"), ("me", 35, "ross"), ("I", 47, "ross")]
+    she = last[1]
+    assert she.evidence == "mentioned earlier in this line" and she.confidence >= 0.8
+
+
+def test_he_is_the_man_named_before_not_the_woman_nor_the_speaker() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("ross", "Paul called Monica."), ("chandler", "Did he say why?")])
+    assert who(last)[0] == ("he", 4, "paul")
+
+
+def test_i_is_the_speaker_and_you_the_addressee() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    first, second, third = said(dialogue, [("monica", "Ross, did you call?"), ("ross", "I did. Did you?"),
+                                           ("chandler", "Monica, you promised.")])
+    assert who(first)[1] == ("you", 10, "ross")  # the vocative
+    assert who(second) == [("I", 0, "ross"), ("you", 11, "monica")]  # turn-taking
+    assert second[1].evidence == "the person Ross is talking to"
+    assert who(third)[1] == ("you", 8, "monica")
+
+
+def test_abstains_when_nobody_fits() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    [line] = said(dialogue, [("ross", "She left.")])
+    assert line[0].entity_id is None  # no woman in the scene
+    dialogue = Dialogue("en", FRIENDS)
+    [line] = said(dialogue, [(None, "I know.")])
+    assert line[0].entity_id is None  # no speaker label
+
+
+def test_a_long_gap_ends_the_scene() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    dialogue.read("Carol is here.", speaker="ross", start=0.0, end=2.0)
+    [she] = dialogue.read("She is late.", speaker="monica", start=100.0, end=102.0)
+    assert she.entity_id is None
+
+
+def test_stored_analysis_decides_between_equals() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    said(dialogue, [("ross", "Paul and Chandler were there.")])
+    [he] = dialogue.read("He said so.", speaker="monica", start=6.0, stored={"he": Stored("chandler", 0.95)})
+    assert he.entity_id == "chandler" and he.evidence == "the analysis of this line"
+
+
+KOREAN = [KnownName("miso", "한미소"), KnownName("yj", "이영준"), KnownName("jihun", "한지훈")]
+
+
+def test_korean_speaker_addressee_and_gender() -> None:
+    dialogue = Dialogue("ko", KOREAN)
+    first, second, third = said(dialogue, [("miso", "영준아, 너 어디 가?"), ("yj", "내가 지훈이 만나러 간다."),
+                                           ("miso", "그 남자 또 만나?")])
+    assert who(first) == [("영준아", 0, "yj"), ("너", 5, "yj")]
+    assert who(second)[0] == ("내가", 0, "yj")
+    assert who(third)[0][2] == "jihun"  # named the line before; neither the speaker nor the addressee
+
+
+def test_korean_address_terms_give_genders() -> None:
+    dialogue = Dialogue("ko", KOREAN)
+    said(dialogue, [("miso", "오빠, 지훈이 왔어?")])  # 오빠 is said by a woman
+    assert dialogue.gender.of("miso")[0] == "f"
+    *_, last = said(dialogue, [("yj", "한미소 씨 왔어요."), ("jihun", "그 여자 누구야?")])
+    assert who(last)[0][2] == "miso"
