@@ -1,5 +1,6 @@
 """The embedded runtime through the real CLI: one server per data directory, data kept across
-stop/start, and `explainer up` serving /health — 503 within 2 s once the graph server dies."""
+stop/start, and `explainer up` serving /health — a killed worker restarted and reported ok
+again within 15 s, 503 within 2 s once the graph server dies."""
 
 from __future__ import annotations
 
@@ -33,6 +34,18 @@ def redis_server_pids(port: int) -> list[int]:
     out = subprocess.run(["pgrep", "-f", f"redis-server 127.0.0.1:{port}"], capture_output=True, text=True,
                          check=False).stdout
     return [int(p) for p in out.split()]
+
+
+def child_roles(parent: int) -> dict[str, int]:
+    """pid of each `cli.main <role>` child of `parent`."""
+    roles: dict[str, int] = {}
+    for pid in subprocess.run(["pgrep", "-P", str(parent)], capture_output=True, text=True,
+                              check=False).stdout.split():
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            args = cmdline.read().decode().split("\0")
+        if "cli.main" in args:
+            roles[args[args.index("cli.main") + 1]] = int(pid)
+    return roles
 
 
 def test_db_start_twice_keeps_one_server_and_data_survives_restart(tmp_path: Path) -> None:
@@ -80,6 +93,20 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
         deps = body["data"]["dependencies"]  # type: ignore[index]
         assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
         assert httpx.get(f"{base}/docs", timeout=2).status_code == 200
+
+        # a dead worker is restarted (with backoff) while the API and the store keep serving
+        before = child_roles(up.pid)
+        os.kill(before["worker"], signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        workers: dict[str, object] = {}
+        while time.monotonic() < deadline:
+            workers = httpx.get(f"{base}/health", timeout=2).json()["data"]["dependencies"]["workers"]
+            if workers["status"] == "ok":
+                break
+            time.sleep(0.3)
+        assert workers["status"] == "ok" and workers["count"] == 1, workers
+        after = child_roles(up.pid)
+        assert after["worker"] != before["worker"] and after["api"] == before["api"]
 
         info = server_status(tmp_path)
         assert info is not None
