@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explainer.explain.expressions import Expression, find_expressions
+from explainer.explain.people import People, resolve_people
 from explainer.llm.base import LLMProvider
 from explainer.text.names import name_key, name_keys
 from graph.repositories import embeddings
@@ -251,7 +252,10 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
         repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
                             series_id=video.series_id, k=8))
-    line_at = _selected_line_at(lines, selected_text, bound.until)
+    selected = _selected_line(lines, selected_text, cue.start if cue is not None else None)
+    line_at = float(selected["start"]) if selected is not None else bound.until
+    people = resolve_people(lines=lines, scene=scene, refs=refs, selected_text=selected_text, selected=selected,
+                            language=language)
     probes = _probes(lines, line_at, selected_text)
     echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,
                                                            ordinal=bound.ordinal, before=scene_start))
