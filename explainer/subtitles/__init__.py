@@ -1,4 +1,4 @@
-"""Subtitle files (SRT, WebVTT, SAMI, TTML/DFXP, YouTube json3) to clean, timed cues.
+"""Subtitle files (SRT, WebVTT, SAMI, TTML/DFXP, YouTube json3, ASS/SSA) to clean, timed cues.
 
     parse_subtitles(data, filename=None, content_type=None) -> ParseResult
 
@@ -20,7 +20,8 @@ Each format has its own parser producing `RawCue`s; one cleaning pass (`cleaning
 `ParseResult.dropped` counts dropped cues by reason (`empty`, `sound_only`, `bogus_time`,
 `duplicate`) and `repaired` what was fixed (`reordered`, `overlap_clipped`, `end_fixed`); only
 non-zero counts appear. A file that cannot be decoded, is no known format, or holds no timed
-cue at all raises `UnsupportedSubtitleFormat`, and nothing else ever escapes.
+cue at all (nothing left once cues without a readable time are dropped) raises
+`UnsupportedSubtitleFormat`, and nothing else ever escapes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explainer.core.errors import UnsupportedSubtitleFormat
+from explainer.subtitles.ass import parse_ass
 from explainer.subtitles.cleaning import clean_cues
 from explainer.subtitles.detect import SubtitleFormat, detect_format
 from explainer.subtitles.encoding import decode_subtitle_bytes
@@ -46,6 +48,7 @@ _PARSERS: dict[SubtitleFormat, Callable[[str], list[RawCue]]] = {
     "sami": parse_sami,
     "ttml": parse_ttml,
     "json3": parse_json3,
+    "ass": parse_ass,
 }
 
 
@@ -68,4 +71,7 @@ def _parse(data: bytes, *, filename: str | None, content_type: str | None) -> Pa
     if not raw_cues:
         raise UnsupportedSubtitleFormat(f"no cues found in {fmt} file", filename=filename, format=fmt)
     cues, dropped, repaired = clean_cues(raw_cues)
+    if not cues:  # every cue had a broken time or nothing to read: not a file to ingest
+        raise UnsupportedSubtitleFormat(f"no readable cue in {fmt} file ({', '.join(sorted(dropped))} only)",
+                                        filename=filename, format=fmt, dropped=dropped)
     return ParseResult(cues=cues, format=fmt, encoding=encoding, dropped=dropped, repaired=repaired)

@@ -12,8 +12,9 @@ from typing import Literal
 
 from explainer.core.errors import UnsupportedSubtitleFormat
 
-SubtitleFormat = Literal["srt", "webvtt", "sami", "ttml", "json3"]
+SubtitleFormat = Literal["srt", "webvtt", "sami", "ttml", "json3", "ass"]
 
+_ASS = re.compile(r"^\[(?:Script Info|V4\+? Styles|Events)\][ \t]*$", re.IGNORECASE | re.MULTILINE)
 _SAMI = re.compile(r"<(?:sami|sync)\b", re.IGNORECASE)
 _TTML = re.compile(r"<(?:[\w.-]+:)?tt\b")
 _TIMING_LINE = re.compile(r"^[ \t]*-?\d[\d:.,]*[ \t]*--?>", re.MULTILINE)
@@ -23,6 +24,8 @@ def detect_format(text: str, *, filename: str | None = None, content_type: str |
     head = text.lstrip()
     if head.startswith("WEBVTT"):
         return "webvtt"
+    if head.startswith("[") and _ASS.search(text):
+        return "ass"
     if head.startswith(("{", "[")):
         return "json3"
     if head.startswith("<"):

@@ -30,7 +30,9 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _WS = re.compile(r"[ \t\r\n]+")
 
 _CLOCK = re.compile(r"(\d{1,6}):(\d{1,2}):(\d{1,2})(?:(\.\d{1,9})|:(\d{1,6})(?:\.(\d{1,6}))?)?")
-_OFFSET = re.compile(r"(\d{1,18}(?:\.\d{0,9})?)(h|ms|m|s|f|t)")
+_OFFSET = re.compile(r"(\d{1,18}(?:\.\d{0,9})?)(h|ms|m|s|f|t)?")  # no unit: seconds (Apple's TTML)
+# Apple's iTunes TTML times every element from the start of the media, not from its parent
+_ITUNES = re.compile(r"xmlns:itunes=|music\.apple\.com/lyric-ttml")
 
 # Deeper span nesting than this is not a subtitle; the rest of such a branch is ignored.
 _MAX_DEPTH = 32
@@ -64,7 +66,7 @@ class _Rates:
         value = value.strip()
         m = _OFFSET.fullmatch(value)
         if m is not None:
-            amount, unit = float(m.group(1)), m.group(2)
+            amount, unit = float(m.group(1)), m.group(2) or "s"
             if unit == "t":
                 return amount / self.tick_rate
             if unit == "f":
@@ -125,6 +127,7 @@ def _parse_strict(text: str) -> tuple[list[RawCue], bool]:
     rates = _Rates()
     preserve = False
     stack: list[_Container] = [_Container(0.0, None, False)]
+    absolute = _ITUNES.search(text[:4096]) is not None
     cues: list[RawCue] = []
     try:
         for item in parser.read_events():
@@ -138,7 +141,7 @@ def _parse_strict(text: str) -> tuple[list[RawCue], bool]:
                     rates = _Rates.from_attrs(attrs)
                     preserve = attrs.get("space") == "preserve"
                 elif name in ("body", "div"):
-                    stack.append(_container(stack[-1], _attrs(element), rates))
+                    stack.append(_container(stack[-1], _attrs(element), rates, absolute))
             elif name in ("body", "div"):
                 if len(stack) > 1:
                     stack.pop()
@@ -150,9 +153,9 @@ def _parse_strict(text: str) -> tuple[list[RawCue], bool]:
     return cues, well_formed
 
 
-def _container(parent: _Container, attrs: dict[str, str], rates: _Rates) -> _Container:
+def _container(parent: _Container, attrs: dict[str, str], rates: _Rates, absolute: bool = False) -> _Container:
     begin = rates.seconds(attrs.get("begin"))
-    offset = parent.offset + (begin or 0.0)
+    offset = parent.offset if absolute else parent.offset + (begin or 0.0)
     end = rates.seconds(attrs.get("end"))
     dur = rates.seconds(attrs.get("dur"))
     if end is not None:
