@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.text.names import name_key, name_keys, normalise_name
+from explainer.text.names import NameIndex, fullness, name_key, name_keys, normalise_name
 
 
 @dataclass
@@ -17,12 +17,6 @@ class SeriesEntity:
     type: str
     aliases: set[str] = field(default_factory=set)
     is_new: bool = False
-
-    def name_keys(self) -> set[str]:
-        keys = set(name_keys(self.name))
-        for alias in self.aliases:
-            keys |= name_keys(alias)
-        return keys
 
     def row(self, series_id: str) -> dict[str, Any]:
         aliases = sorted(a for a in self.aliases if a and a != self.name)
@@ -39,34 +33,25 @@ class EntityResolver:
     def __init__(self, series_id: str, existing: list[dict[str, Any]]) -> None:
         self.series_id = series_id
         self.entities: dict[str, SeriesEntity] = {}
-        self._index: dict[str, set[str]] = {}
+        self._names: NameIndex[str] = NameIndex()
         for row in existing:
             self._add(SeriesEntity(id=row["id"], name=row["name"], type=row["type"] or "concept",
                                    aliases=set(row.get("aliases") or [])))
 
     def _add(self, entity: SeriesEntity) -> None:
         self.entities[entity.id] = entity
-        for key in entity.name_keys():
-            self._index.setdefault(key, set()).add(entity.id)
+        self._names.add(entity.id, entity.name, canonical=True)
+        for alias in entity.aliases:
+            self._names.add(entity.id, alias)
 
     def find(self, surface: str) -> SeriesEntity | None:
-        """The entity a mention names, or None. Exact names beat given-name matches."""
+        """The entity a mention names, or None (the rules are `NameIndex`'s). Exact names beat
+        partial ones, characters beat other types."""
         primary = name_key(surface)
-        if not primary:
-            return None
-        candidates = self._index.get(primary, set())
-        if not candidates:
-            # the mention may be a fuller name of what we know (한미소 ← 미소, Silas Crane ← Silas),
-            # but never another full name that shares a part (Elias Crane is not Silas Crane)
-            keys = name_keys(surface)
-            for key in keys - {primary}:
-                candidates = candidates | {i for i in self._index.get(key, set())
-                                           if name_key(self.entities[i].name) in keys}
-        if not candidates:
-            return None
-        ranked = sorted(candidates, key=lambda i: (name_key(self.entities[i].name) != primary,
-                                                    self.entities[i].type != "character", i))
-        return self.entities[ranked[0]]
+        ranked = sorted(self._names.matches(surface),
+                        key=lambda m: (not m[1], name_key(self.entities[m[0]].name) != primary,
+                                       self.entities[m[0]].type != "character", m[0]))
+        return self.entities[ranked[0][0]] if ranked else None
 
     def resolve(self, name: str, entity_type: str, aliases: list[str] | tuple[str, ...] = ()) -> SeriesEntity:
         # the display name stays as the analysis wrote it (망원동 정류장); matching uses keys
@@ -75,14 +60,16 @@ class EntityResolver:
         for surface in surfaces:
             found = self.find(surface)
             if found is not None:
-                before = found.name_keys()
-                found.aliases |= {s for s in surfaces if s and s != found.name}
-                # a longer full name becomes the canonical name (미소 first, 한미소 later)
-                if len(canonical) > len(found.name) and name_key(found.name) in name_keys(canonical):
+                new = {s for s in surfaces if s and s != found.name} - found.aliases
+                found.aliases |= new
+                # a fuller name becomes the canonical name (미소 first, 한미소 later)
+                if fullness(canonical) > fullness(found.name) and name_key(found.name) in name_keys(canonical):
                     found.aliases.add(found.name)
+                    found.aliases.discard(canonical)
                     found.name = canonical
-                for key in found.name_keys() - before:
-                    self._index.setdefault(key, set()).add(found.id)
+                    self._names.add(found.id, canonical, canonical=True)
+                for alias in new:
+                    self._names.add(found.id, alias)
                 return found
         entity = SeriesEntity(id=entity_id(self.series_id, entity_type, canonical), name=canonical,
                               type=entity_type, aliases={s for s in surfaces[1:] if s and s != canonical},

@@ -20,27 +20,13 @@ import re
 from functools import lru_cache
 
 from explainer.subtitles.sounds import is_sound_annotation
+from explainer.text import en, ko
 
-_TITLES = (
-    "부회장", "회장", "사장", "부사장", "본부장", "실장", "팀장", "부장", "차장", "과장", "대리", "주임", "사원",
-    "비서", "이사", "상무", "전무", "대표", "씨", "님", "선배", "후배", "선생님", "선생", "교수", "박사", "의사",
-    "간호사", "형사", "검사", "변호사", "판사", "반장", "경위", "경감", "서장", "기자", "작가", "감독", "원장",
-    "국장", "청장", "의원", "장관", "대통령", "여사", "군", "양", "도령", "아가씨",
-)
-_HANGUL_NAME = re.compile(r"[가-힣]{1,5}(?: ?(?:" + "|".join(_TITLES) + r"))?(?: ?\d{1,2})?")
+_HANGUL_NAME = re.compile(r"[가-힣]{1,5}(?: ?(?:" + "|".join(ko.SPEAKER_LABEL_TITLES) + r"))?(?: ?\d{1,2})?")
 _ENGLISH_NAME = re.compile(
     r"(?:(?:Dr|DR|Mr|MR|Mrs|MRS|Ms|MS|Prof|PROF|Sgt|SGT|Det|DET|Capt|CAPT)\.? )?"
     r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2}(?: ?#?\d{1,2})?"
 )
-_ENGLISH_OPENERS = frozenset({
-    "look", "listen", "wait", "note", "well", "so", "okay", "ok", "yes", "no", "hey", "warning", "rule",
-    "step", "question", "answer", "remember", "again", "now", "then", "here", "there", "why", "what",
-    "who", "how", "where", "when", "this", "that", "sorry", "please", "thanks", "right", "first",
-    "second", "finally", "ps", "p", "oh", "and", "but", "or", "because", "i", "you", "we", "they",
-    "chapter", "episode", "part", "season", "day", "act", "scene", "title", "location", "time", "date",
-    "previously", "meanwhile", "later", "breaking", "update", "subject", "re", "from", "to",
-})
-
 _OPEN = "[(（【"
 _BRACKET_LABEL = re.compile(r"[\[(（【]\s*([^\[\]()（）【】]{1,30}?)\s*[\])）】]\s*[:：]?\s*(.*)", re.DOTALL)
 _COLON_LABEL = re.compile(r"([^:：\[\]()（）【】]{1,30}?)\s*[:：]\s*(.+)", re.DOTALL)
@@ -54,7 +40,7 @@ def is_name_like(token: str) -> bool:
     if _HANGUL_NAME.fullmatch(token):
         return True
     first_word = token.split()[0].lower().rstrip(".")
-    return bool(_ENGLISH_NAME.fullmatch(token)) and first_word not in _ENGLISH_OPENERS
+    return bool(_ENGLISH_NAME.fullmatch(token)) and first_word not in en.LABEL_OPENERS
 
 
 def split_speaker_label(turn: str) -> tuple[str | None, str]:

@@ -3,6 +3,10 @@ place/event/object words, referring expressions)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import pycountry
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -81,6 +85,67 @@ PLACE_NAMES: frozenset[str] = frozenset({
     "hongdae", "itaewon", "myeongdong", "han river", "namsan",
 })
 
+# --- gazetteer: countries, cities and languages are never characters ---
+# pycountry gives every country, US state and language (`place_names`, `language_names`); this
+# list adds cities, regions and the short names people say.
+CITY_NAMES: frozenset[str] = frozenset({
+    "manhattan", "brooklyn", "queens", "bronx", "new jersey", "boston", "chicago", "vegas", "las vegas",
+    "san francisco", "l.a.", "hollywood", "miami", "atlanta", "philadelphia", "seattle", "houston", "dallas",
+    "san diego", "san antonio", "detroit", "toronto", "vancouver", "montreal", "mexico city", "rome", "milan",
+    "venice", "barcelona",
+    "madrid", "berlin", "munich", "amsterdam", "vienna", "prague", "moscow", "dublin", "edinburgh",
+    "beijing", "shanghai", "hong kong", "bangkok", "hanoi", "osaka", "kyoto", "sydney", "melbourne",
+    "europe", "asia", "africa", "america", "the states", "england", "scotland", "wales", "britain",
+    "hawaii", "alaska", "long island", "central park", "times square", "brazil", "russia", "vietnam",
+})
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-case names of countries (every ISO form), US states and the cities above."""
+    names: set[str] = set(CITY_NAMES) | PLACE_NAMES
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.add(value.lower())
+    names |= {s.name.lower() for s in pycountry.subdivisions.get(country_code="US") or ()}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Lower-case names of languages with a two-letter code (English, Spanish, Korean ...)."""
+    return frozenset(lang.name.lower() for lang in pycountry.languages if getattr(lang, "alpha_2", None))
+
+
+# Verbs before a name whose object is a person: "told Ross", "ask Monica".
+PERSON_VERBS_BEFORE: frozenset[str] = _wordset("""
+told tell tells ask asked asks call called calls meet met meets love loves loved kiss kissed marry married
+date dated dating thank thanked invite invited hug hugged dump dumped
+""")
+
+# Words after a name that ask or say where a person is: "Is Owen here?", "Ross there?"
+PERSON_PLACE_WORDS: frozenset[str] = frozenset({"here", "there", "home", "around"})
+
+# Words before a comma-name that make it a vocative: "Hey, Ross", "Thanks, Monica".
+VOCATIVE_OPENERS: frozenset[str] = _wordset("""
+hey hi hello oh yo okay ok well no yes yeah look listen thanks thank bye goodbye sorry please wait come
+morning night
+""")
+
+# Capitalised words of a speaker label that open a sentence, a heading or a title card rather
+# than name a speaker (`Look: …`, `Chapter 1: …`).
+LABEL_OPENERS: frozenset[str] = _wordset("""
+look listen wait note well so okay ok yes no hey warning rule step question answer remember again now
+then here there why what who how where when this that sorry please thanks right first second finally ps
+p oh and but or because i you we they chapter episode part season day act scene title location time date
+previously meanwhile later breaking update subject re from to
+""")
+
+# Section headings of a wiki page that are not characters.
+WIKI_NON_CHARACTER_SECTIONS: frozenset[str] = frozenset({"References", "See also", "Notes"})
+
 EVENT_WORDS: frozenset[str] = frozenset({
     "accident", "party", "wedding", "funeral", "meeting", "birthday", "concert", "trial", "interview",
     "ceremony", "festival", "graduation", "crash", "fire", "incident", "murder", "engagement",
@@ -137,7 +202,7 @@ why's how's where's who's when's let's whatever whoever however english korean f
 stop help hurry run why not enough honestly seriously actually basically obviously frankly finally
 luckily unfortunately fortunately anyway besides congratulations cheers merry happy welcome morning
 evening afternoon night bless alright christmas halloween easter thanksgiving chuseok new year
-careful quiet shut true exactly absolutely definitely totally whatever cool awesome
+careful quiet shut true exactly absolutely definitely totally whatever cool awesome cause 'cause
 """)
 
 # Verbs that make a sentence's capitalised first word a person: "Daniel said ...".

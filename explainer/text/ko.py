@@ -4,6 +4,11 @@ the common cases of TV dialogue and leave the rest to the Gemini provider."""
 
 from __future__ import annotations
 
+import gettext
+from functools import lru_cache
+
+import pycountry
+
 # Korean particles (and a few copula endings) that follow a noun. `cond` is the allomorph rule:
 # "V" after a vowel, "C" after a consonant, "R" after a vowel or ㄹ, "C-R" after a consonant
 # other than ㄹ, None any. `stem` is the minimum length (syllables) of what stays: one-syllable
@@ -49,7 +54,11 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "비서실장", "교감", "교장", "의사", "셰프", "피디", "PD", "사원", "인턴", "변호인", "판사",
     # longer titles that begin with a surname-like syllable (이사장 is not 이 + 사장)
     "이사장", "부원장", "부교수", "조교수", "부장검사", "부반장", "부팀장", "부실장",
+    "박사", "선임", "서장", "청장", "의원", "장관", "대통령", "여사", "사범", "도령", "서방",
 }, key=lambda t: (-len(t), t)))
+
+# What an SDH speaker label may add to a name: (이영준 부회장), (미소 씨), (김 비서)
+SPEAKER_LABEL_TITLES: tuple[str, ...] = (*TITLES, *HONORIFICS, "아가씨")
 
 SURNAMES: frozenset[str] = frozenset(str.split(  # str.split: a list literal would be 100 items
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 "
@@ -110,11 +119,66 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "편의점", "술집", "본사", "옥상", "공항", "도서관", "교회", "성당", "아파트", "놀이터", "바다", "역",
 })
 
+# --- gazetteer: countries, cities and languages are never characters ---
+# pycountry holds every country and language in Korean (ISO 3166 / 639 translations, read by
+# `country_names`, `language_names`); this list adds the short names people say (미국, 스페인)
+# and cities, regions and continents.
 PLACE_NAMES: frozenset[str] = frozenset({
     "서울", "부산", "인천", "대구", "대전", "광주", "울산", "제주", "제주도", "강남", "홍대", "명동", "이태원",
     "한국", "일본", "미국", "중국", "영국", "프랑스", "독일", "캐나다", "호주", "뉴욕", "런던", "파리", "도쿄",
     "한강", "남산", "강릉", "속초", "경주", "여의도", "종로", "신촌", "잠실", "판교",
+    "북한", "남한", "스페인", "베트남", "인도", "태국", "대만", "홍콩", "필리핀", "인도네시아", "말레이시아",
+    "싱가포르", "러시아", "이탈리아", "멕시코", "브라질", "아르헨티나", "스위스", "네덜란드", "스웨덴",
+    "터키", "이집트", "뉴질랜드", "유럽", "아시아", "아프리카", "미주", "남미", "중동", "하와이", "괌",
+    "오사카", "교토", "베이징", "북경", "상하이", "상해", "방콕", "하노이", "다낭", "발리", "세부", "로마",
+    "베를린", "밀라노", "바르셀로나", "마드리드", "엘에이", "샌프란시스코", "시카고", "보스턴", "라스베이거스",
+    "경기도", "강원도", "충청도", "전라도", "경상도", "수원", "성남", "분당", "일산", "춘천", "전주", "목포",
+    "여수", "포항", "청주", "천안", "압구정", "청담", "신사", "가로수길", "성수", "한남", "건대", "동대문",
+    "남대문", "광화문", "시청", "용산", "마포", "합정", "상암", "목동", "노원", "강북", "강서", "송파",
 })
+
+# A neighbourhood (동) or district (구) name: three syllables or more whose first is not a
+# surname (쌍문동, 청담동; 압구정동), since 김영동 is a person.
+NEIGHBOURHOOD_ENDINGS: tuple[str, ...] = ("동", "구")
+
+# Language names people say besides pycountry's (영어, 한국어 come from it): 불어, 국어 ...
+LANGUAGE_NAMES: frozenset[str] = frozenset({
+    "영어", "한국어", "국어", "중국어", "일본어", "불어", "독어", "한문", "외국어", "스페인어", "베트남어", "수학",
+})
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Korean names of every country (pycountry), without spaces, plus PLACE_NAMES."""
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ko"], fallback=True)
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.add(translation.gettext(value).replace(" ", ""))
+    return frozenset(n for n in names if any("가" <= c <= "힣" for c in n)) | PLACE_NAMES
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Korean names of languages (pycountry's ISO 639 names that have a two-letter code)."""
+    translation = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["ko"], fallback=True)
+    names = {translation.gettext(lang.name).replace(" ", "") for lang in pycountry.languages
+             if getattr(lang, "alpha_2", None)}
+    return frozenset(n for n in names if any("가" <= c <= "힣" for c in n)) | LANGUAGE_NAMES
+
+
+def is_place_name(word: str) -> bool:
+    """스페인, 서울, 청담동, 쌍문동 — a country, city or neighbourhood (never a person)."""
+    if word in country_names():
+        return True
+    return len(word) >= 3 and word.endswith(NEIGHBOURHOOD_ENDINGS) and (word[0] not in SURNAMES or len(word) >= 4)
+
+
+def is_language_name(word: str) -> bool:
+    """영어, 스페인어, 베트남어 — a language (never a person)."""
+    return word in language_names() or (word.endswith("어") and word[:-1] in country_names())
 
 EVENT_ENDINGS: tuple[str, ...] = ("사고", "결혼식", "장례식", "졸업식", "입학식", "회의", "파티", "축제",
                                      "생일", "면접", "재판", "사건", "화재", "콘서트", "회식", "약혼식", "시상식")
@@ -145,6 +209,34 @@ MALE_WORDS: frozenset[str] = frozenset({"오빠", "형", "형님", "아빠", "�
 
 FEMALE_WORDS: frozenset[str] = frozenset({"언니", "누나", "누님", "엄마", "어머니", "딸", "아내", "이모",
                                              "고모", "양"})
+
+# Verb stems (as the morphology gives them) whose subject or object is a person: 미소가 말했어.
+PERSON_VERBS: frozenset[str] = frozenset({
+    "말하", "얘기하", "이야기하", "말씀하", "전화하", "만나", "사랑하", "좋아하", "싫어하", "기다리", "웃", "울",
+    "결혼하", "헤어지", "부르", "믿", "도와주", "돕", "물어보", "묻", "대답하", "소개하", "데려오", "데려가",
+    "챙기", "걱정하", "미워하", "죽이", "때리", "혼나", "화내", "삐지", "보고싶", "싸우",
+})
+
+# Particles that follow a person: 미소한테, 미소에게, 회장님께, 사장님께서.
+PERSON_PARTICLES: frozenset[str] = frozenset({"한테", "에게", "께", "한테서", "에게서", "께서", "더러", "보고"})
+
+# Nouns people are called by that are not names: kinship and address terms, insults, and the
+# conjunctions and interjections the morphology sometimes reads as proper nouns.
+ADDRESS_NOUNS: frozenset[str] = frozenset({
+    "새끼", "자식", "놈", "년", "녀석", "가시내", "가스나", "머스마", "계집애", "아우",
+    "아버지", "어머니", "아부지", "어무니", "엄마", "아빠", "아가", "아기",
+    "애기", "친구", "여보", "자기", "형아", "학생", "총각", "처녀", "인간", "바보", "멍청이", "등신", "영감",
+    "마누라", "이놈", "저놈", "그놈", "이년", "저년", "아들", "딸", "손녀", "손자", "며느리", "사위", "막내",
+    "선생", "언니", "누나", "오빠", "형", "동생", "삼촌", "이모", "고모", "할머니", "할아버지", "아저씨", "아줌마",
+    "근데", "그런데", "그러니까", "그니까", "아무튼", "어쨌든", "하여튼", "아이고", "아이구", "어머", "세상에",
+    "몰라", "한번", "말고", "참말", "정말로", "진짜로", "제발", "어이", "여기요", "저기요", "감사", "땡큐",
+    "오케이", "굿", "쏘리", "네버", "나의", "너의", "우리의", "한다", "했다", "이번", "저번", "요번",
+})
+
+# Section headings of a wiki page that are not characters.
+WIKI_NON_CHARACTER_SECTIONS: frozenset[str] = frozenset({
+    "개요", "여담", "관련 문서", "각주", "평가", "둘러보기", "같이 보기",
+})
 
 # Nouns that may precede a title without being a name (우리 팀장님, 회사 선배).
 NOT_NAMES: frozenset[str] = frozenset({

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from bs4 import Tag
 from bs4.element import PageElement
 
+from explainer.text import en, ko
 from explainer.wiki.html import (
     Section,
     descendants_named,
@@ -32,9 +33,7 @@ from explainer.wiki.html import (
 from explainer.wiki.model import WikiCharacter
 
 MAX_NAME_CHARS = 40
-NOT_CHARACTER_TITLES = frozenset({
-    "개요", "여담", "관련 문서", "각주", "평가", "둘러보기", "같이 보기", "References", "See also", "Notes",
-})
+NOT_CHARACTER_TITLES = ko.WIKI_NON_CHARACTER_SECTIONS | en.WIKI_NON_CHARACTER_SECTIONS
 MAX_DESCRIPTION_CHARS = 1500
 
 _ACTOR_PREFIX = re.compile(

@@ -42,6 +42,7 @@ from explainer.text.names import (
     TITLES,
     Language,
     detect_language,
+    fullness,
     is_generic_speaker,
     name_key,
     name_keys,
@@ -117,23 +118,34 @@ class _BatchAnalyser:
         self.references: list[_Reference] = []
         self.relations: Counter[tuple[int, int, str]] = Counter()
         self.previous_speaker: int | None = None
+        self.vocatives: list[tuple[_Line, WorkingEntity]] = []  # names the previous line called out
+        self.addressed: Counter[tuple[int, int]] = Counter()  # (name called, who answered)
 
     def is_known(self, key: str) -> bool:
         return key in self.speakers or self.registry.is_known(key)
 
+    def _addressee_evidence(self, line: _Line, speaker: WorkingEntity) -> None:
+        """미소야, … / (김비서) 네: whoever answers a line that called a name is who it called."""
+        for called_line, called in self.vocatives:
+            if line.start - called_line.start <= _ANSWER_WITHIN and called.id != speaker.id:
+                self.addressed[(called.id, speaker.id)] += 1
+
     def run(self) -> BatchAnalysis:
         for line in self.lines:
             self._read(line)
-        for segment in self.stats.values():
-            for a, b in combinations(sorted(segment.characters), 2):
-                self.relations[(a, b, "co_appearance")] += 1
+        _join_aliases(self.registry, self.addressed)
         registry = self.registry
+        for segment in self.stats.values():
+            people = {e.id for i in segment.characters if (e := registry.canonical(registry.entities[i])).is_person}
+            for a, b in combinations(sorted(people), 2):
+                self.relations[(a, b, "co_appearance")] += 1
         return BatchAnalysis(
             segments=[_segment_facts(index, stats, registry, self.language) for index, stats in self.stats.items()],
             entities=_entities(registry),
             references=[
                 FoundReference(segment=r.segment, expression=r.expression, at=r.at,
-                               referent=registry.entities[r.entity].name, confidence=r.confidence)
+                               referent=registry.canonical(registry.entities[r.entity]).name,
+                               confidence=r.confidence)
                 for r in self.references],
             relations=_relations(self.relations, registry),
         )
@@ -146,19 +158,26 @@ class _BatchAnalyser:
         else:
             mentions = english_mentions(line.text, self.is_known, self.elsewhere)
         speaker = None
-        if line.speaker and not is_generic_speaker(line.speaker):
-            speaker = registry.mention(Mention(line.speaker, "character", 0, 0),
+        if line.speaker and not is_generic_speaker(line.speaker) and not _names_no_one(line.speaker):
+            speaker = registry.mention(Mention(line.speaker, "character", 0, 0, evidence=("speaker",)),
                                        segment=line.segment, line=line.ordinal, at=at)
+            self._addressee_evidence(line, speaker)
         # references first: they point at what came before this line
         self._resolve_references(line, mentions, speaker, at)
         found = [speaker] if speaker else []
+        mentions_found: list[Mention] = []
+        found_mentioned: list[WorkingEntity] = []
         for mention in mentions:
             if mention.type is None and registry.find(mention.name) is None:
                 if name_key(mention.name) not in self.speakers:
                     continue
                 mention.type = "character"
+            if name_key(mention.name) in self.speakers:  # a name the captions label as a speaker
+                mention.evidence = (*mention.evidence, "speaker")
             entity = registry.mention(mention, segment=line.segment, line=line.ordinal, at=at)
             found.append(entity)
+            mentions_found.append(mention)
+            found_mentioned.append(entity)
             if speaker is not None and entity.id != speaker.id and entity.type == "character":
                 kind = _relation_kind(mention.title)  # 민준 오빠 said by 미소: family
                 if kind is not None:
@@ -169,6 +188,8 @@ class _BatchAnalyser:
         segment = self.stats[line.segment]
         segment.entities.update(e.id for e in found)
         segment.characters.update(e.id for e in found if e.type == "character")
+        self.vocatives = [(line, e) for m, e in zip(mentions_found, found_mentioned, strict=True)
+                          if m.vocative and e.type == "character"]
         segment.firsts += len({e.id for e in found if not e.known and e.first_line == line.ordinal})
         _count_line(segment, line, self.language)
         if speaker is not None:
@@ -201,6 +222,13 @@ def _display_name(raw: str) -> str:
     if raw.isascii() and raw.isupper():
         raw = raw.title()
     return normalise_name(raw) or raw
+
+
+def _names_no_one(label: str) -> bool:
+    """A label that is a place or a language ([한국어], (스페인)), not a speaker."""
+    name = normalise_name(label)
+    return ko.is_place_name(name) or ko.is_language_name(name) or name.lower() in en.place_names() \
+        or name.lower() in en.language_names()
 
 
 def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]:
@@ -335,6 +363,76 @@ def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int
     return entity, round(0.3 + 0.6 * margin, 3)
 
 
+# --- aliases -----------------------------------------------------------------------------------
+
+# A reply within this many seconds of a line that called a name answers to that name.
+_ANSWER_WITHIN = 6.0
+
+
+def _surname_and_title(name: str) -> tuple[str, str] | None:
+    """김비서 → ("김", "비서"); None unless the name is a surname + a title."""
+    if fullness(name) != 1:
+        return None
+    for title in TITLES:
+        if name.endswith(title) and len(name) > len(title):
+            return name[: -len(title)], title
+    return None
+
+
+def _may_be_one(alias: WorkingEntity, person: WorkingEntity) -> bool:
+    """Could `alias` be another name of `person`? A surname + title (김비서) whose surname is the
+    person's and whose title is not another of the person's titles, or a shortened first name
+    (Rach, Phoebs); never two full names, never two speaker labels (captions label one person one
+    way)."""
+    if alias.type != "character" or person.type != "character" or alias.id == person.id:
+        return False
+    if fullness(alias.name) >= 3 or ("speaker" in alias.evidence and "speaker" in person.evidence):
+        return False
+    titled = _surname_and_title(alias.name)
+    if titled is not None:
+        surname, title = titled
+        if fullness(person.name) >= 3 and not person.name.startswith(surname):
+            return False
+        own = {st[1] for form in person.aliases if (st := _surname_and_title(form)) is not None}
+        return not own or title in own
+    first = person.name.split(" ")[0].lower()
+    stem = alias.name.lower()[: max(3, len(alias.name) - 1)]
+    return " " not in alias.name and len(first) > len(stem) and first.startswith(stem) and first != alias.name.lower()
+
+
+def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> None:
+    """Join the names of one person on evidence a reader uses: a name called out and answered
+    by the same speaker (미소야 → (김비서) 네), a surname + title used in the scenes of the one
+    full name with that surname (김비서 and 김미소), a nickname that shortens a first name
+    (Rach → Rachel). Two different full names never merge."""
+    entities = registry.entities
+    for (called, answered), count in sorted(addressed.items(), key=lambda kv: (-kv[1], kv[0])):
+        alias, person = registry.canonical(entities[called]), registry.canonical(entities[answered])
+        rivals = sum(n for (c, a), n in addressed.items() if c == called and a != answered)
+        if count >= 2 and count > 2 * rivals:
+            if fullness(alias.name) > fullness(person.name):
+                alias, person = person, alias
+            if _may_be_one(alias, person):
+                registry.join(alias, person)
+    people = [e for e in entities if e.merged_into is None and e.is_person]
+    for alias in people:
+        titled = _surname_and_title(alias.name)
+        if titled is None or alias.merged_into is not None:
+            continue
+        same_surname = [p for p in people if p.merged_into is None and fullness(p.name) >= 3
+                        and p.name.startswith(titled[0]) and p.segments & alias.segments]
+        if len(same_surname) == 1 and not ("speaker" in alias.evidence and "speaker" in same_surname[0].evidence):
+            person = same_surname[0]
+            if len(person.segments & alias.segments) >= 2 and _may_be_one(alias, person):
+                registry.join(alias, person)
+    for alias in people:
+        if alias.merged_into is not None or not alias.name.isascii():
+            continue
+        longer = [p for p in people if p.merged_into is None and p.name.isascii() and _may_be_one(alias, p)]
+        if len(longer) == 1:
+            registry.join(alias, longer[0])
+
+
 # --- relations -------------------------------------------------------------------------------
 
 def _relation_kind(word: str | None) -> str | None:
@@ -372,6 +470,8 @@ def _relation_patterns(text: str, language: Language, speaker: WorkingEntity | N
         if source and target and kind and source.id != target.id:
             found.append((source, target, kind))
             _learn_gender(target, match.group(2))
+            registry.add_evidence(source, "kin")  # 미소의 동생 지은: both are people
+            registry.add_evidence(target, "kin")
     if speaker is not None:
         for match in my_pattern.finditer(text):
             target = registry.find(normalise_name(match.group(2)), "character")
@@ -379,6 +479,7 @@ def _relation_patterns(text: str, language: Language, speaker: WorkingEntity | N
             if target and kind and target.id != speaker.id:
                 found.append((speaker, target, kind))
                 _learn_gender(target, match.group(1))
+                registry.add_evidence(target, "kin")
     return found
 
 
@@ -401,7 +502,10 @@ def _relation_strength(kind: str, count: int) -> float:
 def _relations(counts: Counter[tuple[int, int, str]], registry: Registry) -> list[FoundRelation]:
     relations: dict[tuple[str, str, str], FoundRelation] = {}
     for (a, b, kind), count in sorted(counts.items()):
-        source, target = sorted((registry.entities[a].name, registry.entities[b].name))
+        first, second = registry.canonical(registry.entities[a]), registry.canonical(registry.entities[b])
+        if not (first.is_person and second.is_person):
+            continue
+        source, target = sorted((first.name, second.name))
         if source == target:
             continue
         key = (source, target, kind)
@@ -414,8 +518,9 @@ def _relations(counts: Counter[tuple[int, int, str]], registry: Registry) -> lis
 # --- entities and segment facts --------------------------------------------------------------
 
 def _entities(registry: Registry) -> list[FoundEntity]:
-    chosen = [e for e in registry.entities if e.batch_mentions > 0
-              and (e.type != "object" or e.known or e.batch_mentions >= 2)]
+    chosen = [e for e in registry.entities if e.batch_mentions > 0 and e.merged_into is None
+              and (e.type != "object" or e.known or e.batch_mentions >= 2)
+              and (e.type != "character" or e.is_person)]
     chosen.sort(key=lambda e: (e.first_line if e.first_line is not None else 0, e.id))
     return [
         FoundEntity(

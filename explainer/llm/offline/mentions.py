@@ -52,6 +52,8 @@ class Mention:
     derived: list[str] = field(default_factory=list)  # aliases it implies: 한미소 대리 → 한대리
     gender: str | None = None  # "m" / "f" when a title says so
     vocative: bool = False
+    # person evidence it carries (registry.EVIDENCE_WEIGHTS): title, vocative, verb, bare
+    evidence: tuple[str, ...] = ()
 
 
 _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
@@ -126,7 +128,12 @@ def _words(text: str, tokens: list[Token]) -> list[_Word]:
 
 
 def classify_korean(name: str) -> EntityType:
-    """Type of a non-person Korean name by its ending (강남역 → location, 교통사고 → event)."""
+    """Type of a non-person Korean name by its ending (강남역 → location, 교통사고 → event) or the
+    gazetteer (스페인, 청담동 → location; 영어 → concept)."""
+    if ko.is_place_name(name):
+        return "location"
+    if ko.is_language_name(name):
+        return "concept"
     if name in ko.PLACE_NAMES or name in ko.PLACE_NOUNS or name.endswith(ko.PLACE_ENDINGS):
         return "location"
     if name in ko.EVENT_NOUNS or name.endswith(ko.EVENT_ENDINGS):
@@ -140,7 +147,7 @@ def _looks_like_person(name: str) -> bool:
     """A Korean proper noun of 2-4 syllables that is not a known place, organisation or brand."""
     if not is_hangul_word(name) or not 2 <= len(name) <= 4:
         return False
-    if name in ko.PLACE_NAMES or name in ko.CONCEPT_NAMES or name in ko.NOT_NAMES:
+    if name in ko.CONCEPT_NAMES or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS:
         return False
     if classify_korean(name) != "concept" or name.endswith(ko.ORG_ENDINGS):
         return False
@@ -159,6 +166,8 @@ def _title_after(word: _Word) -> str | None:
         rest = core[len(title):]
         if rest.startswith("님") and title != "님":
             rest = rest[1:]
+        if rest.endswith("요") and len(rest) > 1:  # 씨는요, 씨가요: the polite 요 after a particle
+            rest = rest[:-1]
         if not rest or is_particle(rest) or strip_particles(title + rest) == title:
             return title
     return None
@@ -168,9 +177,10 @@ def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
                   start: int, end: int) -> Mention | None:
     """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님)."""
     if name_part in ko.SURNAMES and title in _TITLE_SET:
-        return Mention(name_part + title, "character", start, end, title=title)
+        return Mention(name_part + title, "character", start, end, title=title, evidence=("title",))
     name = normalise_name(name_part)
-    if not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in ko.NOT_NAMES:
+    if (not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in ko.NOT_NAMES
+            or name in ko.ADDRESS_NOUNS or classify_korean(name) != "concept" or ko.is_language_name(name)):
         return None
     plausible = title in _SOFT_HONORIFICS or has_nnp or is_known(name_key(name))
     if not plausible or name in ko.STOP_NOUNS:
@@ -180,7 +190,7 @@ def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
     if family is not None and title in _TITLE_SET:
         derived.append(name[: len(name) - len(family)] + title)  # 한미소 대리 → 한대리
     return Mention(name, "character", start, end, title=title, derived=derived,
-                   gender=_gender_of(title))
+                   gender=_gender_of(title), evidence=("title",))
 
 
 def _nnp_run(word: _Word) -> str | None:
@@ -242,10 +252,12 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         if i in used or not word.core:
             continue
         has_nnp = any(t.tag == "NNP" for t in word.tokens)
+        # a name before a title is a noun (미소 씨), not a verb or adverb (나갔다가 언니한테)
+        nouny = (bool(word.tokens) and word.tokens[0].tag.startswith("NN")) or word.core in ko.SURNAMES
         # 미소 씨 / 김 비서님이 / 한미소 대리님: a name followed by a title word
         nxt = words[i + 1] if i + 1 < len(words) else None
         title = _title_after(nxt) if nxt is not None and not word.trailing else None
-        if nxt is not None and title is not None and _title_after(word) is None:
+        if nxt is not None and title is not None and _title_after(word) is None and nouny:
             mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end)
             if mention is not None:
                 mentions.append(mention)
@@ -258,8 +270,9 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
             bare = normalise_name(core)  # 김비서, 미소, 민준
             name_part = bare[: -len(title)] if bare.endswith(title) else bare
             mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end) \
-                if name_part else None
+                if name_part and nouny else None
             if mention is not None:
+                mention.vocative = core == word.core and word.trailing.startswith((",", "!"))  # 김비서, …
                 mentions.append(mention)
                 used.add(i)
                 continue
@@ -271,24 +284,38 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         proper = _nnp_run(word)
         if proper is not None:
             proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
+        evidence = _person_use(word, nxt)
         if proper is not None and len(proper) >= 2 and proper not in ko.NOT_NAMES:
             kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
             if is_known(name_key(proper)):
                 mentions.append(Mention(proper, None if kind == "character" else kind,
-                                        word.core_start, word.end))
+                                        word.core_start, word.end, evidence=evidence))
             else:
-                mentions.append(Mention(proper, kind, word.core_start, word.end))
+                mentions.append(Mention(proper, kind, word.core_start, word.end, evidence=evidence))
             used.add(i)
             continue
         for candidate in dict.fromkeys((word.core, core, normalise_name(word.core))):
             if candidate and is_known(name_key(candidate)):
                 mentions.append(Mention(normalise_name(candidate) or candidate, None,
-                                        word.core_start, word.end))
+                                        word.core_start, word.end, evidence=evidence))
                 used.add(i)
                 break
         else:
             mentions.extend(_common_noun_mentions(word))
     return mentions
+
+
+def _person_use(word: _Word, following: _Word | None) -> tuple[str, ...]:
+    """("bare", "verb") when the word is used as a person is (미소한테, 미소가 말했어), else ("bare",)."""
+    forms = [(t.tag, t.form) for t in word.tokens]
+    if any(tag.startswith("JK") and form in ko.PERSON_PARTICLES for tag, form in forms):
+        return ("bare", "verb")
+    subject = any(tag in ("JKS", "JX") for tag, _ in forms)
+    if subject and following is not None and not word.trailing:
+        verb = next((t.form for t in following.tokens if t.tag.startswith("V")), None)
+        if verb in ko.PERSON_VERBS:
+            return ("bare", "verb")
+    return ("bare",)
 
 
 def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
@@ -297,7 +324,8 @@ def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
     if len(content) < 2 or content[0].tag not in ("NNP", "NNG"):
         return None
     noun = content[0].form
-    if noun in ko.NOT_NAMES or noun in ko.STOP_NOUNS or not is_hangul_word(noun) or len(noun) < 2:
+    if (noun in ko.NOT_NAMES or noun in ko.STOP_NOUNS or noun in ko.ADDRESS_NOUNS or not is_hangul_word(noun)
+            or len(noun) < 2 or classify_korean(noun) != "concept" or ko.is_language_name(noun)):
         return None
     rest = [(t.tag, t.form) for t in content[1:]]
     explicit = rest == [("JKV", "아")] or rest == [("JKV", "야")]
@@ -309,7 +337,7 @@ def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
         return None
     if copula and not (content[0].tag == "NNP" or is_known(noun) or word.trailing.startswith(",")):
         return None
-    return Mention(noun, "character", word.core_start, word.end, vocative=True)
+    return Mention(noun, "character", word.core_start, word.end, vocative=True, evidence=("vocative",))
 
 
 # --- English ---------------------------------------------------------------------------------
@@ -349,8 +377,10 @@ def capitalised_words(text: str) -> set[str]:
 def classify_english(words: list[str]) -> EntityType:
     lowered = " ".join(words).lower()
     last = words[-1].lower()
-    if lowered in en.PLACE_NAMES:
+    if lowered in en.PLACE_NAMES or lowered in en.place_names():
         return "location"
+    if lowered in en.language_names():
+        return "concept"
     if len(words) >= 2 and last in en.PLACE_ENDINGS:
         return "location"
     if len(words) >= 2 and last in en.EVENT_WORDS:
@@ -379,21 +409,37 @@ def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[
         run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
         end = tokens[j][2]
         following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+        previous = tokens[i - 1][0] if i > 0 else ""
         i = j + 1
-        mention = _english_run(run, start, end, at_start, following, is_known, elsewhere)
+        mention = _english_run(run, start, end, at_start, (previous, following), is_known, elsewhere)
         if mention is not None:
             mentions.append(mention)
     return mentions
 
 
-def _english_run(run: list[str], start: int, end: int, at_start: bool, following: str,
+def _english_evidence(at_start: bool, previous: str, following: str, talks: bool) -> tuple[str, ...]:
+    """Person evidence of a capitalised name: "Hey, Ross" / "Thanks, Monica." (vocative),
+    "told Ross" / "Ross said" (verb), or only its capital inside a sentence (bare)."""
+    before = previous.lower()
+    if following in (",", "!", "?", ".", "...") and (
+            (at_start and following == ",") or before == "," or before in en.VOCATIVE_OPENERS):
+        return ("vocative",)
+    if before in en.FAMILY_WORDS or before in en.WORK_WORDS:  # my sister Jane, your boss Kim
+        return ("bare", "kin")
+    if talks or before in en.PERSON_VERBS_BEFORE or following.lower() in en.PERSON_PLACE_WORDS:
+        return ("bare", "verb")
+    return () if at_start else ("bare",)
+
+
+def _english_run(run: list[str], start: int, end: int, at_start: bool, around: tuple[str, str],
                  is_known: IsKnown, elsewhere: set[str]) -> Mention | None:
+    previous, following = around
     if len(run) > 1 and run[0].lower() in en.TITLES:
         title = run[0].lower()
         name = normalise_name(" ".join(run))
         if name.lower() in en.STOPWORDS:
             return None
-        return Mention(name, "character", start, end, title=title, gender=_gender_of(title))
+        return Mention(name, "character", start, end, title=title, gender=_gender_of(title), evidence=("title",))
     words = list(run)
     dropped = False
     while words and (words[0].lower() in en.STOPWORDS or (words[0].isupper() and len(words[0]) > 1)):
@@ -405,17 +451,18 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, following
         return None
     name = " ".join(words)
     known = is_known(name_key(name))
-    if at_start and not dropped and len(words) == 1 and not known:
-        # a sentence's first word is a name when it is one elsewhere (capitalised inside a
-        # sentence, or a speaker) or when someone does the talking ("Daniel said ..."); being
-        # followed by a comma is not enough: "Coffee, black." / "Tea, Monica dear."
-        talks = following.lower() in en.NAME_FOLLOWERS
-        if words[0].lower() not in elsewhere and not talks:
-            return None
+    talks = following.lower() in en.NAME_FOLLOWERS
+    # a sentence's first word is a name when it is one elsewhere (capitalised inside a sentence,
+    # or a speaker) or when someone does the talking ("Daniel said ..."); being followed by a
+    # comma is not enough: "Coffee, black." / "Tea, Monica dear."
+    if at_start and not dropped and len(words) == 1 and not known and words[0].lower() not in elsewhere \
+            and not talks:
+        return None
     kind = classify_english(words)
+    evidence = _english_evidence(at_start and not dropped, previous, following, talks) if kind == "character" else ()
     if known and kind == "character":
-        return Mention(name, None, start, end, vocative=following == ",")
-    return Mention(name, kind, start, end, vocative=kind == "character" and following == ",")
+        return Mention(name, None, start, end, vocative=following == ",", evidence=evidence)
+    return Mention(name, kind, start, end, vocative=kind == "character" and following == ",", evidence=evidence)
 
 
 def _english_noun(tokens: list[tuple[str, int, int, bool]], i: int) -> list[Mention]:

@@ -8,11 +8,21 @@ from dataclasses import dataclass, field
 
 from explainer.llm.base import EntityType, KnownEntity
 from explainer.llm.offline.mentions import Mention
-from explainer.text import ko
-from explainer.text.names import given_name, is_hangul_word, name_key, name_keys
+from explainer.text.names import NameIndex, fullness, is_hangul_word
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).
 RECENCY_HALF_LIFE = 300.0
+
+
+# Person evidence: what makes a reader take a name for a person. A speaker label, a vocative or
+# a title/honorific or a kinship phrase (미소의 동생 지은) is enough by itself; a person verb
+# ("미소가 말했어", "Ross said", "Is Owen here?") with the name's own shape is enough too;
+# bare recurrence (a proper noun in several scenes) and the shape of a full name add up to less
+# than the threshold, so a word is never a character only because the morphology tagged it NNP.
+EVIDENCE_WEIGHTS: dict[str, float] = {"speaker": 3.0, "vocative": 2.0, "title": 2.0, "kin": 2.0, "verb": 1.5}
+WEAK_EVIDENCE: dict[str, float] = {"bare": 0.5, "full_name": 0.5}
+WEAK_CAP = 1.5
+PERSON_THRESHOLD = 2.0
 
 
 @dataclass(slots=True)
@@ -31,6 +41,9 @@ class WorkingEntity:
     gender: str | None = None
     batch_mentions: int = 0
     first_line: int | None = None  # ordinal of the first line of the batch that names it
+    evidence: dict[str, int] = field(default_factory=dict)  # person evidence by kind
+    bare_segments: set[int] = field(default_factory=set)
+    merged_into: int | None = None  # an alias entity joined into a person
 
     def salience(self, now: float) -> float:
         """recency × frequency × importance, all positive."""
@@ -39,15 +52,16 @@ class WorkingEntity:
         importance = 1.0 + min(max(self.importance, 0.0), 10.0)
         return recency * frequency * importance
 
+    def person_score(self) -> float:
+        strong = sum(EVIDENCE_WEIGHTS[k] * min(n, 2) for k, n in self.evidence.items() if k in EVIDENCE_WEIGHTS)
+        weak = WEAK_EVIDENCE["bare"] * len(self.bare_segments) + WEAK_EVIDENCE["full_name"] * min(
+            self.evidence.get("full_name", 0), 1)
+        return strong + min(WEAK_CAP, weak)
 
-def fullness(name: str) -> int:
-    """How complete a name is: full name 3 > plain name 2 > title-name (김비서) or title 1."""
-    if given_name(name) is not None or (name.isascii() and " " in name):
-        return 3
-    for title in ko.TITLES:
-        if name.endswith(title) and (name == title or name[: -len(title)] in ko.SURNAMES):
-            return 1
-    return 2
+    @property
+    def is_person(self) -> bool:
+        """A character the series has shown to be a person (known ones were shown before)."""
+        return self.type == "character" and (self.known or self.person_score() >= PERSON_THRESHOLD)
 
 
 def _compatible(entity_type: EntityType, wanted: EntityType | None) -> bool:
@@ -59,43 +73,37 @@ def _compatible(entity_type: EntityType, wanted: EntityType | None) -> bool:
 class Registry:
     def __init__(self, known: list[KnownEntity]) -> None:
         self.entities: list[WorkingEntity] = []
-        self._by_key: dict[str, set[int]] = {}  # any key (incl. given names) → entities
-        self._by_primary: dict[str, set[int]] = {}  # primary key of a name or alias → entities
+        self._names: NameIndex[int] = NameIndex()
         for item in known:
             entity = WorkingEntity(
                 id=len(self.entities), name=item.name, type=item.type, known=True,
                 mentions=item.mentions, importance=item.importance, last_seen=item.last_seen,
                 aliases=set(item.aliases))
             self.entities.append(entity)
-            for name in (item.name, *item.aliases):
-                self._index(entity, name)
-
-    def _index(self, entity: WorkingEntity, name: str) -> None:
-        primary = name_key(name)
-        if not primary:
-            return
-        self._by_primary.setdefault(primary, set()).add(entity.id)
-        for key in name_keys(name):
-            self._by_key.setdefault(key, set()).add(entity.id)
+            self._names.add(entity.id, item.name, canonical=True)
+            for alias in item.aliases:
+                self._names.add(entity.id, alias)
 
     def is_known(self, key: str) -> bool:
-        return key in self._by_key or key in self._by_primary
+        return self._names.is_known(key)
+
+    def canonical(self, entity: WorkingEntity) -> WorkingEntity:
+        while entity.merged_into is not None:
+            entity = self.entities[entity.merged_into]
+        return entity
 
     def find(self, name: str, wanted: EntityType | None = None,
              extra: list[str] | None = None) -> WorkingEntity | None:
-        """The entity a mention names: its primary key among the entity's keys (미소 → 한미소),
-        or an entity's name among the mention's keys (한미소 → an earlier 미소)."""
-        ids: set[int] = set()
+        """The entity a mention names (the rules are `NameIndex`'s); exact names first, then the
+        entity named in this batch, the most mentioned, the most recent."""
         exact: set[int] = set()
+        ids: set[int] = set()
         for form in (name, *(extra or [])):
-            primary = name_key(form)
-            exact |= self._by_primary.get(primary, set())
-            ids |= self._by_key.get(primary, set())
-            for key in name_keys(form):
-                # only an entity still without a full name may grow into this one: an earlier
-                # 미소 becomes 한미소, but 한미소 (alias 미소) does not swallow 김미소
-                ids |= {i for i in self._by_primary.get(key, set())
-                        if i in exact or fullness(self.entities[i].name) < 3}
+            for ident, is_exact in self._names.matches(form):
+                entity = self.canonical(self.entities[ident])
+                ids.add(entity.id)
+                if is_exact:
+                    exact.add(entity.id)
         candidates = [self.entities[i] for i in sorted(ids) if _compatible(self.entities[i].type, wanted)]
         if not candidates:
             return None
@@ -110,15 +118,17 @@ class Registry:
                 id=len(self.entities), name=mention.name, type=mention.type or "concept", known=False,
                 mentions=0, importance=0.0, last_seen=at, aliases=set())
             self.entities.append(entity)
+            self._names.add(entity.id, mention.name, canonical=True)
         elif (entity.type == "character" and fullness(mention.name) > fullness(entity.name)
               and _same_script(mention.name, entity.name)):
             entity.seen_forms.add(entity.name)  # keep the shorter name as an alias
             entity.name = mention.name
+            self._names.add(entity.id, mention.name, canonical=True)
         for form in (mention.name, *mention.derived):
             entity.seen_forms.add(form)
             if form not in entity.aliases:
                 entity.aliases.add(form)
-                self._index(entity, form)
+                self._names.add(entity.id, form)
         entity.mentions += 1
         entity.batch_mentions += 1
         entity.last_seen = max(entity.last_seen, at)
@@ -129,17 +139,54 @@ class Registry:
             entity.titles.append(mention.title)
         if mention.gender and entity.gender is None:
             entity.gender = mention.gender
+        for kind in mention.evidence:
+            if kind == "bare":
+                entity.bare_segments.add(segment)
+            else:
+                entity.evidence[kind] = entity.evidence.get(kind, 0) + 1
+        if fullness(mention.name) >= 3 and is_hangul_word(mention.name):
+            entity.evidence["full_name"] = entity.evidence.get("full_name", 0) + 1
         return entity
+
+    def add_evidence(self, entity: WorkingEntity, kind: str) -> None:
+        entity.evidence[kind] = entity.evidence.get(kind, 0) + 1
+
+    def join(self, alias: WorkingEntity, person: WorkingEntity) -> None:
+        """`alias` (김비서, Rach) is another name of `person`: one entity from now on."""
+        alias, person = self.canonical(alias), self.canonical(person)
+        if alias.id == person.id:
+            return
+        alias.merged_into = person.id
+        for form in (alias.name, *alias.aliases):
+            if form != person.name:
+                person.aliases.add(form)
+                self._names.add(person.id, form)
+        person.seen_forms |= alias.seen_forms | {alias.name}
+        person.seen_forms.discard(person.name)
+        person.segments |= alias.segments
+        person.bare_segments |= alias.bare_segments
+        for kind, count in alias.evidence.items():
+            person.evidence[kind] = person.evidence.get(kind, 0) + count
+        person.mentions += alias.mentions if not alias.known else 0
+        person.batch_mentions += alias.batch_mentions
+        person.last_seen = max(person.last_seen, alias.last_seen)
+        if alias.first_line is not None and (person.first_line is None or alias.first_line < person.first_line):
+            person.first_line = alias.first_line
+        person.titles += [t for t in alias.titles if t not in person.titles]
+        person.gender = person.gender or alias.gender
 
     def ranked(self, wanted: tuple[EntityType, ...], now: float, *, exclude: set[int],
                demote: set[int] | None = None, gender: str | None = None,
                min_batch_mentions: dict[EntityType, int] | None = None,
                ) -> list[tuple[float, WorkingEntity]]:
         """Entities of the wanted types by salience at `now`, highest first; `exclude`d ones are
-        left out, `demote`d ones (named in the same line) count a quarter."""
+        left out, `demote`d ones (named in the same line) count a quarter; characters only once
+        the series has shown them to be people."""
         scored: list[tuple[float, WorkingEntity]] = []
         for entity in self.entities:
-            if entity.type not in wanted or entity.id in exclude:
+            if entity.type not in wanted or entity.id in exclude or entity.merged_into is not None:
+                continue
+            if entity.type == "character" and not entity.is_person:
                 continue
             if not entity.known and entity.batch_mentions < (min_batch_mentions or {}).get(entity.type, 1):
                 continue

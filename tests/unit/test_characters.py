@@ -1,0 +1,159 @@
+"""Characters are people: person evidence, the gazetteer, alias joining and the one name matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.core.settings import Settings
+from explainer.ingest.resolution import EntityResolver
+from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
+from explainer.llm.offline import OfflineProvider
+from explainer.text import en, ko
+from explainer.text.names import NameIndex, fullness
+
+
+@pytest.fixture(scope="module")
+def provider() -> OfflineProvider:
+    return OfflineProvider(Settings(embedding_dim=256))
+
+
+def dialogue(*lines: str | tuple[str, str], per_segment: int = 4) -> list[SegmentInput]:
+    """Lines 3 s apart, `per_segment` lines to a 30-second segment; (speaker, text) or text."""
+    segments: list[SegmentInput] = []
+    for k, line in enumerate(lines):
+        speaker, text = line if isinstance(line, tuple) else (None, line)
+        index = k // per_segment
+        if not segments or segments[-1].index != index:
+            segments.append(SegmentInput(index=index, start=index * 30.0, end=index * 30.0 + 30, lines=[]))
+        start = index * 30.0 + 3 * (k % per_segment)
+        segments[-1].lines.append(LineInput(start=start, end=start + 2.5, text=text, speaker=speaker))
+    return segments
+
+
+def characters(result: BatchAnalysis) -> dict[str, list[str]]:
+    return {e.name: e.aliases for e in result.entities if e.type == "character"}
+
+
+def types(result: BatchAnalysis) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities}
+
+
+# --- the gazetteer ---------------------------------------------------------------------------
+
+def test_gazetteer_knows_countries_cities_and_languages() -> None:
+    assert all(ko.is_place_name(w) for w in ("베트남", "스페인", "인도", "우간다", "서울", "청담동", "쌍문동"))
+    assert all(ko.is_language_name(w) for w in ("영어", "스페인어", "한국어"))
+    assert not any(ko.is_place_name(w) or ko.is_language_name(w) for w in ("김미소", "성덕선", "김영동", "미소"))
+    assert {"spain", "vietnam", "texas"} <= en.place_names()
+    assert {"english", "spanish"} <= en.language_names()
+
+
+async def test_countries_and_languages_are_never_characters(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("김미소", "베트남이랑 스페인 출장 가요?"), ("이영준", "영어 자료는 인도 지사에서 왔어요."),
+        ("김미소", "베트남 출장은 다음 주예요."), ("이영준", "청담동에서 보자."),
+    ), AnalysisContext())
+    found = types(result)
+    assert not set(characters(result)) & {"베트남", "스페인", "영어", "인도", "청담동"}
+    assert found.get("베트남") in (None, "location")
+    assert found.get("청담동") in (None, "location")
+
+
+async def test_english_places_and_languages_are_never_characters(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("MONICA", "We are going to Spain, Ross."), ("ROSS", "I can't speak Spanish."),
+        ("MONICA", "Then learn Spanish before Spain."),
+    ), AnalysisContext(language="en"))
+    people = set(characters(result))
+    assert {"Monica", "Ross"} <= people
+    assert not people & {"Spain", "Spanish"}
+
+
+# --- person evidence -------------------------------------------------------------------------
+
+async def test_ordinary_words_are_never_characters(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "근데 땡큐라고 했어?", "네버 다시는 안 해.", "많으니까 연도별로 정리해.", "아이고, 한번 해 봐.",
+        "아무튼 몰라.", "근데 말고 다른 거.",
+    ), AnalysisContext())
+    assert characters(result) == {}
+
+
+async def test_vocatives_titles_and_speaker_labels_make_people(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "미소야, 밥 먹었어?", "영준아! 어디 가?", ("박유식", "괜찮아."), "지아 선배님 오셨어요.",
+    ), AnalysisContext())
+    assert {"미소", "영준", "박유식", "지아"} <= set(characters(result))
+
+
+async def test_a_proper_noun_without_person_evidence_is_not_a_character(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue("시조새 닮은 얼굴이야.", "영준아, 시조새 알아?"), AnalysisContext())
+    assert "시조새" not in characters(result)
+    assert "영준" in characters(result)
+
+
+async def test_hey_ross_is_a_vocative_and_a_sentence_start_is_not_a_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue("Hey, Ross. Coffee?", "Fine, thanks.", "Thanks, Ross!"),
+                                    AnalysisContext(language="en"))
+    assert set(characters(result)) == {"Ross"}
+
+
+# --- alias joining ---------------------------------------------------------------------------
+
+async def test_a_title_name_joins_the_person_who_answers_to_it(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("이영준", "김비서, 오늘 일정은?"), ("김미소", "오후에 회의가 있습니다."),
+        ("이영준", "김비서, 커피 좀."), ("김미소", "네, 부회장님."),
+    ), AnalysisContext())
+    people = characters(result)
+    assert "김비서" not in people
+    assert "김비서" in people["김미소"]
+
+
+async def test_a_title_name_joins_the_one_full_name_with_its_surname_in_its_scenes(
+        provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "김미소 씨가 왔어요.", "김비서 어디 있어?",
+        "김미소 씨, 서류요.", "김비서가 가져갔어요.", per_segment=2,
+    ), AnalysisContext())
+    assert "김비서" in characters(result)["김미소"]
+
+
+async def test_two_full_names_never_merge(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("이영준", "김미소 씨, 김지아 씨 불러 줘요."), ("김미소", "김지아 씨!"), ("김지아", "네, 김미소 선배님."),
+        ("이영준", "김비서, 김지아 씨랑 같이 와요."),
+    ), AnalysisContext())
+    people = characters(result)
+    assert {"김미소", "김지아"} <= set(people)
+    assert "김지아" not in people["김미소"] and "김미소" not in people["김지아"]
+
+
+async def test_a_shortened_first_name_joins_the_person(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("MONICA", "Come on, Rach."), ("RACHEL", "Yes!"), ("MONICA", "Hurry, Rach!"),
+    ), AnalysisContext(language="en"))
+    people = characters(result)
+    assert "Rach" in people["Rachel"] and "Rach" not in people
+
+
+# --- the one name matcher --------------------------------------------------------------------
+
+def test_one_name_matcher_for_analysis_and_resolution() -> None:
+    index: NameIndex[str] = NameIndex()
+    index.add("a", "한미소", canonical=True)
+    index.add("a", "미소")
+    index.add("b", "Silas Crane", canonical=True)
+    assert [i for i, _ in index.matches("미소")] == ["a"]
+    assert index.matches("김미소") == []  # another full name sharing the given name
+    assert index.matches("Elias Crane") == []
+    assert index.matches("Silas") == [("b", False)]
+    index.add("c", "지은", canonical=True)
+    assert index.matches("한지은") == [("c", False)]  # a fuller name of a bare one
+    assert fullness("김비서") == 1 and fullness("미소") == 2 and fullness("한미소") == 3
+
+    resolver = EntityResolver("s", [{"id": "s:character:한미소", "name": "한미소", "type": "character",
+                                     "aliases": ["미소", "김비서"]}])
+    assert resolver.find("김비서").id == "s:character:한미소"  # type: ignore[union-attr]
+    assert resolver.find("김미소") is None
+    assert resolver.resolve("김미소", "character").id != "s:character:한미소"
