@@ -255,6 +255,12 @@ class SafeFetcher:
         if self._owns_client:
             await self._client.aclose()
 
+    async def check_destination(self, url: str) -> None:
+        """Raises FetchRefused (scheme, credentials, private or metadata address) or
+        ExternalServiceError (the name does not resolve) for a URL this fetcher would not reach,
+        without connecting: for URLs given now and fetched later (webhook callbacks)."""
+        await self._vetted_address(self._checked_url(url, original=url), original=url)
+
     async def post_json(self, url: str, payload: object, *, max_bytes: int = 64 * 1024) -> FetchResult:
         """POST a JSON document (webhook callbacks) under the same address rules. A redirect is
         not followed: the body would have to be sent again to a place nobody vetted."""

@@ -12,7 +12,8 @@ from typing import Any, Literal, get_args
 
 import redis.asyncio as aioredis
 
-from explainer.core.errors import InvalidPlatform, InvalidRequest, InvalidVideoId, VideoNotFound
+from explainer.core.errors import ExternalServiceError, InvalidPlatform, InvalidRequest, InvalidVideoId, VideoNotFound
+from explainer.core.fetch import SafeFetcher
 from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
@@ -141,6 +142,8 @@ def estimate_seconds(settings: Settings, cues: int | None = None) -> int:
 
 async def register(settings: Settings, store: GraphStore, jobs: JobQueue,
                    reg: Registration) -> Registered:
+    if reg.callback_url:
+        await check_callback_url(settings, reg.callback_url)
     existing = await get_video(store, reg.video_id)
     if existing and existing.status == "ready":
         return Registered(reg.video_id, "ready", processed_at=existing.processed_at)
@@ -161,6 +164,15 @@ async def register(settings: Settings, store: GraphStore, jobs: JobQueue,
     if status == "processing":
         return Registered(reg.video_id, "processing", job_id=await jobs.current_job_id(reg.video_id))
     return Registered(reg.video_id, "awaiting_subtitles")
+
+
+async def check_callback_url(settings: Settings, url: str) -> None:
+    """A callback the worker would refuse to call is refused now, where the caller sees it."""
+    async with SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list) as fetcher:
+        try:
+            await fetcher.check_destination(url)
+        except ExternalServiceError as exc:  # FetchRefused included
+            raise InvalidRequest(f"callbackUrl is not reachable by the service: {exc.message}") from exc
 
 
 async def submit_file(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
