@@ -15,6 +15,11 @@ const check = process.argv.includes("--check");
 const bundles = [
   ["web/src/player/home.js", "api/web_dist/home.js"],
   ["web/src/player/watch.js", "api/web_dist/watch.js"],
+  ["extension/src/content.js", "extension/js/content.js"],
+  ["extension/src/page-hook.js", "extension/js/page-hook.js"],
+  ["extension/src/background.js", "extension/js/background.js"],
+  ["extension/src/popup.js", "extension/js/popup.js"],
+  ["extension/src/options.js", "extension/js/options.js"],
 ];
 // pages and style sheets of the web player, copied as they are
 const copies = readdirSync(join(root, "web/pages")).sort().map((name) => [`web/pages/${name}`, `api/web_dist/${name}`]);

@@ -1,0 +1,125 @@
+// built by web/build.mjs from extension/src/background.js: edit the sources, then npm run build
+(() => {
+  // web/src/api.js
+  var ApiError = class extends Error {
+    constructor({ code = "INTERNAL_ERROR", message = "", retryAfter = null, status = 0 } = {}) {
+      super(message || code);
+      this.code = code;
+      this.retryAfter = retryAfter;
+      this.status = status;
+    }
+    toJSON() {
+      return { code: this.code, message: this.message, retryAfter: this.retryAfter, status: this.status };
+    }
+  };
+  function createClient({ baseUrl = "", apiKey = "", fetchImpl = globalThis.fetch.bind(globalThis) } = {}) {
+    const base = String(baseUrl).replace(/\/+$/, "");
+    async function call(path, { method = "GET", json, body, key = false } = {}) {
+      const headers = {};
+      if (json !== void 0) headers["Content-Type"] = "application/json";
+      if (key && apiKey) headers["X-API-Key"] = apiKey;
+      let response;
+      try {
+        response = await fetchImpl(`${base}${path}`, {
+          method,
+          headers,
+          body: json !== void 0 ? JSON.stringify(json) : body
+        });
+      } catch (error2) {
+        throw new ApiError({ code: "NETWORK_ERROR", message: String(error2 && error2.message) });
+      }
+      let payload = null;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = null;
+      }
+      if (response.ok && payload && payload.success !== false) return payload.data ?? payload;
+      const error = payload && payload.error || {};
+      const header = Number(response.headers.get("Retry-After"));
+      throw new ApiError({
+        code: error.code || `HTTP_${response.status}`,
+        message: error.message || response.statusText,
+        retryAfter: Number(error.retryAfter) || (Number.isFinite(header) && header > 0 ? header : null),
+        status: response.status
+      });
+    }
+    return {
+      explain: ({ videoId, selectedText, timestamp, metadata }) => call("/api/explain", { method: "POST", json: { videoId, selectedText, timestamp, ...metadata ? { metadata } : {} } }),
+      feedback: ({ questionId, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, helpful, ...comment ? { comment } : {} } }),
+      status: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/status`),
+      cues: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/cues`),
+      catalog: () => call("/api/catalog"),
+      register: (registration) => call("/api/video/register", { method: "POST", json: registration, key: true }),
+      uploadSubtitles: (videoId, { text, filename }) => {
+        const form = new FormData();
+        form.append("file", new Blob([text], { type: "text/plain" }), filename);
+        return call(`/api/video/${encodeURIComponent(videoId)}/subtitles`, { method: "POST", body: form, key: true });
+      }
+    };
+  }
+
+  // extension/src/settings.js
+  var DEFAULTS = { serverUrl: "http://127.0.0.1:8000", language: "auto", pauseOnOpen: true };
+  async function loadSettings() {
+    const [synced, local] = await Promise.all([chrome.storage.sync.get(DEFAULTS), chrome.storage.local.get({ apiKey: "" })]);
+    return { ...DEFAULTS, ...synced, apiKey: local.apiKey || "" };
+  }
+
+  // extension/src/background.js
+  var CONTENT_SCRIPT = "js/content.js";
+  async function client() {
+    const settings = await loadSettings();
+    return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
+  }
+  var handlers = {
+    async explain({ question }) {
+      return (await client()).explain(question);
+    },
+    async feedback({ questionId, helpful }) {
+      return (await client()).feedback({ questionId, helpful });
+    },
+    async status({ videoId }) {
+      return (await client()).status(videoId);
+    },
+    /** A new video: register it (needs an API key with the ingest scope) and send its subtitles. */
+    async register({ registration, subtitles }) {
+      const settings = await loadSettings();
+      const api = createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
+      try {
+        return { known: true, status: await api.status(registration.videoId) };
+      } catch (error) {
+        if (error.code !== "VIDEO_NOT_FOUND") throw error;
+      }
+      if (!settings.apiKey) return { known: false, needsKey: true };
+      const registered = await api.register(registration);
+      if (subtitles && registered.status !== "ready") {
+        return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
+      }
+      return { known: true, status: registered };
+    },
+    async settings() {
+      return loadSettings();
+    }
+  };
+  chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+    const handler = message && handlers[message.type];
+    if (!handler) return false;
+    handler(message).then(
+      (data) => reply({ ok: true, data }),
+      (error) => reply({ ok: false, error: error && error.toJSON ? error.toJSON() : { code: "INTERNAL_ERROR", message: String(error) } })
+    );
+    return true;
+  });
+  chrome.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== "explain-selection") return;
+    const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+    if (!target || target.id === void 0) return;
+    try {
+      await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
+    } catch {
+      await chrome.scripting.executeScript({ target: { tabId: target.id }, files: [CONTENT_SCRIPT] });
+      await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
+    }
+  });
+})();

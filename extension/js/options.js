@@ -1,0 +1,126 @@
+// built by web/build.mjs from extension/src/options.js: edit the sources, then npm run build
+(() => {
+  // extension/src/settings.js
+  var DEFAULTS = { serverUrl: "http://127.0.0.1:8000", language: "auto", pauseOnOpen: true };
+  async function loadSettings() {
+    const [synced, local] = await Promise.all([chrome.storage.sync.get(DEFAULTS), chrome.storage.local.get({ apiKey: "" })]);
+    return { ...DEFAULTS, ...synced, apiKey: local.apiKey || "" };
+  }
+  async function saveSettings({ serverUrl, language, pauseOnOpen, apiKey }) {
+    await chrome.storage.sync.set({
+      serverUrl: String(serverUrl || DEFAULTS.serverUrl).replace(/\/+$/, ""),
+      language,
+      pauseOnOpen: Boolean(pauseOnOpen)
+    });
+    await chrome.storage.local.set({ apiKey: String(apiKey || "") });
+  }
+
+  // web/src/i18n.js
+  var en = {
+    explainButton: "Explain this line",
+    panelTitle: "What does this line mean?",
+    close: "Close",
+    thinking: "Looking through the episodes you have seen…",
+    who: "Who is who",
+    earlier: "Earlier scenes",
+    sources: "Sources",
+    helpful: "Did this help?",
+    helpfulYes: "Helpful",
+    helpfulNo: "Not helpful",
+    thanks: "Thanks for telling us.",
+    degraded: "Composed from the series graph only (the language model was unavailable).",
+    processing: (percent) => `Analysing this series, ${percent} % — the answer follows when it is ready.`,
+    rateLimited: (seconds) => `Lots of questions right now. Trying again in ${seconds} s — no need to do anything.`,
+    failed: "The explanation is not available right now.",
+    notFound: "This video is not known to the service yet.",
+    hereAt: (time) => `this episode, ${time}`,
+    episodeAt: (episode, time) => `episode ${episode}, ${time}`,
+    confidence: { certain: "almost certain", likely: "likely", possible: "possibly", unsure: "unsure" },
+    refersTo: "refers to",
+    // web player
+    homeTitle: "Series ready to watch",
+    homeEmpty: "No episode is ready yet. The demo series is loaded on the first `make run`.",
+    episodeLabel: (episode, title) => `Episode ${episode}: ${title}`,
+    transcript: "Transcript",
+    play: "Play",
+    pause: "Pause",
+    backToList: "All series",
+    clickHint: "Click a line (or select words in it) to ask what it means.",
+    episodeProcessing: (percent, step) => `Analysing this episode: ${percent} %${step ? ` (${step})` : ""}`,
+    // extension
+    popupNoVideo: "No video with subtitles on this page.",
+    popupReady: "Ready: select a subtitle line and press the shortcut.",
+    popupWaiting: "Waiting for the service…",
+    popupNeedsKey: "Not analysed yet. Add an API key in the options to send this episode's subtitles.",
+    options: "Options",
+    optionsSaved: "Saved."
+  };
+  var ko = {
+    explainButton: "이 대사 설명 보기",
+    panelTitle: "이 대사는 무슨 뜻일까요?",
+    close: "닫기",
+    thinking: "지금까지 본 회차를 살펴보는 중…",
+    who: "누구를 가리키나요",
+    earlier: "앞서 나온 장면",
+    sources: "출처",
+    helpful: "도움이 되었나요?",
+    helpfulYes: "도움이 됐어요",
+    helpfulNo: "도움이 안 됐어요",
+    thanks: "알려 주셔서 고맙습니다.",
+    degraded: "언어 모델을 쓸 수 없어 시리즈 그래프만으로 만든 설명입니다.",
+    processing: (percent) => `시리즈 분석 중, ${percent} % — 준비되면 바로 설명해 드릴게요.`,
+    rateLimited: (seconds) => `지금 질문이 많아요. ${seconds}초 뒤에 다시 시도합니다. 따로 하실 일은 없어요.`,
+    failed: "지금은 설명을 가져올 수 없습니다.",
+    notFound: "서비스가 아직 모르는 영상입니다.",
+    hereAt: (time) => `이번 화 ${time}`,
+    episodeAt: (episode, time) => `${episode}화 ${time}`,
+    confidence: { certain: "거의 확실", likely: "아마도", possible: "어쩌면", unsure: "확실하지 않음" },
+    refersTo: "→",
+    homeTitle: "볼 수 있는 시리즈",
+    homeEmpty: "아직 준비된 회차가 없습니다. 처음 `make run` 할 때 데모 시리즈가 들어갑니다.",
+    episodeLabel: (episode, title) => `${episode}화: ${title}`,
+    transcript: "대본",
+    play: "재생",
+    pause: "일시정지",
+    backToList: "전체 시리즈",
+    clickHint: "대사를 클릭하거나 단어를 선택하면 뜻을 알려 드려요.",
+    episodeProcessing: (percent, step) => `이 회차를 분석하는 중: ${percent} %${step ? ` (${step})` : ""}`,
+    popupNoVideo: "이 페이지에는 자막이 있는 영상이 없습니다.",
+    popupReady: "준비됨: 자막을 선택하고 단축키를 누르세요.",
+    popupWaiting: "서비스를 기다리는 중…",
+    popupNeedsKey: "아직 분석되지 않았습니다. 옵션에 API 키를 넣으면 이 회차의 자막을 보냅니다.",
+    options: "옵션",
+    optionsSaved: "저장했습니다."
+  };
+  var STRINGS = { en, ko };
+  function pickLanguage(preference, browserLanguage) {
+    if (preference === "ko" || preference === "en") return preference;
+    return String(browserLanguage || "").toLowerCase().startsWith("ko") ? "ko" : "en";
+  }
+  function stringsFor(language) {
+    return STRINGS[language] || en;
+  }
+
+  // extension/src/options.js
+  var form = document.getElementById("form");
+  async function main() {
+    const settings = await loadSettings();
+    for (const name of ["serverUrl", "apiKey", "language"]) form.elements[name].value = settings[name];
+    form.elements.pauseOnOpen.checked = settings.pauseOnOpen;
+    const strings = stringsFor(pickLanguage(settings.language, navigator.language));
+    const [command] = (await chrome.commands.getAll()).filter((c) => c.name === "explain-selection");
+    const keys = command && command.shortcut || (navigator.platform.startsWith("Mac") ? "⌘E" : "Ctrl+E");
+    document.getElementById("shortcutHint").textContent = `${keys} — chrome://extensions/shortcuts`;
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      await saveSettings({
+        serverUrl: form.elements.serverUrl.value,
+        apiKey: form.elements.apiKey.value,
+        language: form.elements.language.value,
+        pauseOnOpen: form.elements.pauseOnOpen.checked
+      });
+      document.getElementById("saved").textContent = strings.optionsSaved;
+    });
+  }
+  main();
+})();
