@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import redis
+import redis.asyncio as aioredis
 
 from explainer.core.settings import Settings, get_settings
 from explainer.ingest.enrich import refresh_expired_sources
@@ -32,10 +33,12 @@ def schedule_wiki_refresh(settings: Settings, connection: redis.Redis) -> bool:
 async def refresh_wiki_sources() -> dict[str, Any]:
     settings = get_settings()
     store = open_store(settings)
+    async_redis = aioredis.Redis.from_url(settings.effective_redis_url)  # the shared per-host fetch interval
     try:
-        refreshed = await refresh_expired_sources(settings, store)
+        refreshed = await refresh_expired_sources(settings, store, async_redis)
     finally:
         await store.close()
+        await async_redis.aclose()
     connection = redis.Redis.from_url(settings.effective_redis_url)
     try:
         connection.delete(SCHEDULED_KEY)

@@ -13,7 +13,8 @@ Rules, in the order a request meets them:
 - redirects are followed by hand (at most 5), each hop vetted again;
 - one wall-clock budget (`fetch_timeout_seconds`) covers DNS, connect, headers and the whole
   body, so a server dripping one byte a second is cut off; waiting for the per-host rate limit
-  is not counted;
+  is not counted. With a Redis client (`redis=`) that limit is shared by every fetcher on the
+  same Redis (all jobs and workers), else it is this fetcher's own;
 - the body is refused as soon as it exceeds `max_bytes` (or up front when Content-Length says so);
 - HTTP errors raise `ExternalServiceError` with `status` (and `retry_after` for 429/503).
 """
@@ -36,6 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import redis.asyncio as aioredis
 from charset_normalizer import from_bytes
 
 from explainer.core.errors import ExternalServiceError, FetchRefused
@@ -165,25 +167,51 @@ async def _system_resolver(host: str, port: int) -> list[str]:
 
 # --- rate limit --------------------------------------------------------------------------------
 
-class HostRateLimiter:
-    """Minimum interval between request starts to the same host, for one event loop.
+# One reservation per request, atomic in Redis: read the host's next free slot (Redis' own clock,
+# so every process and machine agrees), take max(now, slot) and move the slot one interval on.
+# Returns the wait as a string (a Lua number would be truncated to an integer reply).
+_RESERVE_SLOT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local interval = tonumber(ARGV[1])
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], string.format('%.6f', slot + interval),
+           'PX', math.ceil((slot + interval - now) * 1000) + 1000)
+return string.format('%.6f', slot - now)
+"""
+HOST_SLOT_PREFIX = "fetch:host-slot:"
 
-    Each caller reserves the next free slot before sleeping (no await between reading and
-    writing the slot), so concurrent callers queue up in order without a lock.
+
+class HostRateLimiter:
+    """Minimum interval between request starts to the same host.
+
+    With a Redis client the slots live in Redis, so every job, worker process and machine that
+    shares the Redis shares one interval per host; without one they are this object's own (for
+    one event loop). Each caller reserves the next free slot before sleeping, so concurrent
+    callers queue up in order without a lock.
     """
 
-    def __init__(self, min_interval_seconds: float) -> None:
+    def __init__(self, min_interval_seconds: float, redis: aioredis.Redis | None = None) -> None:
         self.min_interval = max(0.0, min_interval_seconds)
+        self._redis = redis
         self._next_slot: dict[str, float] = {}
 
     async def wait(self, host: str) -> None:
         if self.min_interval <= 0:
             return
+        delay = await self._reserve(host)
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    async def _reserve(self, host: str) -> float:
+        """Seconds until the slot reserved for this request."""
+        if self._redis is not None:
+            answer = await self._redis.eval(_RESERVE_SLOT, 1, HOST_SLOT_PREFIX + host, f"{self.min_interval:.6f}")
+            return float(answer.decode() if isinstance(answer, bytes) else answer)
         now = time.monotonic()
         slot = max(now, self._next_slot.get(host, now))
         self._next_slot[host] = slot + self.min_interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        return slot - now
 
 
 # --- the fetcher -------------------------------------------------------------------------------
@@ -216,7 +244,8 @@ def parse_retry_after(value: str | None) -> float | None:
 
 class SafeFetcher:
     """GET-only fetcher with SSRF, size, time and rate limits. Open inside the job/request that
-    uses it (it owns an `httpx.AsyncClient` unless one is injected) and `aclose()` it after."""
+    uses it (it owns an `httpx.AsyncClient` unless one is injected) and `aclose()` it after.
+    Pass the job's Redis client as `redis` so the per-host interval holds across jobs."""
 
     def __init__(
         self,
@@ -230,13 +259,14 @@ class SafeFetcher:
         timeout_seconds: float | None = None,
         max_bytes: int | None = None,
         resolver: Resolver | None = None,
+        redis: aioredis.Redis | None = None,
     ) -> None:
         self.allow_private = settings.fetch_allow_private if allow_private is None else allow_private
         self.allow_hosts = frozenset(_parse_allow_entry(h) for h in allow_hosts)
         self.user_agent = user_agent
         self.timeout_seconds = settings.fetch_timeout_seconds if timeout_seconds is None else timeout_seconds
         self.max_bytes = settings.fetch_max_bytes if max_bytes is None else max_bytes
-        self.rate_limiter = HostRateLimiter(min_interval_seconds)
+        self.rate_limiter = HostRateLimiter(min_interval_seconds, redis)
         self._resolver: Resolver = resolver or _system_resolver
         self._owns_client = client is None
         # trust_env=False: an environment proxy would resolve names itself and defeat the checks.

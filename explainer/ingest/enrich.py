@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import redis.asyncio as aioredis
+
 from explainer.core.fetch import SafeFetcher
 from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
@@ -41,7 +43,9 @@ def source_id(kind: str, url: str) -> str:
 
 
 async def enrich_series(settings: Settings, store: GraphStore, *, series_id: str, title: str, language: str,
-                        force: bool = False, fetcher: SafeFetcher | None = None) -> EnrichReport:
+                        force: bool = False, fetcher: SafeFetcher | None = None,
+                        redis: aioredis.Redis | None = None) -> EnrichReport:
+    """`redis` holds the per-host politeness interval shared by every job (pass the job's client)."""
     now = datetime.now(UTC)
     sources = await sources_repo.series_sources(store, series_id)
     if not force and sources and all(s.expires_at > _iso(now) for s in sources):
@@ -51,7 +55,7 @@ async def enrich_series(settings: Settings, store: GraphStore, *, series_id: str
         return EnrichReport(skipped=True)  # nothing was found a moment ago: do not hammer the wikis
     own = fetcher is None
     fetcher = fetcher or SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list,
-                                     min_interval_seconds=settings.fetch_min_interval_seconds)
+                                     min_interval_seconds=settings.fetch_min_interval_seconds, redis=redis)
     try:
         report = await fetch_series_knowledge(fetcher, settings, title=title, language=language)
     finally:
@@ -101,11 +105,12 @@ async def link_wiki_characters(store: GraphStore, series_id: str) -> int:
     return len(links)
 
 
-async def refresh_expired_sources(settings: Settings, store: GraphStore) -> list[str]:
+async def refresh_expired_sources(settings: Settings, store: GraphStore,
+                                  redis: aioredis.Redis | None = None) -> list[str]:
     """Maintenance: re-fetch every series whose sources expired."""
     refreshed = []
     for series in await sources_repo.expired_series(store, _iso(datetime.now(UTC))):
         await enrich_series(settings, store, series_id=series.series_id, title=series.title,
-                            language=series.language, force=True)
+                            language=series.language, force=True, redis=redis)
         refreshed.append(series.series_id)
     return refreshed

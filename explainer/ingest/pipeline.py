@@ -60,11 +60,11 @@ from explainer.llm.base import (
     SegmentInput,
 )
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
-from explainer.text.names import is_generic_speaker, name_key
+from explainer.text.names import is_person_label, name_key
 from graph.repositories import embeddings
 from graph.repositories.analysis import EpisodeAnalysis, entities_before, rewrite_episode_analysis
 from graph.repositories.embeddings import SegmentText
-from graph.repositories.entities import series_entities
+from graph.repositories.entities import fold_stored_duplicates, series_entities
 from graph.repositories.segments import write_episode_segments
 from graph.repositories.videos import ReadyFacts, VideoRecord, get_video, mark_ready
 from graph.stores import GraphStore, open_store
@@ -185,7 +185,11 @@ class EpisodeGraph:
                 self._by_name[name_key(surface)] = entity
 
     def lookup(self, name: str) -> SeriesEntity | None:
-        return self._by_name.get(name_key(name)) or self.resolver.find(name)
+        entity = self._by_name.get(name_key(name)) or self.resolver.find(name)
+        return self._current(entity) if entity is not None else None
+
+    def _current(self, entity: SeriesEntity) -> SeriesEntity:
+        return self.resolver.entities[self.resolver.canonical_id(entity.id)]
 
     def _mention(self, entity_id: str, index: int, count: int, first_at: float) -> None:
         slot = self.mentions.setdefault((entity_id, index), {
@@ -197,6 +201,10 @@ class EpisodeGraph:
         for analysis in analyses:
             for found in analysis.entities:
                 entity = self.resolver.resolve(found.name, found.type, found.aliases)
+                # a name analysis joined to this one (신선임 → 신하리) that an earlier batch or
+                # episode made its own entity is folded into it
+                for duplicate in self.resolver.duplicates_of(entity, [found.name, *found.aliases]):
+                    self.resolver.fold(duplicate, entity)
                 self.remember(entity, found.name, *found.aliases)
                 if found.description:
                     self.descriptions[entity.id] = found.description
@@ -211,10 +219,9 @@ class EpisodeGraph:
         speakers: list[dict[str, str]] = []
         for segment in self.segments:
             for cue in segment.cues:
-                if not cue.speaker or is_generic_speaker(cue.speaker):
-                    continue
-                entity = self._by_name.get(name_key(cue.speaker)) or self.resolver.find(cue.speaker) \
-                    or self.resolver.resolve(cue.speaker, "character")
+                if not cue.speaker or not is_person_label(cue.speaker):
+                    continue  # a role (남학생, MAN) or a language/place label ([한국어]) is no one
+                entity = self.lookup(cue.speaker) or self.resolver.resolve(cue.speaker, "character")
                 self.remember(entity, cue.speaker)
                 speakers.append({"lineId": line_id(self.video.id, cue.index), "entityId": entity.id})
                 self._mention(entity.id, segment.index, 1, cue.start)
@@ -246,6 +253,38 @@ class EpisodeGraph:
                 relations.append({"sourceId": source.id, "targetId": target.id, "type": rel.type,
                                   "strength": rel.strength, "ordinal": video.ordinal, "videoId": video.id})
         return list(references.values()), relations
+
+    def settle(self, speakers: list[dict[str, Any]], references: list[dict[str, Any]],
+               relations: list[dict[str, Any]]) -> dict[str, list[str]]:
+        """Points everything at the entities folded ones stand for; returns, per kept entity,
+        the folded entities that exist in the store from earlier episodes (to merge there)."""
+        folded = self.resolver.folded
+        if not folded:
+            return {}
+
+        def current(entity_id: str) -> str:
+            return folded.get(entity_id, entity_id)
+
+        for entity_id in list(self.touched):
+            if entity_id in folded:
+                keep = self.resolver.entities[folded[entity_id]]
+                del self.touched[entity_id]
+                self.touched[keep.id] = keep
+        mentions = self.mentions
+        self.mentions = {}
+        for (entity_id, index), slot in sorted(mentions.items()):
+            self._mention(current(entity_id), index, slot["count"], slot["firstAt"])
+        self.descriptions = {current(k): v for k, v in self.descriptions.items()}
+        for row in (*speakers, *references):
+            row["entityId"] = current(row["entityId"])
+        for row in relations:
+            row["sourceId"], row["targetId"] = current(row["sourceId"]), current(row["targetId"])
+        relations[:] = [r for r in relations if r["sourceId"] != r["targetId"]]
+        stored: dict[str, list[str]] = {}
+        for duplicate, keep in sorted(folded.items()):
+            if not self.resolver.entities[duplicate].is_new:
+                stored.setdefault(keep, []).append(duplicate)
+        return stored
 
     def segment_facts(self, analyses: list[BatchAnalysis]) -> list[dict[str, Any]]:
         return [{"id": segment_id(self.video.id, f.index), "topics": f.topics, "complexity": f.complexity,
@@ -310,7 +349,8 @@ class Pipeline:
 
     async def _subtitles(self, video: VideoRecord, source: dict[str, Any]) -> ParseResult:
         if source.get("kind") == "url":
-            fetcher = SafeFetcher(self.settings, allow_hosts=self.settings.fetch_allow_host_list)
+            fetcher = SafeFetcher(self.settings, allow_hosts=self.settings.fetch_allow_host_list,
+                                  min_interval_seconds=self.settings.fetch_min_interval_seconds, redis=self.redis)
             try:
                 fetched = await fetcher.fetch(source["url"], max_bytes=self.settings.subtitle_max_bytes)
             finally:
@@ -376,7 +416,7 @@ class Pipeline:
         try:
             await enrich_series(self.settings, self.store, series_id=video.series_id,
                                 title=video.series_title or video.title or video.series_id,
-                                language=video.language)
+                                language=video.language, redis=self.redis)
         except Exception:  # enrichment is best effort: record and go on
             log.warning("enrichment failed", extra={"videoId": video.id}, exc_info=True)
 
@@ -388,12 +428,14 @@ class Pipeline:
         graph.add_found_entities(analyses)
         speakers = graph.add_speakers()
         references, relations = graph.links(analyses)
+        stored_duplicates = graph.settle(speakers, references, relations)
         analysis = EpisodeAnalysis(
             entities=[e.row(video.series_id) for e in graph.touched.values()],
             mentions=list(graph.mentions.values()), speakers=speakers, references=references, relations=relations,
             descriptions=[{"entityId": k, "videoId": video.id, "text": v} for k, v in graph.descriptions.items()],
             segment_facts=graph.segment_facts(analyses))
         await rewrite_episode_analysis(self.store, video_id=video.id, series_id=video.series_id, analysis=analysis)
+        await fold_stored_duplicates(self.store, stored_duplicates)
         await link_wiki_characters(self.store, video.series_id)
         return len(graph.touched), len(references)
 
