@@ -77,6 +77,13 @@ class StatusError(ApiModel):
     message: str
 
 
+class CallbackStatus(ApiModel):
+    status: Literal["delivered", "failed"]
+    at: str = Field(description="When the delivery was attempted (ISO 8601).")
+    error: str | None = Field(default=None, description="Why it failed: refused address, network error, HTTP status.")
+    http_status: int | None = Field(default=None, description="What the callback answered, when it answered.")
+
+
 class StatusData(ApiModel):
     video_id: str
     status: str = Field(description="registered, awaiting_subtitles, processing, ready or error")
@@ -90,15 +97,19 @@ class StatusData(ApiModel):
     series_id: str
     season: int | None
     episode: int | None
+    callback: CallbackStatus | None = Field(default=None, description="The last delivery to callbackUrl, if any.")
 
     @classmethod
     def of(cls, answer: VideoStatus) -> StatusData:
         error = StatusError(code=answer.error_code, message=answer.error) if answer.error else None
+        sent = answer.callback
+        callback = CallbackStatus(status="failed" if sent.status == "failed" else "delivered", at=sent.at,
+                                  error=sent.error, http_status=sent.http_status) if sent else None
         return cls(video_id=answer.video_id, status=answer.status, progress=answer.progress,
                    current_step=answer.step, estimated_time_remaining=answer.estimated_seconds_remaining,
                    error=error, processed_at=answer.processed_at, degraded=answer.degraded,
                    llm_usage=answer.llm_usage, series_id=answer.series_id, season=answer.season,
-                   episode=answer.episode)
+                   episode=answer.episode, callback=callback)
 
 
 class Explanation(ApiModel):

@@ -7,4 +7,6 @@ RETURN v.id AS id, v.status AS status, v.progress AS progress, v.step AS step, v
        v.processedAt AS processedAt, v.subtitleUrl AS subtitleUrl, v.callbackUrl AS callbackUrl,
        v.degraded AS degraded, v.llmProvider AS llmProvider, v.llmCalls AS llmCalls,
        v.llmInputTokens AS llmInputTokens, v.llmOutputTokens AS llmOutputTokens,
-       v.llmCostUsd AS llmCostUsd, v.llmError AS llmError, v.cueCount AS cueCount, v.segmentCount AS segmentCount
+       v.llmCostUsd AS llmCostUsd, v.llmError AS llmError, v.cueCount AS cueCount, v.segmentCount AS segmentCount,
+       v.callbackStatus AS callbackStatus, v.callbackAt AS callbackAt, v.callbackError AS callbackError,
+       v.callbackHttpStatus AS callbackHttpStatus

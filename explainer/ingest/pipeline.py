@@ -66,7 +66,7 @@ from graph.repositories.analysis import EpisodeAnalysis, entities_before, rewrit
 from graph.repositories.embeddings import SegmentText
 from graph.repositories.entities import fold_stored_duplicates, series_entities
 from graph.repositories.segments import write_episode_segments
-from graph.repositories.videos import ReadyFacts, VideoRecord, get_video, mark_ready
+from graph.repositories.videos import CallbackDelivery, ReadyFacts, VideoRecord, get_video, mark_ready, record_callback
 from graph.stores import GraphStore, open_store
 
 log = logging.getLogger(__name__)
@@ -560,12 +560,20 @@ async def deliver_callback(settings: Settings, store: GraphStore, video_id: str,
     if video is None or not video.callback_url:
         return
     fetcher = SafeFetcher(settings, allow_hosts=settings.fetch_allow_host_list)
+    at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        await fetcher.post_json(video.callback_url, payload)
-    except ExplainerError:
+        answer = await fetcher.post_json(video.callback_url, payload)
+    except ExplainerError as exc:  # refused address (a new DNS answer), network error, HTTP >= 300
         log.warning("callback failed", extra={"videoId": video_id, "url": video.callback_url}, exc_info=True)
+        delivery = CallbackDelivery("failed", at, error=exc.message, http_status=exc.context.get("status"))
+    else:
+        ok = 200 <= answer.status < 300
+        delivery = CallbackDelivery("delivered" if ok else "failed", at, http_status=answer.status,
+                                    error=None if ok else f"the callback answered HTTP {answer.status}")
     finally:
         await fetcher.aclose()
+    # recorded on the Video so the caller sees it in its status, not only in a worker log
+    await record_callback(store, video_id, delivery)
 
 
 __all__ = ["IngestResult", "Pipeline", "deliver_callback", "line_id", "make_segments", "not_retryable",

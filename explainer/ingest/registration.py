@@ -18,7 +18,14 @@ from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
 from explainer.subtitles import parse_subtitles
-from graph.repositories.videos import VideoRecord, get_video, merge_series, register_video, set_progress
+from graph.repositories.videos import (
+    CallbackDelivery,
+    VideoRecord,
+    get_video,
+    merge_series,
+    register_video,
+    set_progress,
+)
 from graph.stores import GraphStore
 from seeds.loader import demo_episodes
 
@@ -97,6 +104,7 @@ class VideoStatus:
     series_id: str
     season: int | None
     episode: int | None
+    callback: CallbackDelivery | None = None  # the last delivery to callbackUrl
 
 
 def series_id_from(title: str) -> str:
@@ -215,7 +223,8 @@ async def status(store: GraphStore, async_redis: aioredis.Redis, video_id: str) 
     return VideoStatus(video_id=video.id, status=video.status, progress=progress, step=step,
                        estimated_seconds_remaining=remaining, error_code=video.error_code, error=video.error,
                        processed_at=video.processed_at, degraded=video.degraded, llm_usage=video.llm,
-                       series_id=video.series_id, season=video.season, episode=video.episode)
+                       series_id=video.series_id, season=video.season, episode=video.episode,
+                       callback=video.callback)
 
 
 async def reprocess(settings: Settings, store: GraphStore, async_redis: aioredis.Redis, jobs: JobQueue,

@@ -9,6 +9,24 @@ from graph.stores import GraphStore
 
 
 @dataclass(frozen=True, slots=True)
+class CallbackDelivery:
+    """The last delivery of a video's callback (its `callbackUrl`)."""
+
+    status: str  # delivered | failed
+    at: str
+    error: str | None = None
+    http_status: int | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CallbackDelivery | None:
+        if not row.get("callbackStatus"):
+            return None
+        status = row.get("callbackHttpStatus")
+        return cls(status=row["callbackStatus"], at=row["callbackAt"], error=row.get("callbackError"),
+                   http_status=int(status) if status is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
 class VideoRecord:
     id: str
     status: str
@@ -31,6 +49,7 @@ class VideoRecord:
     callback_url: str | None
     degraded: bool
     llm: dict[str, Any]
+    callback: CallbackDelivery | None = None  # read by `get_video` only
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> VideoRecord:
@@ -45,6 +64,7 @@ class VideoRecord:
             llm={"provider": row["llmProvider"], "calls": row["llmCalls"] or 0,
                  "inputTokens": row["llmInputTokens"] or 0, "outputTokens": row["llmOutputTokens"] or 0,
                  "estimatedCostUsd": row["llmCostUsd"] or 0.0, "error": row.get("llmError")},
+            callback=CallbackDelivery.from_row(row),
         )
 
 
@@ -79,6 +99,11 @@ async def set_progress(store: GraphStore, video_id: str, *, status: str, progres
                        error: str | None = None, error_code: str | None = None) -> None:
     await store.write("set_video_progress", id=video_id, status=status, progress=progress, step=step,
                       error=error, errorCode=error_code)
+
+
+async def record_callback(store: GraphStore, video_id: str, delivery: CallbackDelivery) -> None:
+    await store.write("set_video_callback", id=video_id, status=delivery.status, at=delivery.at,
+                      error=delivery.error, httpStatus=delivery.http_status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ async def _subtitle_url_and_callback(client, settings: Settings, server) -> None
     assert worker.returncode == 0, worker.stderr[-2000:]
     status = (await client.get(f"/api/video/{EPISODE.video_id}/status")).json()["data"]
     assert status["status"] == "ready"
+    assert status["callback"]["status"] == "delivered" and status["callback"]["httpStatus"] == 200
     [hook] = server.requests_to("/hooks/ready")
     assert hook.method == "POST"
     payload = json.loads(hook.body)
