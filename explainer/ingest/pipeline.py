@@ -281,9 +281,9 @@ class EpisodeGraph:
             row["sourceId"], row["targetId"] = current(row["sourceId"]), current(row["targetId"])
         relations[:] = [r for r in relations if r["sourceId"] != r["targetId"]]
         stored: dict[str, list[str]] = {}
-        for duplicate, keep in sorted(folded.items()):
+        for duplicate, kept in sorted(folded.items()):
             if not self.resolver.entities[duplicate].is_new:
-                stored.setdefault(keep, []).append(duplicate)
+                stored.setdefault(kept, []).append(duplicate)
         return stored
 
     def segment_facts(self, analyses: list[BatchAnalysis]) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ class EntityResolver:
         self.series_id = series_id
         self.entities: dict[str, SeriesEntity] = {}
         self._names: NameIndex[str] = NameIndex()
+        self._folded: dict[str, str] = {}  # duplicate id → the id it was folded into
         for row in existing:
             self._add(SeriesEntity(id=row["id"], name=row["name"], type=row["type"] or "concept",
                                    aliases=set(row.get("aliases") or [])))
@@ -44,11 +45,21 @@ class EntityResolver:
         for alias in entity.aliases:
             self._names.add(entity.id, alias)
 
+    def canonical_id(self, entity_id: str) -> str:
+        """The entity an id stands for now (itself, or the one it was folded into)."""
+        while entity_id in self._folded:
+            entity_id = self._folded[entity_id]
+        return entity_id
+
     def find(self, surface: str) -> SeriesEntity | None:
         """The entity a mention names, or None (the rules are `NameIndex`'s). Exact names beat
         partial ones, characters beat other types."""
         primary = name_key(surface)
-        ranked = sorted(self._names.matches(surface),
+        matches: dict[str, bool] = {}
+        for ident, exact in self._names.matches(surface):
+            ident = self.canonical_id(ident)
+            matches[ident] = matches.get(ident, False) or exact
+        ranked = sorted(matches.items(),
                         key=lambda m: (not m[1], name_key(self.entities[m[0]].name) != primary,
                                        self.entities[m[0]].type != "character", m[0]))
         return self.entities[ranked[0][0]] if ranked else None
@@ -57,13 +68,15 @@ class EntityResolver:
         # the display name stays as the analysis wrote it (망원동 정류장); matching uses keys
         canonical = " ".join(name.split()) or normalise_name(name)
         surfaces = [canonical, *(" ".join(a.split()) for a in aliases)]
-        for surface in surfaces:
+        for position, surface in enumerate(surfaces):
             found = self.find(surface)
             if found is not None:
                 new = {s for s in surfaces if s and s != found.name} - found.aliases
                 found.aliases |= new
-                # a fuller name becomes the canonical name (미소 first, 한미소 later)
-                if fullness(canonical) > fullness(found.name) and name_key(found.name) in name_keys(canonical):
+                # a fuller name becomes the canonical name (미소 first, 한미소 later; 신선임 first,
+                # then 신하리 with the alias 신선임 that analysis joined on evidence)
+                if fullness(canonical) > fullness(found.name) and (
+                        position > 0 or name_key(found.name) in name_keys(canonical)):
                     found.aliases.add(found.name)
                     found.aliases.discard(canonical)
                     found.name = canonical
@@ -75,6 +88,42 @@ class EntityResolver:
                               type=entity_type, aliases={s for s in surfaces[1:] if s and s != canonical},
                               is_new=True)
         if entity.id in self.entities:  # same key, other type: keep the first type
-            return self.entities[entity.id]
+            return self.entities[self.canonical_id(entity.id)]
         self._add(entity)
         return entity
+
+    def duplicates_of(self, entity: SeriesEntity, surfaces: list[str] | tuple[str, ...]) -> list[SeriesEntity]:
+        """Other entities of the series that analysis has shown to be `entity`: one of the names
+        it joined to `entity` (신선임, 차실장) is another entity's own name. Never another type,
+        never a fuller name than the one kept, never two different full names."""
+        found: dict[str, SeriesEntity] = {}
+        own = name_key(entity.name)
+        for surface in surfaces:
+            key = name_key(surface)
+            if not key or key == own:
+                continue
+            for ident, exact in self._names.matches(surface):
+                other = self.entities[self.canonical_id(ident)]
+                if not exact or other.id == entity.id or name_key(other.name) != key:
+                    continue
+                if other.type != entity.type or fullness(other.name) > fullness(entity.name) or (
+                        fullness(other.name) >= 3 and fullness(entity.name) >= 3):
+                    continue
+                found[other.id] = other
+        return list(found.values())
+
+    def fold(self, duplicate: SeriesEntity, keep: SeriesEntity) -> None:
+        """`duplicate` is another name of `keep`: its names become `keep`'s aliases and every
+        lookup of it finds `keep` from now on."""
+        if duplicate.id == keep.id:
+            return
+        for form in (duplicate.name, *duplicate.aliases):
+            if form and form != keep.name:
+                keep.aliases.add(form)
+                self._names.add(keep.id, form)
+        self._folded[duplicate.id] = keep.id
+
+    @property
+    def folded(self) -> dict[str, str]:
+        """Every folded id → the id it stands for now."""
+        return {d: self.canonical_id(d) for d in self._folded}

@@ -76,7 +76,10 @@ NON_PERSON_ENDINGS: tuple[str, ...] = (
 # Caption speaker labels that name a role, not a character ((여자) …, [모두] …)
 GENERIC_SPEAKERS: frozenset[str] = frozenset({
     "남자", "여자", "남자들", "여자들", "모두", "다같이", "다 같이", "일동", "사람들", "내레이션", "목소리", "기자",
-    "아이", "아이들", "행인", "손님", "직원",
+    "아이", "아이들", "행인", "손님", "직원", "남학생", "여학생", "학생", "학생들", "남학생들", "여학생들",
+    "아저씨", "아줌마", "할머니", "할아버지", "청년", "소년", "소녀", "경찰", "경찰관", "형사", "의사", "간호사",
+    "기사", "택시기사", "운전기사", "점원", "종업원", "사장님", "손님들", "아나운서", "앵커", "해설", "해설자",
+    "사회자", "안내방송", "방송", "라디오", "전화", "남성", "여성", "노인", "군인", "배달원", "경비", "비서",
 })
 
 # Referring expressions, the one table of analysis and explain, longest first: (regex, the entity

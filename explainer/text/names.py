@@ -378,9 +378,26 @@ def with_particle(word: str, pair: str) -> str:
 
 
 def is_generic_speaker(label: str) -> bool:
-    """True for a role label (MAN, 여자, NARRATOR, MAN 2) rather than a character's name."""
+    """True for a role label (MAN, 여자, 남학생, NARRATOR, MAN 2) rather than a character's name."""
     base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
     return base in ko.GENERIC_SPEAKERS or base in en.GENERIC_SPEAKERS
+
+
+def names_no_one(label: str) -> bool:
+    """A caption label or name that is a place or a language ([한국어], (스페인), SPANISH), never
+    a person."""
+    name = normalise_name(label)
+    if not name:
+        return True
+    lowered = name.lower()
+    return ko.is_place_name(name) or ko.is_language_name(name) or lowered in en.place_names() \
+        or lowered in en.language_names()
+
+
+def is_person_label(label: str | None) -> bool:
+    """Whether a speaker label names a character: not empty, not a role (남학생, MAN), not a
+    place or a language ([한국어])."""
+    return bool(label and label.strip()) and not is_generic_speaker(label or "") and not names_no_one(label or "")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")

@@ -108,3 +108,17 @@ async def prune_series_entities(store: GraphStore, series_id: str) -> int:
     rows = await store.write("delete_unmentioned_entities", seriesId=series_id)
     await store.write("delete_orphan_sources")
     return int(rows[0]["deleted"]) if rows else 0
+
+
+async def fold_stored_duplicates(store: GraphStore, duplicates: dict[str, list[str]]) -> list[MergeResult]:
+    """Ingestion's fold: for each kept entity, the duplicates analysis joined to it that are still
+    in the store (an earlier episode's node named by what turned out to be an alias) are merged
+    into it like a curator's merge. Duplicates (or keeps) no longer there are skipped, so running
+    it again after a re-ingestion changes nothing."""
+    results: list[MergeResult] = []
+    for keep_id, duplicate_ids in sorted(duplicates.items()):
+        found = await entities_by_ids(store, [keep_id, *duplicate_ids])
+        present = [d for d in duplicate_ids if d in found and d != keep_id]
+        if keep_id in found and present:
+            results.append(await merge_entities(store, keep_id, present))
+    return results

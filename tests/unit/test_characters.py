@@ -9,7 +9,7 @@ from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
 from explainer.text import en, ko
-from explainer.text.names import NameIndex, fullness
+from explainer.text.names import NameIndex, fullness, is_person_label
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,29 @@ def test_one_name_matcher_for_analysis_and_resolution() -> None:
     assert resolver.find("김비서").id == "s:character:한미소"  # type: ignore[union-attr]
     assert resolver.find("김미소") is None
     assert resolver.resolve("김미소", "character").id != "s:character:한미소"
+
+
+# --- speaker labels that are no one --------------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "person"), [
+    ("김비서", True), ("MONICA", True), ("한국어", False), ("[한국어]", False), ("스페인", False),
+    ("SPANISH", False), ("남학생", False), ("남학생 2", False), ("MAN", False), ("여자", False), ("", False),
+])
+def test_speaker_labels_that_name_no_one(label: str, person: bool) -> None:
+    assert is_person_label(label) is person
+
+
+def test_the_graph_stage_writes_no_speaker_for_a_language_or_a_role_label() -> None:
+    from explainer.ingest.pipeline import EpisodeGraph, Segment
+    from explainer.subtitles import Cue
+    from graph.repositories.videos import VideoRecord
+
+    video = VideoRecord(id="v", status="processing", progress=0, step=None, error=None, error_code=None,
+                        title=None, platform=None, season=1, episode=1, ordinal=1, duration=None, language="ko",
+                        series_id="s", series_title=None, registered_at=None, processed_at=None,
+                        subtitle_url=None, callback_url=None, degraded=False, llm={})
+    cues = [Cue(index=i, start=3.0 * i, end=3.0 * i + 2, text="네.", speaker=speaker)
+            for i, speaker in enumerate(("한국어", "남학생", "MAN", "김비서", "여자"))]
+    graph = EpisodeGraph(video, [Segment(index=0, start=0.0, end=30.0, cues=cues)], EntityResolver("s", []))
+    speakers = graph.add_speakers()
+    assert [graph.touched[s["entityId"]].name for s in speakers] == ["김비서"]

@@ -43,7 +43,7 @@ from explainer.text.names import (
     Language,
     detect_language,
     fullness,
-    is_generic_speaker,
+    is_person_label,
     name_key,
     name_keys,
     normalise_name,
@@ -107,7 +107,7 @@ class _BatchAnalyser:
         self.language: Language = detect_language(" ".join(line.text for line in self.lines[:200]))
         # speakers are characters for sure, wherever the batch names them
         self.speakers = {name_key(line.speaker) for line in self.lines
-                         if line.speaker and not is_generic_speaker(line.speaker)}
+                         if line.speaker and is_person_label(line.speaker)}
         self.elsewhere: set[str] = set()
         if self.language == "ko":
             for line, tokens in zip(self.lines, tokenize([line.text for line in self.lines]), strict=True):
@@ -158,7 +158,7 @@ class _BatchAnalyser:
         else:
             mentions = english_mentions(line.text, self.is_known, self.elsewhere)
         speaker = None
-        if line.speaker and not is_generic_speaker(line.speaker) and not _names_no_one(line.speaker):
+        if line.speaker and is_person_label(line.speaker):
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0, evidence=("speaker",)),
                                        segment=line.segment, line=line.ordinal, at=at)
             self._addressee_evidence(line, speaker)
@@ -222,13 +222,6 @@ def _display_name(raw: str) -> str:
     if raw.isascii() and raw.isupper():
         raw = raw.title()
     return normalise_name(raw) or raw
-
-
-def _names_no_one(label: str) -> bool:
-    """A label that is a place or a language ([한국어], (스페인)), not a speaker."""
-    name = normalise_name(label)
-    return ko.is_place_name(name) or ko.is_language_name(name) or name.lower() in en.place_names() \
-        or name.lower() in en.language_names()
 
 
 def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]:
