@@ -15,6 +15,7 @@ const check = process.argv.includes("--check");
 const bundles = [
   ["web/src/player/home.js", "api/web_dist/home.js"],
   ["web/src/player/watch.js", "api/web_dist/watch.js"],
+  ["web/src/explorer/explore.js", "api/web_dist/explore.js"],
   ["extension/src/content.js", "extension/js/content.js"],
   ["extension/src/page-hook.js", "extension/js/page-hook.js"],
   ["extension/src/background.js", "extension/js/background.js"],

@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph.repositories import entities, segments, stats, videos
+from graph.repositories import entities, explorer, segments, stats, videos
+from graph.repositories.explorer import MentionsKey
 from graph.repositories.segments import MomentKey, RangeKey
 from graph.repositories.stats import PageKey
 from graph.repositories.videos import VideoRecord
@@ -60,6 +61,7 @@ class Loaders:
     references: DataLoader[RangeKey, list[Row]]
     segment_at: DataLoader[MomentKey, Row | None]
     questions: DataLoader[PageKey, tuple[list[Row], int]]
+    mentions_as_of: DataLoader[MentionsKey, list[Row]]
 
     @classmethod
     def build(cls, store: GraphStore) -> Loaders:
@@ -78,4 +80,5 @@ class Loaders:
             references=_keyed(segments.references_in_ranges, store),
             segment_at=_keyed(segments.segments_at, store),
             questions=_keyed(stats.video_questions, store),
+            mentions_as_of=_keyed(explorer.mentions_as_of, store),
         )

@@ -63,6 +63,13 @@ async def watch(video_id: str) -> Response:
     return _page("watch.html")
 
 
+@router.get("/explore/{series_id}", include_in_schema=False)
+async def explore(series_id: str) -> Response:
+    """The series explorer (web/src/explorer): it reads the series from the GraphQL API itself."""
+    del series_id  # the page takes it from its own URL
+    return _page("explore.html")
+
+
 @router.get("/static/{name}", include_in_schema=False)
 async def static_file(name: str) -> Response:
     body = _built(name) if STATIC_NAME.match(name) else None

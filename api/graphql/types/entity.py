@@ -4,9 +4,11 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.pagination import page_size
+from api.graphql.types.as_of import AsOf
 from api.graphql.types.mention import Mention
 from api.graphql.types.relation import Relation
 from api.graphql.types.series import Series
+from graph.repositories.explorer import MentionsKey
 from graph.stores import Row
 
 
@@ -36,15 +38,24 @@ class Entity:
         row = await info.context.loaders.series.load(self.series_id)
         return Series.from_row(row) if row else None
 
-    @strawberry.field(description="Mentions in viewing order: earlier episodes first.")
-    async def mentions(self, info: Info, first: int = 20) -> list[Mention]:
+    @strawberry.field(description="Mentions in viewing order: earlier episodes first; with asOf, only those up "
+                                  "to that position.")
+    async def mentions(self, info: Info, first: int = 20, as_of: AsOf | None = None) -> list[Mention]:
+        if as_of is not None:
+            return [Mention.from_row(r) for r in await self._mentions_as_of(info, as_of, page_size(first))]
         rows = await info.context.loaders.entity_mentions.load(str(self.id))
         return [Mention.from_row(r) for r in rows[:page_size(first)]]
 
-    @strawberry.field(description="Where the viewer first meets this entity.")
-    async def first_appearance(self, info: Info) -> Mention | None:
-        rows = await info.context.loaders.entity_mentions.load(str(self.id))
+    @strawberry.field(description="Where the viewer first meets this entity (null when that is after asOf).")
+    async def first_appearance(self, info: Info, as_of: AsOf | None = None) -> Mention | None:
+        rows = (await self._mentions_as_of(info, as_of, 1) if as_of is not None
+                else await info.context.loaders.entity_mentions.load(str(self.id)))
         return Mention.from_row(rows[0]) if rows else None
+
+    async def _mentions_as_of(self, info: Info, as_of: AsOf, limit: int) -> list[Row]:
+        bound, _ = await as_of.bound(info, self.series_id)
+        return await info.context.loaders.mentions_as_of.load(
+            MentionsKey(str(self.id), bound.ordinal, bound.until, limit))
 
     @strawberry.field(description="Relations in both directions, strongest first.")
     async def relations(self, info: Info, type: str | None = None, first: int = 20) -> list[Relation]:

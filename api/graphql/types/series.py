@@ -6,6 +6,9 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.pagination import page_size
+from api.graphql.types.as_of import UNBOUNDED, AsOf
+from api.graphql.types.network import EntityNetwork
+from graph.repositories import explorer
 from graph.stores import Row
 
 if TYPE_CHECKING:
@@ -36,3 +39,13 @@ class Series:
     @strawberry.field
     async def episode_count(self, info: Info) -> int:
         return len(await info.context.loaders.series_videos.load(str(self.id)))
+
+    @strawberry.field(description="The entities (characters by default) met by `asOf`, the relations between them "
+                                  "known by then, importance and communities of that bounded graph; the `first` most "
+                                  "mentioned. Without asOf: every episode.")
+    async def network(self, info: Info, as_of: AsOf | None = None, type: str | None = "character",
+                      first: int = 50) -> EntityNetwork:
+        bound, position = await as_of.bound(info, str(self.id)) if as_of is not None else (UNBOUNDED, None)
+        found = await explorer.network(info.context.state.store, series_id=str(self.id), entity_type=type,
+                                       bound=bound, limit=page_size(first))
+        return EntityNetwork.build(found, position)

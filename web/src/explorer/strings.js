@@ -1,0 +1,61 @@
+// The explorer's UI strings, Korean and English (server text is always inserted as text).
+
+const en = {
+  title: "Series explorer",
+  asOf: "As of",
+  asOfHint: "Everything below holds only what a viewer has seen up to this point.",
+  wholeEpisode: "whole episode",
+  minute: "minute",
+  episode: (n, title) => `Episode ${n}${title ? ` · ${title}` : ""}`,
+  network: "Characters",
+  networkHint: "Size: importance · colour: community · line: how strongly they are related. Click a character.",
+  timeline: "Where they appear",
+  timelineHint: "One strip per episode; a mark is a scene that names the character. Click a mark.",
+  pickCharacter: "Pick a character in the network.",
+  firstAppearance: "First appears",
+  aliases: "Also called",
+  mentions: (n) => `${n} mention${n === 1 ? "" : "s"}`,
+  notYet: "not seen yet",
+  watchAt: (time) => `Watch at ${time}`,
+  questions: "Questions viewers asked",
+  questionsEmpty: "No questions yet up to this point.",
+  asked: (n) => `asked ${n}×`,
+  helpful: (share) => (share === null ? "no feedback yet" : `${Math.round(share * 100)} % found it helpful`),
+  perEpisode: "Per episode",
+  noCharacters: "No characters met yet at this point.",
+  failed: "The explorer could not load its data.",
+  notFound: "This series is not known to the service.",
+  back: "Episodes",
+};
+
+const ko = {
+  title: "시리즈 탐색기",
+  asOf: "시청 위치",
+  asOfHint: "아래의 모든 내용은 이 지점까지 본 시청자가 아는 것만 보여 줍니다.",
+  wholeEpisode: "에피소드 끝까지",
+  minute: "분",
+  episode: (n, title) => `${n}화${title ? ` · ${title}` : ""}`,
+  network: "등장인물",
+  networkHint: "크기: 중요도 · 색: 그룹 · 선: 관계의 세기. 인물을 클릭하세요.",
+  timeline: "등장 장면",
+  timelineHint: "에피소드마다 한 줄, 표시는 인물이 언급된 장면입니다. 표시를 클릭하세요.",
+  pickCharacter: "네트워크에서 인물을 고르세요.",
+  firstAppearance: "첫 등장",
+  aliases: "다른 이름",
+  mentions: (n) => `언급 ${n}회`,
+  notYet: "아직 보지 않음",
+  watchAt: (time) => `${time}부터 보기`,
+  questions: "시청자 질문",
+  questionsEmpty: "이 지점까지 질문이 아직 없습니다.",
+  asked: (n) => `${n}번 질문됨`,
+  helpful: (share) => (share === null ? "아직 평가 없음" : `${Math.round(share * 100)}%가 도움이 됐다고 함`),
+  perEpisode: "에피소드별",
+  noCharacters: "이 지점까지 만난 인물이 없습니다.",
+  failed: "탐색기 데이터를 불러오지 못했습니다.",
+  notFound: "이 시리즈를 찾을 수 없습니다.",
+  back: "에피소드 목록",
+};
+
+export function explorerStrings(language) {
+  return language === "ko" ? ko : en;
+}
