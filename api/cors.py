@@ -1,5 +1,5 @@
 """The CORS allow-list (CORS_ORIGINS, `*` matching one host label such as an extension id), used
-by the CORS middleware and by the WebSocket handshake; a refused preflight answers in the
+by the CORS middleware and by the WebSocket handshakes; a refused preflight answers in the
 envelope like every other error."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp
+from starlette.websockets import WebSocket
 
 from api.errors import error_response
 
@@ -21,6 +22,15 @@ class OriginPolicy:
 
     def allows(self, origin: str) -> bool:
         return origin in self.exact or (self.pattern is not None and re.fullmatch(self.pattern, origin) is not None)
+
+
+def websocket_origin_allowed(websocket: WebSocket) -> bool:
+    """The handshake rule of every WebSocket (`/ws`, `/graphql`): a browser always sends Origin,
+    and only pages of the allow-list may open a socket; a client that sends none is no browser
+    and carries no ambient credentials, so it is not a cross-site risk."""
+    origin = websocket.headers.get("origin")
+    policy: OriginPolicy = websocket.app.state.origin_policy
+    return origin is None or policy.allows(origin)
 
 
 class EnvelopeCORSMiddleware(CORSMiddleware):

@@ -8,6 +8,7 @@ import strawberry
 from cross_web import HTTPException
 from fastapi.responses import JSONResponse
 from graphql import GraphQLError
+from starlette.websockets import WebSocket
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import (
     GRAPHQL_TRANSPORT_WS_PROTOCOL,
@@ -18,6 +19,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.unset import UNSET
 
+from api.cors import OriginPolicy, websocket_origin_allowed
 from api.graphql.context import GraphQLContext, get_context
 from api.graphql.errors import DomainErrors
 from api.graphql.inputs import NoControlCharacters
@@ -50,12 +52,22 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
     shape with `extensions.code`, like every other GraphQL error, instead of plain text."""
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        # the subscription socket checks Origin like `/ws`, before Strawberry accepts anything
+        if isinstance(request, WebSocket) and not websocket_origin_allowed(request):
+            await request.close(code=1008, reason="origin not allowed")
+            return request
         try:
             return await super().run(request, context=context, root_value=root_value)
         except HTTPException as exc:
             code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "INVALID_REQUEST")
             return JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
                                 status_code=exc.status_code)
+
+    def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:
+        """Strawberry's own cross-origin check (it allows no other origin by default) uses the
+        same allow-list (CORS_ORIGINS)."""
+        policy: OriginPolicy = request.app.state.origin_policy
+        return policy.allows(origin)
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:

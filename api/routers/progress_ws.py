@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from redis.asyncio.client import PubSub
 
+from api.cors import websocket_origin_allowed
 from api.deps import AppState
 from api.schemas import StatusData
 from explainer.core.errors import ExplainerError, VideoNotFound
@@ -132,10 +133,7 @@ def _log_relay_end(task: asyncio.Task[None]) -> None:
 @router.websocket("/ws")
 async def progress_socket(websocket: WebSocket) -> None:
     state: AppState = websocket.app.state.explainer
-    origin = websocket.headers.get("origin")
-    # a browser always sends Origin: only pages of the allow-list may open the socket (a non-browser
-    # client sends none and is not a cross-site risk)
-    if origin is not None and not websocket.app.state.origin_policy.allows(origin):
+    if not websocket_origin_allowed(websocket):
         await websocket.close(code=1008, reason="origin not allowed")
         return
     await websocket.accept()

@@ -187,6 +187,20 @@ def test_the_websocket_checks_origin(app_settings: Settings) -> None:
             assert ws.receive_json() == {"type": "pong"}
 
 
+def test_the_graphql_websocket_checks_origin(app_settings: Settings) -> None:
+    with TestClient(create_app(app_settings)) as http:
+        with pytest.raises(Exception) as refused, http.websocket_connect(
+                "/graphql", subprotocols=["graphql-transport-ws"], headers={"Origin": "https://evil.example"}):
+            pass
+        assert getattr(refused.value, "code", None) == 1008
+        with http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"],
+                                    headers={"Origin": "chrome-extension://abcdef"}) as ws:
+            ws.send_json({"type": "connection_init"})
+            assert ws.receive_json()["type"] == "connection_ack"
+            ws.send_json({"type": "ping"})
+            assert ws.receive_json()["type"] == "pong"
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
