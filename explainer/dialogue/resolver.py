@@ -43,6 +43,9 @@ W_GENDER_AGREES = 1.2
 W_GENDER_CLASHES = -4.0
 W_GENDER_UNKNOWN = -0.3
 W_STORED = 5.0
+# a stored reference analysis was unsure of is a hint, not evidence
+CONFIDENT_STORED = 0.5
+W_WEAK_STORED = 0.5
 W_SALIENCE = 0.3
 W_VOCATIVE = 4.0
 W_LAST_SPEAKER = 2.5
@@ -57,6 +60,9 @@ class Candidate:
     entity_id: str
     score: float
     evidence: str
+    # talked about in the scene (named, or referred to with confidence), or confidently stored:
+    # a third-person mention whose best candidate only spoke points at someone outside the scene
+    grounded: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +80,9 @@ class _Turn:
     start: float
     end: float
     addressee: str | None = None
-    # (entity id, offset) of the people the line mentions, as resolved
-    mentioned: list[tuple[str, int]] = field(default_factory=list)
+    # (entity id, offset, weight) of the people the line talks about, as resolved: a name weighs
+    # 1, a resolved pronoun or description its confidence; a vocative is an address, not a mention
+    mentioned: list[tuple[str, int, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +156,9 @@ class Dialogue:
             known = _stored_for(stored, mention)
             resolution = self._resolve(mention, turn, addressees, known)
             resolutions.append(resolution)
-            if resolution.entity_id is not None:
-                turn.mentioned.append((resolution.entity_id, mention.start))
+            if resolution.entity_id is not None and not mention.vocative and mention.kind not in ("first", "second"):
+                weight = 1.0 if mention.kind == "name" else resolution.confidence
+                turn.mentioned.append((resolution.entity_id, mention.start, weight))
                 if mention.kind in ("third", "description") and mention.gender and \
                         (known is not None or resolution.confidence >= 0.8):
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
@@ -229,6 +237,8 @@ class Dialogue:
         top = tuple(ranked[:3])
         if not ranked or ranked[0].score <= 0.0:
             return Resolution(mention, None, 0.0, "nobody fits", top)
+        if not ranked[0].grounded:
+            return Resolution(mention, None, 0.0, "nobody talked about in the scene fits", top)
         runner_up = max(ranked[1].score, 0.0) if len(ranked) > 1 else 0.0
         confidence = calibrated(mention.kind, ranked[0].score - runner_up)
         if confidence < ABSTAIN_BELOW:
@@ -237,25 +247,26 @@ class Dialogue:
 
     def _third_person(self, mention: PersonMention, turn: _Turn, addressees: list[Candidate],
                       stored: Stored | None) -> list[Candidate]:
-        mentioned: dict[str, int] = {}
+        mentioned: dict[str, tuple[int, float]] = {}
         spoke: dict[str, int] = {}
-        for entity_id, offset in turn.mentioned:
+        for entity_id, offset, weight in turn.mentioned:
             if offset < mention.start:
-                mentioned.setdefault(entity_id, 0)
+                mentioned.setdefault(entity_id, (0, weight))
         for distance, past in enumerate(reversed(self._turns), start=1):
-            for entity_id, _ in past.mentioned:
-                mentioned.setdefault(entity_id, distance)
+            for entity_id, _, weight in past.mentioned:
+                mentioned.setdefault(entity_id, (distance, weight))
             if past.speaker:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
         pool = set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())
         scored: list[Candidate] = []
         for entity_id in pool:
-            score, reasons = 0.0, []
+            score, reasons, grounded = 0.0, [], False
             if entity_id in mentioned:
-                distance = mentioned[entity_id]
-                score += W_MENTIONED * DECAY ** distance
-                reasons.append((W_MENTIONED * DECAY ** distance,
+                distance, weight = mentioned[entity_id]
+                score += W_MENTIONED * weight * DECAY ** distance
+                grounded = True
+                reasons.append((W_MENTIONED * weight * DECAY ** distance,
                                 "mentioned earlier in this line" if distance == 0 else f"mentioned {_ago(distance)}"))
             if entity_id in spoke:
                 distance = spoke[entity_id]
@@ -274,12 +285,14 @@ class Dialogue:
                 else:
                     score += W_GENDER_CLASHES * sure
             if stored is not None and stored.entity_id == entity_id:
-                score += W_STORED * stored.confidence
-                reasons.append((W_STORED * stored.confidence, "the analysis of this line"))
+                weight = _stored_weight(stored)
+                score += weight
+                grounded = grounded or stored.confidence >= CONFIDENT_STORED
+                reasons.append((weight, "the analysis of this line"))
             person = self.people.get(entity_id)
             score += W_SALIENCE * (person.salience if person else 0.0)
             evidence = max(reasons)[1] if reasons else "in the scene"
-            scored.append(Candidate(entity_id, round(score, 4), evidence))
+            scored.append(Candidate(entity_id, round(score, 4), evidence, grounded))
         scored.sort(key=lambda c: (-c.score, c.entity_id))
         return scored
 
@@ -293,10 +306,14 @@ def _stored_for(stored: Mapping[str, Stored] | None, mention: PersonMention) -> 
     return next((s for k, s in stored.items() if k and (k in key or key in k)), None)
 
 
+def _stored_weight(stored: Stored) -> float:
+    return (W_STORED if stored.confidence >= CONFIDENT_STORED else W_WEAK_STORED) * stored.confidence
+
+
 def _with_stored(ranked: list[Candidate], stored: Stored) -> list[Candidate]:
     scores = {c.entity_id: c for c in ranked}
     old = scores.get(stored.entity_id)
-    scores[stored.entity_id] = Candidate(stored.entity_id, (old.score if old else 0.0) + W_STORED * stored.confidence,
+    scores[stored.entity_id] = Candidate(stored.entity_id, (old.score if old else 0.0) + _stored_weight(stored),
                                          "the analysis of this line")
     return sorted(scores.values(), key=lambda c: (-c.score, c.entity_id))
 

@@ -104,6 +104,8 @@ class Context:
     # entity id -> first mention in the scene before the selected line / after it (up to the bound)
     in_scene: dict[str, float]
     named_after: dict[str, float]
+    # entity id -> its type, for the entities of the scene
+    scene_types: dict[str, str]
     references: list[Row]
     named: list[str]
     moments: list[Moment]
@@ -236,7 +238,11 @@ def _candidates(context: Context) -> list[str]:
         for entity_id in moment.entities:
             weight[entity_id] = weight.get(entity_id, 0.0) + w
     resolved = [r.entity_id for r in context.people.resolutions if r.entity_id is not None]
-    ordered = [*resolved, *context.named, *(r["entityId"] for r in context.references), *context.named_after,
+    # the places, moments and things a 거기 / 그때 of the line may point at
+    kinds = {e.kind for e in context.expressions if e.kind != "character"}
+    nearby = sorted((e for e in context.in_scene if context.scene_types.get(e) in kinds),
+                    key=lambda e: -context.in_scene[e])
+    ordered = [*resolved, *context.named, *nearby, *(r["entityId"] for r in context.references), *context.named_after,
                *sorted(weight, key=lambda e: -weight[e]), *context.in_scene]
     return list(dict.fromkeys(ordered))[:MAX_CANDIDATES]
 
@@ -271,6 +277,7 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         expressions=find_expressions(selected_text, language), recent_lines=lines,
         in_scene={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at},
         named_after={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at},
+        scene_types={r["id"]: str(r.get("type") or "concept") for r in scene},
         references=refs, named=[r["id"] for r in named_rows],
         # the statements bound them already; this keeps a wrong edit there from leaking
         moments=sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score))

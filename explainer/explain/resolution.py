@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from explainer.dialogue.resolver import Resolution as PersonResolution
-from explainer.explain.context import Context, EntityFacts, moment_weights
+from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
 from explainer.llm.base import DraftResolution
 
@@ -120,7 +120,9 @@ def resolve(context: Context) -> list[Resolution]:
 def _callback(context: Context, found: PersonResolution) -> Resolution | None:
     mention = found.mention
     expression = Expression(text=mention.text, kind="character", position=mention.start)
-    scored = [(score, e) for score, e in score_candidates(context, expression) if e.id not in set(context.named)]
+    # nobody talked about in the scene fits: the mention points at someone who is not there
+    away = set(context.named) | set(context.in_scene) | {c.entity_id for c in found.candidates}
+    scored = [(score, e) for score, e in score_candidates(context, expression) if e.id not in away]
     if not scored or scored[0][0] <= 0.0:
         return None
     best, entity = scored[0]
@@ -151,34 +153,49 @@ def choose(resolutions: list[Resolution], chosen: list[DraftResolution]) -> list
     return result
 
 
+def _named_nearby(context: Context, expression: Expression) -> list[tuple[float, EntityFacts, str]]:
+    """Places, moments and things of the expression's kind named before it: earlier in the line
+    (closest), or in the scene's lines (the later, the closer); with how near."""
+    found: list[tuple[float, EntityFacts, str]] = []
+    before = context.selected_text[:expression.position].casefold()
+    for entity in context.facts.values():
+        if entity.type != expression.kind:
+            continue
+        if entity.id in context.named and entity.name.casefold() in before:
+            found.append((2.0, entity, "named earlier in this line"))
+        elif entity.id in context.in_scene:
+            ago = max(0.0, context.line_at - context.in_scene[entity.id])
+            found.append((1.0 + max(0.0, 1.0 - ago / SCENE_SECONDS), entity, f"named {round(ago)} s earlier"))
+    return found
+
+
 def _things(context: Context) -> list[Resolution]:
+    """거기 / 그때 / that thing point at what was named nearby (a place or a moment of the
+    surrounding lines), never at the most important place of the series; a stored reference
+    counts only for an entity named nearby. Nothing named nearby: no answer (for 그때, the
+    earlier moments answer)."""
     resolutions: list[Resolution] = []
-    named = set(context.named)
     for expression in context.expressions:
         if expression.kind == "character":
             continue  # people: the dialogue resolver
-        stored = _stored(context, expression)
-        confident = next(((e, c) for e, c in stored if c >= CONFIDENT_REFERENCE and e in context.facts
-                          and context.facts[e].type == expression.kind), None)
-        if confident is not None:
-            facts = context.facts[confident[0]]
-            resolutions.append(Resolution(expression.text, expression.position, expression.kind,
-                                          EntityRef(facts.id, facts.name, facts.type), round(confident[1], 3),
-                                          "the analysis of this line", facts))
+        stored = dict(reversed(_stored(context, expression)))  # the closest reference per entity
+        scored: list[tuple[float, EntityFacts, str]] = []
+        for nearness, entity, why in _named_nearby(context, expression):
+            confidence = stored.get(entity.id, 0.0)
+            weight = W_REFERENCE if confidence >= CONFIDENT_REFERENCE else W_WEAK_REFERENCE
+            scored.append((nearness + weight * confidence, entity,
+                           "the analysis of this line, " + why if confidence >= CONFIDENT_REFERENCE else why))
+        if not scored:
             continue
-        if expression.kind == "event":
-            continue  # "back then" is answered by the earlier moments, not by guessing an event
-        # a name in the same line is what the expression is about only when it is not the
-        # referent itself ("미소야, 그 사람 누구야?"); leave named entities out of the race
-        scored = [(s, e) for s, e in score_candidates(context, expression) if e.id not in named]
-        if not scored or scored[0][0] <= 0.0:
-            continue
-        best, entity = scored[0]
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        best, entity, why = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        margin = (best - max(runner_up, 0.0)) / best
+        confidence = stored.get(entity.id, 0.0)
+        if confidence < CONFIDENT_REFERENCE:
+            confidence = min(0.9, 0.35 + 0.55 * (best - runner_up) / best)
         resolutions.append(Resolution(expression.text, expression.position, expression.kind,
-                                      EntityRef(entity.id, entity.name, entity.type),
-                                      round(min(0.9, 0.35 + 0.55 * margin), 3), _evidence(context, entity), entity))
+                                      EntityRef(entity.id, entity.name, entity.type), round(confidence, 3), why,
+                                      entity))
     return resolutions
 
 

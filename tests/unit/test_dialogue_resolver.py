@@ -85,3 +85,22 @@ def test_korean_address_terms_give_genders() -> None:
     assert dialogue.gender.of("miso")[0] == "f"
     *_, last = said(dialogue, [("yj", "한미소 씨 왔어요."), ("jihun", "그 여자 누구야?")])
     assert who(last)[0][2] == "miso"
+
+
+def test_him_points_away_from_people_who_only_spoke() -> None:
+    # nobody was talked about: "him" is someone outside the scene (explain's callback answers)
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("ross", "Read it, Chandler."), ("paul", "Oh my God."), ("monica", "It was him.")])
+    assert last[0].entity_id is None and last[0].evidence == "nobody talked about in the scene fits"
+    assert {c.entity_id for c in last[0].candidates} >= {"paul"}
+
+
+def test_an_unsure_stored_reference_is_a_hint_not_evidence() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    said(dialogue, [("ross", "Paul and Chandler were there.")])
+    [he] = dialogue.read("He said so.", speaker="monica", start=6.0, stored={"he": Stored("chandler", 0.4)})
+    assert he.entity_id is None and he.evidence.startswith("unsure")  # two men named: the hint does not decide
+    dialogue = Dialogue("en", FRIENDS)
+    said(dialogue, [("ross", "Hi."), ("paul", "Hi.")])
+    [he] = dialogue.read("He is late.", speaker="monica", start=6.0, stored={"he": Stored("paul", 0.4)})
+    assert he.entity_id is None  # paul only spoke; the unsure analysis does not make him talked about

@@ -215,7 +215,7 @@ async def test_place_event_and_back_then_references(provider: OfflineProvider) -
     by_expression = {r.expression: r for r in result.references}
     assert by_expression["거기"].referent in {"강남역", "카페"}
     assert by_expression["그때"].referent == "교통사고"
-    assert by_expression["그때 그 사람"].referent == "한미소"
+    assert by_expression["그 사람"].referent == "한미소"  # 그때 그 사람: a moment and a person
 
 
 async def test_gendered_reference_prefers_a_matching_character(provider: OfflineProvider) -> None:
