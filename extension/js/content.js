@@ -478,7 +478,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (!video) return "";
       for (const track of Array.from(video.textTracks || [])) {
         if (track.kind !== "subtitles" && track.kind !== "captions") continue;
-        if (track.mode === "disabled") track.mode = "hidden";
+        if (track.mode !== "hidden") track.mode = "hidden";
         const active = Array.from(track.activeCues || []).map((c) => c.text).join("\n");
         if (active) return stripCueMarkup(active);
       }

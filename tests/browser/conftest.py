@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import uvicorn
-from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright, expect
 
 from api.app import create_app
 from cli.local_ingest import demo_items, ingest_files
@@ -35,6 +35,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
                  "--no-first-run", "--disable-gpu", "--mute-audio", "--autoplay-policy=no-user-gesture-required"]
 EXPLAIN_RATE_LIMIT = 40  # per client per minute: the 429 test reaches it, the others stay far below
 VIDEO_ID = "spring-notebook-s01e03"
+# web-first assertions wait; 2 shared cores under a full test run can be slow to paint
+expect.set_options(timeout=15_000)
 
 
 def _wait_for_port(port: int) -> None:
@@ -97,7 +99,7 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
 def test_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A page with a real <video> (a silent clip made here with ffmpeg) and a WebVTT track."""
     root = tmp_path_factory.mktemp("site")
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x101418:s=640x360:r=2:d=400",
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x101418:s=640x360:r=2:d=820",
                     "-c:v", "libvpx", "-b:v", "40k", "-deadline", "realtime", "-an", str(root / "clip.webm")],
                    check=True, timeout=120)
     (root / "episode.vtt").write_text(demo_vtt(VIDEO_ID), encoding="utf-8")

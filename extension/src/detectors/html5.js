@@ -22,7 +22,7 @@ export const html5 = {
     if (!video) return "";
     for (const track of Array.from(video.textTracks || [])) {
       if (track.kind !== "subtitles" && track.kind !== "captions") continue;
-      if (track.mode === "disabled") track.mode = "hidden";
+      if (track.mode !== "hidden") track.mode = "hidden"; // loads its cues; the overlay draws the line
       const active = Array.from(track.activeCues || []).map((c) => c.text).join("\n");
       if (active) return stripCueMarkup(active);
     }
