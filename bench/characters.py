@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
+from explainer.text import en  # noqa: E402
 from graph.repositories.entities import video_entities  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
@@ -34,15 +35,16 @@ from graph.stores import open_store  # noqa: E402
 DATA = Path(os.environ.get("BENCH_DATA") or Path(__file__).resolve().parent.parent.parent / "shared" / "data")
 
 # Public cast lists (character names and the forms they are called by), used ONLY to print the
-# "person?" column. A name counts as a person when it is one of these or contains one.
+# "person?" column (for Friends, also everyone who speaks in the gold transcripts). A name counts
+# as a person when it is one of these or contains one.
 CAST: dict[str, set[str]] = {
     "business_proposal": {
         "신하리", "하리", "강태무", "태무", "진영서", "영서", "차성훈", "성훈", "김비서", "강다구", "다구",
         "신중호", "중호", "한정숙", "정숙", "신하민", "하민", "진영", "계본부장", "계민정", "민정", "조유정",
         "유정", "강대표", "강사장", "태무씨", "신금희", "금희", "정숙씨",
         "차비서", "강회장", "민우", "미모", "중해", "혜지", "계차장", "계", "여부장", "박전무", "신선임",
-        "성사장", "최서방", "도룡",
         "차실장", "진팀장", "안성댁", "이민우", "이셰프", "광복",
+        "고상무", "황전무",  # 고 상무 speaks in episode 4; 황 전무님 is the director who takes over
     },
     "reply_1988": {
         "성덕선", "덕선", "최택", "택", "택이", "성선우", "선우", "김정환", "정환", "류동룡", "동룡",
@@ -50,6 +52,9 @@ CAST: dict[str, set[str]] = {
         "성균", "라미란", "미란", "최무성", "무성", "김선영", "선영", "류재명", "재명", "진주", "성진주", "왕자현",
         "자현", "미옥", "장만옥", "만옥", "도롱뇽", "정팔", "덕순",
         "성보영", "보영", "무성이", "택이아빠", "선우엄마", "정환엄마", "동룡아빠", "김정팔",
+        # the forms the neighbours call the fathers by (성동일, 김성균, 최무성) and 동룡's nickname
+        # (도룡뇽, 도룡이); they were listed under business_proposal by mistake before
+        "성사장", "김사장", "최서방", "도룡뇽", "도룡",
     },
     "friends": {
         "monica", "rachel", "phoebe", "ross", "chandler", "joey", "gunther", "carol", "susan", "janice",
@@ -66,8 +71,37 @@ CAST: dict[str, set[str]] = {
 NOT_PEOPLE_HINT = "person? is judged against the public cast lists in this script; the product never reads them"
 
 
+_COMMON = en.STOPWORDS | en.COMMON_WORDS | en.GENERIC_SPEAKERS | {"big", "little", "fake", "sleep", "casting"}
+
+
+def _friends_speakers() -> set[str]:
+    """Everyone who speaks in the gold transcripts of the dev split (full names, first and last
+    words), so a minor character (Danielle) counts as a person without listing her by hand."""
+    path = DATA / "friends" / "character-identification-dev.json"
+    if not path.exists():
+        return set()
+    names: set[str] = set()
+    for episode in json.loads(path.read_text())["episodes"]:
+        for scene in episode["scenes"]:
+            for utterance in scene["utterances"]:
+                for speaker in utterance["speakers"]:
+                    if speaker.startswith("#"):
+                        continue
+                    lowered = speaker.lower().rstrip(".")
+                    if lowered in _COMMON or lowered in ("actor", "announcement", "anchorwoman"):
+                        continue  # a role the transcript names, not a character's name
+                    names.add(lowered)
+                    words = lowered.split()
+                    if len(words) == 2 and all(w.isalpha() and w not in _COMMON for w in words):
+                        names.update(words)  # Danielle; Peter Becker → peter, becker
+    return names
+
+
+_FRIENDS_SPEAKERS = _friends_speakers()
+
+
 def is_person(series: str, name: str, aliases: list[str]) -> bool:
-    cast = CAST[series]
+    cast = CAST[series] | (_FRIENDS_SPEAKERS if series == "friends" else set())
     for form in (name, *aliases):
         key = form.lower().replace(" ", "") if series != "friends" else form.lower()
         if key in cast or any(part in cast for part in key.split()):

@@ -139,6 +139,9 @@ def _batch_key(video_id: str, provider: str, batch: list[SegmentInput], context:
     digest = hashlib.sha1()
     digest.update(json.dumps([s.model_dump() for s in batch], ensure_ascii=False, sort_keys=True).encode())
     digest.update(json.dumps(sorted(k.name for k in context.known_entities), ensure_ascii=False).encode())
+    if context.candidates:
+        digest.update(json.dumps([c.model_dump() for c in context.candidates], ensure_ascii=False,
+                                 sort_keys=True).encode())
     return f"analysis:{video_id}:{provider}:{digest.hexdigest()}"
 
 
@@ -520,7 +523,11 @@ def _advance_context(context: AnalysisContext, analysis: BatchAnalysis, batch: l
             known[found.name] = current.model_copy(update={
                 "aliases": sorted(set(current.aliases) | set(found.aliases)),
                 "mentions": current.mentions + len(found.segments), "last_seen": max(current.last_seen, last)})
-    return context.model_copy(update={"known_entities": list(known.values())})
+    # names not yet shown to be people keep the evidence they have for the next batch
+    named = {name_key(n) for e in analysis.entities for n in (e.name, *e.aliases)}
+    candidates = {name_key(c.name): c for c in (*context.candidates, *analysis.candidates)}
+    return context.model_copy(update={"known_entities": list(known.values()),
+                                      "candidates": [c for k, c in sorted(candidates.items()) if k not in named]})
 
 
 # --- running it ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.text.names import NameIndex, fullness, name_key, name_keys, normalise_name
+from explainer.text.names import NameIndex, adds_surname, fullness, name_key, name_keys, normalise_name
 
 
 @dataclass
@@ -75,7 +75,7 @@ class EntityResolver:
                 found.aliases |= new
                 # a fuller name becomes the canonical name (미소 first, 한미소 later; 신선임 first,
                 # then 신하리 with the alias 신선임 that analysis joined on evidence)
-                if fullness(canonical) > fullness(found.name) and (
+                if (fullness(canonical) > fullness(found.name) or adds_surname(canonical, found.name)) and (
                         position > 0 or name_key(found.name) in name_keys(canonical)):
                     found.aliases.add(found.name)
                     found.aliases.discard(canonical)

@@ -48,10 +48,20 @@ class KnownEntity(BaseModel):
     last_seen: float = 0.0
 
 
+class PersonCandidate(BaseModel):
+    """A name earlier batches of the episode used with some person evidence, not yet enough to
+    call it a character (offline analysis carries it to the next batch; Gemini ignores it)."""
+
+    name: str
+    evidence: dict[str, int] = Field(default_factory=dict)  # person evidence by kind
+    scenes: list[int] = Field(default_factory=list)  # segments where it was a bare proper noun
+
+
 class AnalysisContext(BaseModel):
     series_title: str = ""
     language: str = "ko"
     known_entities: list[KnownEntity] = Field(default_factory=list)
+    candidates: list[PersonCandidate] = Field(default_factory=list)
     # series-wide clock offset for this episode, see KnownEntity.last_seen
     clock_offset: float = 0.0
 
@@ -93,6 +103,7 @@ class BatchAnalysis(BaseModel):
     entities: list[FoundEntity] = Field(default_factory=list)
     references: list[FoundReference] = Field(default_factory=list)
     relations: list[FoundRelation] = Field(default_factory=list)
+    candidates: list[PersonCandidate] = Field(default_factory=list)
 
 
 # --- explanation -----------------------------------------------------------------------------

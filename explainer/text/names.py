@@ -310,6 +310,22 @@ def fullness(name: str) -> int:
     return 2
 
 
+def short_given_name(name: str) -> str | None:
+    """The one-syllable given name of a two-syllable name that starts with a surname (최택 → 택),
+    else None. Many ordinary words look like this (이제, 정말), so it only ever joins a name to a
+    person already shown to be one (see the offline analysis' alias joining)."""
+    if is_hangul_word(name) and len(name) == 2 and name[0] in ko.SURNAMES and not name.endswith(NON_PERSON_ENDINGS):
+        return name[1]
+    return None
+
+
+def adds_surname(full: str, short: str) -> bool:
+    """Whether `full` is `short` with a surname before it (최택 / 택, 한미소 / 미소)."""
+    full, short = full.replace(" ", ""), short.replace(" ", "")
+    return is_hangul_word(short) and len(full) > len(short) and full.endswith(short) \
+        and full[: len(full) - len(short)] in ko.SURNAMES
+
+
 class NameIndex(Generic[_Id]):
     """The one name matcher: which entities a mention names, shared by the offline analysis (one
     batch) and the series-wide entity resolution.
@@ -380,7 +396,9 @@ def with_particle(word: str, pair: str) -> str:
 def is_generic_speaker(label: str) -> bool:
     """True for a role label (MAN, 여자, 남학생, NARRATOR, MAN 2) rather than a character's name."""
     base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
-    return base in ko.GENERIC_SPEAKERS or base in en.GENERIC_SPEAKERS
+    # a bare job title ((감독1), [비서]) names a role; a surname before it (김비서) names a person
+    return base in ko.GENERIC_SPEAKERS or base in en.GENERIC_SPEAKERS or base in _TITLE_SET \
+        or base.removesuffix("님") in _TITLE_SET
 
 
 def names_no_one(label: str) -> bool:

@@ -183,3 +183,93 @@ def test_the_graph_stage_writes_no_speaker_for_a_language_or_a_role_label() -> N
     graph = EpisodeGraph(video, [Segment(index=0, start=0.0, end=30.0, cues=cues)], EntityResolver("s", []))
     speakers = graph.add_speakers()
     assert [graph.touched[s["entityId"]].name for s in speakers] == ["김비서"]
+
+
+# --- evidence carried across batches -----------------------------------------------------------
+
+async def test_the_evidence_of_a_candidate_is_carried_to_the_next_batch(provider: OfflineProvider) -> None:
+    from explainer.ingest.pipeline import _advance_context
+
+    context = AnalysisContext()
+    for k in range(3):
+        batch = [s.model_copy(update={"index": s.index + k}) for s in dialogue("시조새 닮은 얼굴이야.")]
+        result = await provider.analyse(batch, context)
+        context = _advance_context(context, result, batch)
+    assert [(c.name, c.scenes) for c in context.candidates] == [("시조새", [0, 1, 2])]
+    batch = [s.model_copy(update={"index": 3}) for s in dialogue("시조새 씨, 안녕하세요.")]
+    result = await provider.analyse(batch, context)
+    assert "시조새" in characters(result)  # a title: a person now, and no longer a candidate
+    assert not _advance_context(context, result, batch).candidates
+
+
+async def test_bare_recurrence_alone_is_never_enough(provider: OfflineProvider) -> None:
+    from explainer.ingest.pipeline import _advance_context
+
+    context = AnalysisContext()
+    for k in range(4):
+        batch = [s.model_copy(update={"index": s.index + k}) for s in dialogue("시조새 닮은 얼굴이야.")]
+        result = await provider.analyse(batch, context)
+        assert "시조새" not in characters(result)
+        context = _advance_context(context, result, batch)
+
+
+# --- short given names, glued English names ------------------------------------------------------
+
+async def test_a_one_syllable_given_name_joins_the_one_person_with_a_surname_before_it(
+        provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "택이 오빠, 밥 먹어.", "최택 사범님 오셨습니까?", "최택 씨, 안녕하세요.",
+    ), AnalysisContext())
+    people = characters(result)
+    assert "택이" not in people and "택이" in people["최택"]
+
+
+async def test_a_one_syllable_name_does_not_join_when_two_people_could_be_it(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "택이 오빠, 밥 먹어.", "최택 사범님 오셨습니까?", "김택 씨도 왔어요.",
+    ), AnalysisContext())
+    people = characters(result)
+    assert "택이" in people and "택이" not in people["최택"] + people["김택"]
+
+
+async def test_a_run_of_two_names_glued_together_is_split_at_the_known_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("MONICA", "Chandler Bing, stop it."), ("JOANNA", "Hi."),
+        ("RACHEL", "Joanna, this is my friend Chandler Bing Joanna."),
+    ), AnalysisContext(language="en"))
+    people = characters(result)
+    assert "Chandler Bing Joanna" not in people
+    assert {"Chandler Bing", "Joanna"} <= set(people)
+
+
+async def test_a_three_word_name_stays_one(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("MONICA", "Hey, Frank Buffay Jr, come in."), ("FRANK", "Hi."),
+    ), AnalysisContext(language="en"))
+    assert "Frank Buffay Jr" in characters(result)
+
+
+def test_role_and_title_labels_and_words_that_are_no_one() -> None:
+    assert not is_person_label("감독1") and not is_person_label("지배인") and not is_person_label("함께")
+    assert is_person_label("고 상무") and is_person_label("오지배인")
+    assert all(ko.is_place_name(w) for w in ("소련", "동독"))
+
+
+def test_the_resolver_takes_the_surname_form_as_the_display_name() -> None:
+    resolver = EntityResolver("s", [{"id": "s:character:택", "name": "택", "type": "character", "aliases": []}])
+    found = resolver.resolve("최택", "character", ["택"])
+    assert found.id == "s:character:택" and found.name == "최택" and "택" in found.aliases
+
+
+def test_a_joined_alias_that_is_another_node_is_folded_but_two_full_names_never_are() -> None:
+    resolver = EntityResolver("s", [
+        {"id": "s:character:신하리", "name": "신하리", "type": "character", "aliases": ["하리"]},
+        {"id": "s:character:신선임", "name": "신선임", "type": "character", "aliases": []},
+        {"id": "s:character:진영서", "name": "진영서", "type": "character", "aliases": []},
+    ])
+    keep = resolver.resolve("신하리", "character", ["신선임", "진영서"])
+    duplicates = resolver.duplicates_of(keep, ["신하리", "신선임", "진영서"])
+    assert [d.name for d in duplicates] == ["신선임"]
+    resolver.fold(duplicates[0], keep)
+    assert resolver.find("신선임") is keep
+    assert resolver.folded == {"s:character:신선임": "s:character:신하리"}

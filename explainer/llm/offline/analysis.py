@@ -42,11 +42,14 @@ from explainer.text.names import (
     TITLES,
     Language,
     detect_language,
+    final_consonant,
     fullness,
+    is_hangul_word,
     is_person_label,
     name_key,
     name_keys,
     normalise_name,
+    short_given_name,
 )
 
 Tokenize = Callable[[list[str]], list[list[Token]]]
@@ -102,7 +105,7 @@ class _BatchAnalyser:
 
     def __init__(self, batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> None:
         self.context = context
-        self.registry = Registry(context.known_entities)
+        self.registry = Registry(context.known_entities, context.candidates)
         self.lines = _prepare_lines(batch, self.registry)
         self.language: Language = detect_language(" ".join(line.text for line in self.lines[:200]))
         # speakers are characters for sure, wherever the batch names them
@@ -148,6 +151,7 @@ class _BatchAnalyser:
                                confidence=r.confidence)
                 for r in self.references],
             relations=_relations(self.relations, registry),
+            candidates=registry.candidates(),
         )
 
     def _read(self, line: _Line) -> None:
@@ -418,12 +422,34 @@ def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> No
             person = same_surname[0]
             if len(person.segments & alias.segments) >= 2 and _may_be_one(alias, person):
                 registry.join(alias, person)
+    _join_short_given_names(registry, people)
     for alias in people:
         if alias.merged_into is not None or not alias.name.isascii():
             continue
         longer = [p for p in people if p.merged_into is None and p.name.isascii() and _may_be_one(alias, p)]
         if len(longer) == 1:
             registry.join(alias, longer[0])
+
+
+def _join_short_given_names(registry: Registry, people: list[WorkingEntity]) -> None:
+    """택 (택이) and 최택: a one-syllable given name used as a person joins the one person whose
+    two-syllable name is a surname before it, when the batch has shown both to be people."""
+    by_given: dict[str, list[WorkingEntity]] = {}
+    for person in people:
+        given = short_given_name(person.name)
+        if given is not None and person.merged_into is None:
+            by_given.setdefault(given, []).append(person)
+    for alias in people:
+        name = alias.name
+        if alias.merged_into is not None or not is_hangul_word(name):
+            continue
+        # 택이: the nickname 이 after a one-syllable name ending in a consonant
+        given = name if len(name) == 1 else name[0] if len(name) == 2 and name[1] == "이" \
+            and final_consonant(name[0]) > 0 else None
+        full = by_given.get(given or "", [])
+        if given is not None and len(full) == 1 and full[0].id != alias.id \
+                and not ("speaker" in alias.evidence and "speaker" in full[0].evidence):
+            registry.join(alias, full[0])
 
 
 # --- relations -------------------------------------------------------------------------------

@@ -407,14 +407,33 @@ def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[
                 and not tokens[j][0].endswith(("'s", "’s")):
             j += 1
         run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
-        end = tokens[j][2]
-        following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
-        previous = tokens[i - 1][0] if i > 0 else ""
+        cut = _known_split(run, is_known)
+        for first, last in ((i, j),) if cut is None else ((i, i + cut - 1), (i + cut, j)):
+            words = run[first - i: last - i + 1]
+            following = tokens[last + 1][0] if last + 1 < len(tokens) else ""
+            previous = tokens[first - 1][0] if first > 0 else ""
+            mention = _english_run(words, tokens[first][1], tokens[last][2], tokens[first][3],
+                                   (previous, following), is_known, elsewhere)
+            if mention is not None:
+                mentions.append(mention)
         i = j + 1
-        mention = _english_run(run, start, end, at_start, (previous, following), is_known, elsewhere)
-        if mention is not None:
-            mentions.append(mention)
     return mentions
+
+
+def _known_split(run: list[str], is_known: IsKnown) -> int | None:
+    """Where a run of three or more capitalised words is two names glued together ("my friend
+    Chandler Bing Joanna": a caption that lost its full stop): after the longest prefix that is
+    a known name (or a known first name and one more word) when the rest is a known name too.
+    None when the run is one name (Frank Buffay Jr, a known full name) or two words (Monica
+    Geller stays one name)."""
+    if len(run) < 3 or is_known(name_key(" ".join(run))) or run[0].lower() in en.TITLES:
+        return None
+    for cut in range(len(run) - 1, 0, -1):
+        # the first part is a known name, or a known first name and a surname (Chandler Bing)
+        known_first = is_known(name_key(" ".join(run[:cut]))) or (cut == 2 and is_known(name_key(run[0])))
+        if known_first and is_known(name_key(" ".join(run[cut:]))):
+            return cut
+    return None
 
 
 def _english_evidence(at_start: bool, previous: str, following: str, talks: bool) -> tuple[str, ...]:

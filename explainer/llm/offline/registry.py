@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from explainer.llm.base import EntityType, KnownEntity
+from explainer.llm.base import EntityType, KnownEntity, PersonCandidate
 from explainer.llm.offline.mentions import Mention
-from explainer.text.names import NameIndex, fullness, is_hangul_word
+from explainer.text.names import NameIndex, fullness, is_hangul_word, name_key
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).
 RECENCY_HALF_LIFE = 300.0
@@ -71,9 +71,12 @@ def _compatible(entity_type: EntityType, wanted: EntityType | None) -> bool:
 
 
 class Registry:
-    def __init__(self, known: list[KnownEntity]) -> None:
+    def __init__(self, known: list[KnownEntity], candidates: list[PersonCandidate] | None = None) -> None:
         self.entities: list[WorkingEntity] = []
         self._names: NameIndex[int] = NameIndex()
+        # person evidence earlier batches of the episode gathered for names not yet shown to be
+        # people: a name used as a person here gets it back (so evidence need not fit one batch)
+        self.carried: dict[str, PersonCandidate] = {name_key(c.name): c for c in candidates or ()}
         for item in known:
             entity = WorkingEntity(
                 id=len(self.entities), name=item.name, type=item.type, known=True,
@@ -119,6 +122,10 @@ class Registry:
                 mentions=0, importance=0.0, last_seen=at, aliases=set())
             self.entities.append(entity)
             self._names.add(entity.id, mention.name, canonical=True)
+            carried = self.carried.get(name_key(mention.name))
+            if carried is not None and entity.type == "character":
+                entity.evidence.update(carried.evidence)
+                entity.bare_segments.update(carried.scenes)
         elif (entity.type == "character" and fullness(mention.name) > fullness(entity.name)
               and _same_script(mention.name, entity.name)):
             entity.seen_forms.add(entity.name)  # keep the shorter name as an alias
@@ -147,6 +154,21 @@ class Registry:
         if fullness(mention.name) >= 3 and is_hangul_word(mention.name):
             entity.evidence["full_name"] = entity.evidence.get("full_name", 0) + 1
         return entity
+
+    def candidates(self) -> list[PersonCandidate]:
+        """Names this batch used as characters without enough person evidence yet, with all the
+        evidence they have, and the carried ones it did not use again."""
+        found: dict[str, PersonCandidate] = dict(self.carried)
+        for entity in self.entities:
+            if entity.type != "character" or entity.merged_into is not None:
+                continue
+            key = name_key(entity.name)
+            if entity.is_person:
+                found.pop(key, None)
+            elif entity.batch_mentions:
+                found[key] = PersonCandidate(name=entity.name, evidence=dict(sorted(entity.evidence.items())),
+                                             scenes=sorted(entity.bare_segments))
+        return [found[k] for k in sorted(found)]
 
     def add_evidence(self, entity: WorkingEntity, kind: str) -> None:
         entity.evidence[kind] = entity.evidence.get(kind, 0) + 1
