@@ -273,3 +273,7 @@ def test_a_joined_alias_that_is_another_node_is_folded_but_two_full_names_never_
     resolver.fold(duplicates[0], keep)
     assert resolver.find("신선임") is keep
     assert resolver.folded == {"s:character:신선임": "s:character:신하리"}
+
+
+def test_a_caption_credit_label_is_no_one() -> None:
+    assert not is_person_label("자막") and not is_person_label("번역")
