@@ -75,6 +75,8 @@ async def main() -> None:
                     "serviceworker")
                 options = await context.new_page()
                 await options.goto(f"chrome-extension://{worker.url.split('/')[2]}/options.html")
+                await options.get_by_label("Server URL").wait_for()
+                await options.wait_for_function("document.getElementById('serverUrl').value !== ''")
                 await options.get_by_label("Server URL").fill(base)
                 await options.get_by_role("button", name="Save").click()
                 await options.get_by_role("status").filter(has_text="저장").wait_for()

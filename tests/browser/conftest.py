@@ -147,7 +147,9 @@ async def extension(playwright: Playwright, service: str, redis_client: object,
     extension_id = worker.url.split("/")[2]
     options = await context.new_page()
     await options.goto(f"chrome-extension://{extension_id}/options.html")
-    await options.get_by_label("Server URL").fill(service)
+    server_url = options.get_by_label("Server URL")
+    await expect(server_url).not_to_have_value("")  # the stored settings are shown: the page is ready
+    await server_url.fill(service)
     await options.get_by_role("button", name="Save").click()
     await options.get_by_role("status").filter(has_text="저장").wait_for()
     await options.close()
