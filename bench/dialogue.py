@@ -41,6 +41,7 @@ from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
 from explainer.dialogue import calibration, resolver  # noqa: E402
+from explainer.llm.offline import warm_up  # noqa: E402
 from explainer.text.names import name_key  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
@@ -186,6 +187,11 @@ class Outcome:
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
     outcomes: list[Outcome] = []
+    # The app's lifespan loads the offline analyser's Korean model in a thread; the load holds the
+    # GIL for seconds (8 s measured under load), so the event loop stalls and the first explain
+    # calls time out on the stores' 2 s connect timeout (503 GRAPH_UNAVAILABLE "Timeout connecting
+    # to server"). Load it before serving: the lifespan's warm-up is then a no-op.
+    warm_up()
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

@@ -138,6 +138,14 @@ def _is_selected(line: Row, wanted: str) -> bool:
     return bool(text) and (text in wanted or wanted in text)
 
 
+def _match_rank(line: Row, wanted: str) -> int:
+    """1: the line is the selection; 2: it holds the selection; 3: the selection holds it; 0: none."""
+    text = normalise_text(str(line["text"] or ""))
+    if not text or not wanted:
+        return 0
+    return 1 if text == wanted else 2 if wanted in text else 3 if text in wanted else 0
+
+
 def _selected_line(lines: list[Row], selected: str, line_at: float | None) -> Row | None:
     wanted = normalise_text(selected)
     for line in reversed(lines):
@@ -165,12 +173,17 @@ async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_st
     rows = await repo.recent_lines(store, video_id=video_id, since=max(0.0, window_start - CUE_LOOKBACK_SECONDS),
                                    until=window_end, limit=60)
     wanted = normalise_text(text)
-    chosen = next((i for i in range(len(rows) - 1, -1, -1) if _is_selected(rows[i], wanted)
-                   and float(rows[i]["end"] if rows[i]["end"] is not None else rows[i]["start"]) >= window_start), None)
-    if chosen is None:
-        chosen = next((i for i in range(len(rows) - 1, -1, -1) if _is_selected(rows[i], wanted)), None)
-    if chosen is None:
+    # the line that is the selection, else one that holds it, else one the selection holds ("Night."
+    # after "Good night, Jack." is a later line, not the selected one); on screen in the bucket first
+    matches = [(i, _match_rank(rows[i], wanted)) for i in range(len(rows))]
+    matches = [(i, rank) for i, rank in matches if rank]
+    if not matches:
         return None
+    best = min(rank for _, rank in matches)
+    candidates = [i for i, rank in matches if rank == best]
+    on_screen = [i for i in candidates
+                 if float(rows[i]["end"] if rows[i]["end"] is not None else rows[i]["start"]) >= window_start]
+    chosen = (on_screen or candidates)[-1]
     start = float(rows[chosen]["start"])
     end = float(rows[chosen]["end"] if rows[chosen]["end"] is not None else start)
     later = [float(r["start"]) for r in rows[chosen + 1:] if float(r["start"]) > start]
