@@ -6,15 +6,21 @@ store as the floor.
 Runs its own embedded server in a temporary directory, ingests both series in process, drives
 the real app over ASGI (no network: latency is measured from the request entering the app to
 its last response byte; the Question log written after the answer is not in it, but it is in
-requests/s), and stops the server at the end.
+requests/s), and stops the server at the end. Per-statement timings (every graph read the app
+sent, by statement name) follow the table, so a slow store shows which statement costs.
+
+With NEO4J_URI set (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the app) the graph is that
+Neo4j instead — its database NEO4J_DATABASE is EMPTIED first; Redis stays the embedded one.
 
     python bench/explain.py [--episodes 16] [--cues 940] [--requests 200]
+    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=... python bench/explain.py
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import sys
 import tempfile
@@ -174,6 +180,32 @@ async def floor(settings: Settings, requests: int) -> str:
         await store.close()
 
 
+class StatementTimes:
+    """Wraps a store's `read` to time each statement the app sends, by name."""
+
+    def __init__(self, store: Any) -> None:
+        self.samples: dict[str, list[float]] = {}
+        self._read = store.read
+
+        async def timed_read(name: str, **params: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return await self._read(name, **params)
+            finally:
+                self.samples.setdefault(name, []).append(time.perf_counter() - started)
+
+        store.read = timed_read
+
+    def lines(self) -> list[str]:
+        out = [f"{'statement (every read the app sent)':<40} {'n':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+               f"{'total s':>8}"]
+        for name, samples in sorted(self.samples.items(), key=lambda item: -sum(item[1])):
+            ms = [s * 1000 for s in samples]
+            out.append(f"{name:<40} {len(ms):>7} {percentile(ms, 0.50):>8.2f} {percentile(ms, 0.95):>8.2f} "
+                       f"{percentile(ms, 0.99):>8.2f} {sum(samples):>8.2f}")
+        return out
+
+
 async def run(settings: Settings, episodes: int, cues: int, requests: int) -> None:
     store = open_store(settings)
     await store.drop_all()
@@ -194,6 +226,7 @@ async def run(settings: Settings, episodes: int, cues: int, requests: int) -> No
     timed = Timed(app)
     redis = aioredis.Redis.from_url(settings.effective_redis_url)
     async with app.router.lifespan_context(app):
+        statements = StatementTimes(app.state.explainer.store)
         transport = httpx.ASGITransport(app=timed)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
             # warm-up: the offline provider loads its Korean morphology model on first use
@@ -206,7 +239,11 @@ async def run(settings: Settings, episodes: int, cues: int, requests: int) -> No
     print(f"{'':<66} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>9}")
     for line in lines:
         print(line)
-    print(f"(latency: one request at a time; req/s: {CONCURRENCY} in flight, Question log included)")
+    print(f"(latency: one request at a time; req/s: {CONCURRENCY} in flight, Question log included; "
+          f"graph store: {settings.graph_backend})")
+    print()
+    for line in statements.lines():
+        print(line)
 
 
 def main() -> None:
@@ -219,9 +256,15 @@ def main() -> None:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())
         try:
-            settings = Settings(_env_file=None, environment="test", graph_backend="falkordb",  # type: ignore[call-arg]
-                                redis_url=info.url, data_dir=data_dir, embedded_port=info.port, graph_name="bench",
-                                llm_provider="offline", enrich_enabled=False, rate_limit_per_minute=10**9)
+            graph: dict[str, Any] = {"graph_backend": "falkordb", "graph_name": "bench"}
+            if os.environ.get("NEO4J_URI"):
+                graph = {"graph_backend": "neo4j", "neo4j_uri": os.environ["NEO4J_URI"],
+                         "neo4j_user": os.environ.get("NEO4J_USER", "neo4j"),
+                         "neo4j_password": os.environ.get("NEO4J_PASSWORD", "neo4j"),
+                         "neo4j_database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+            settings = Settings(_env_file=None, environment="test",  # type: ignore[call-arg]
+                                redis_url=info.url, data_dir=data_dir, embedded_port=info.port,
+                                llm_provider="offline", enrich_enabled=False, rate_limit_per_minute=10**9, **graph)
             try:  # the event loop uvicorn runs the API on when it is installed (uvicorn[standard])
                 import uvloop
 

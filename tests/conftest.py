@@ -55,9 +55,20 @@ def make_settings(server: ServerInfo, **overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
-@pytest.fixture
-def settings(embedded_server: ServerInfo) -> Settings:
-    return make_settings(embedded_server)
+def _settings_for(backend: str, server: ServerInfo) -> Settings:
+    if backend == "neo4j":
+        return make_settings(server, graph_backend="neo4j", neo4j_uri=NEO4J_URI,
+                             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+                             neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
+                             neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    return make_settings(server)
+
+
+# The app-level suites (integration, e2e) run on every backend available: FalkorDB always, Neo4j
+# as well when NEO4J_URI is set (Redis stays the embedded one). No skipped copies without it.
+@pytest.fixture(params=["falkordb", *(["neo4j"] if NEO4J_URI else [])])
+def settings(request: pytest.FixtureRequest, embedded_server: ServerInfo) -> Settings:
+    return _settings_for(request.param, embedded_server)
 
 
 def _backend_params() -> list[object]:
@@ -66,12 +77,7 @@ def _backend_params() -> list[object]:
 
 @pytest.fixture(params=_backend_params())
 def backend_settings(request: pytest.FixtureRequest, embedded_server: ServerInfo) -> Settings:
-    if request.param == "neo4j":
-        return make_settings(embedded_server, graph_backend="neo4j", neo4j_uri=NEO4J_URI,
-                             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-                             neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
-                             neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
-    return make_settings(embedded_server)
+    return _settings_for(request.param, embedded_server)
 
 
 async def fresh_store(settings: Settings) -> GraphStore:

@@ -11,9 +11,14 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT question_id IF NOT EXISTS FOR (n:Question) REQUIRE n.id IS UNIQUE;
 CREATE INDEX line_video_start IF NOT EXISTS FOR (n:Line) ON (n.videoId, n.start);
 CREATE INDEX segment_video_index IF NOT EXISTS FOR (n:Segment) ON (n.videoId, n.index);
+// explain's window statements: equality on the video, a range on the time (a composite range
+// index seeks on both: equality on the first property, range on the next)
+CREATE INDEX segment_video_start IF NOT EXISTS FOR (n:Segment) ON (n.videoId, n.start);
 CREATE INDEX video_series IF NOT EXISTS FOR (n:Video) ON (n.seriesId);
+CREATE INDEX video_series_ordinal IF NOT EXISTS FOR (n:Video) ON (n.seriesId, n.ordinal);
 CREATE INDEX entity_series IF NOT EXISTS FOR (n:Entity) ON (n.seriesId);
 CREATE INDEX reference_video IF NOT EXISTS FOR (n:Reference) ON (n.videoId);
+CREATE INDEX reference_video_at IF NOT EXISTS FOR (n:Reference) ON (n.videoId, n.at);
 CREATE INDEX question_video IF NOT EXISTS FOR (n:Question) ON (n.videoId);
 CREATE VECTOR INDEX segment_embedding IF NOT EXISTS FOR (n:Segment) ON (n.embedding)
   OPTIONS {indexConfig: {`vector.dimensions`: $embeddingDim, `vector.similarity_function`: 'cosine'}};

@@ -48,9 +48,9 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     api_keys: str = ""
-    # API processes behind one socket (`explainer api`, `explainer up`, compose); None: the CPU
+    # API processes behind one socket (`explainer api`, `explainer up`, compose); 0: the CPU
     # count. Each process has its own pools (GRAPH_POOL_SIZE, API_REDIS_MAX_CONNECTIONS).
-    api_workers: int | None = Field(default=None, ge=1, le=64)
+    api_workers: int = Field(default=0, ge=0, le=64)
     cors_origins: str = "chrome-extension://*,http://localhost:3000"
     # request bodies are refused with 413 beyond these sizes, counted before anything is parsed
     # (the subtitle upload has its own cap, subtitle_max_bytes)

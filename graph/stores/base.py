@@ -11,6 +11,9 @@ from typing import Any, Literal
 Row = dict[str, Any]
 VectorIndex = Literal["segment"]
 FulltextIndex = Literal["line", "entity"]
+# vector scores are (1 + cos) / 2 to within this: the vector indexes are approximate (Neo4j's
+# HNSW index quantises; FalkorDB's answers exact scores for the candidates it finds)
+VECTOR_SCORE_TOLERANCE = 0.01
 
 
 class WriteUnit(abc.ABC):
@@ -44,7 +47,8 @@ class GraphStore(abc.ABC):
 
     async def vector_search(self, index: VectorIndex, vector: Sequence[float], k: int,
                             **filters: Any) -> list[Row]:
-        """`[{id, score}]`, score = cosine similarity mapped to [0, 1], highest first.
+        """`[{id, score}]`, score = cosine similarity mapped to [0, 1] as (1 + cos) / 2 (to within
+        VECTOR_SCORE_TOLERANCE), highest first.
         `filters` go to the statement `vector_search_<index>` as parameters; the index is
         over-fetched (`candidates`) so filtering after the search still leaves `k`."""
         return await self.read(f"vector_search_{index}", vector=list(vector), k=k,

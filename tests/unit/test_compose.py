@@ -30,3 +30,13 @@ def test_api_and_workers_wait_for_healthy_stores() -> None:
     # workers scale with --scale: no fixed name or host port may pin them to one instance
     worker = COMPOSE["services"]["worker"]
     assert "container_name" not in worker and "ports" not in worker
+
+
+def test_the_api_serves_with_several_processes() -> None:
+    from explainer.core.settings import Settings
+
+    env = COMPOSE["services"]["api"]["environment"]
+    # ${API_WORKERS:-0}: 0 means one process per CPU of the container
+    assert env["API_WORKERS"] == "${API_WORKERS:-0}" and "GRAPH_POOL_SIZE" in env
+    assert Settings(_env_file=None, api_workers=0).effective_api_workers >= 1  # type: ignore[call-arg]
+    assert Settings(_env_file=None, api_workers=3).effective_api_workers == 3  # type: ignore[call-arg]
