@@ -27,10 +27,17 @@ class OriginPolicy:
 def websocket_origin_allowed(websocket: WebSocket) -> bool:
     """The handshake rule of every WebSocket (`/ws`, `/graphql`): a browser always sends Origin,
     and only pages of the allow-list may open a socket; a client that sends none is no browser
-    and carries no ambient credentials, so it is not a cross-site risk."""
+    and carries no ambient credentials, so it is not a cross-site risk. The service's own pages
+    (the web player, the explorer) are same-origin: their Origin names the host they were served by."""
     origin = websocket.headers.get("origin")
     policy: OriginPolicy = websocket.app.state.origin_policy
-    return origin is None or policy.allows(origin)
+    return origin is None or policy.allows(origin) or _same_origin(origin, websocket)
+
+
+def _same_origin(origin: str, websocket: WebSocket) -> bool:
+    host = websocket.headers.get("host")
+    scheme = "https" if websocket.url.scheme == "wss" else "http"
+    return host is not None and origin == f"{scheme}://{host}"
 
 
 class EnvelopeCORSMiddleware(CORSMiddleware):

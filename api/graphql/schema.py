@@ -19,7 +19,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.unset import UNSET
 
-from api.cors import OriginPolicy, websocket_origin_allowed
+from api.cors import websocket_origin_allowed
 from api.graphql.context import GraphQLContext, get_context
 from api.graphql.errors import DomainErrors
 from api.graphql.inputs import NoControlCharacters
@@ -63,11 +63,10 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
             return JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
                                 status_code=exc.status_code)
 
-    def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:
+    def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:  # noqa: ARG002 (Strawberry's signature)
         """Strawberry's own cross-origin check (it allows no other origin by default) uses the
-        same allow-list (CORS_ORIGINS)."""
-        policy: OriginPolicy = request.app.state.origin_policy
-        return policy.allows(origin)
+        same rule (CORS_ORIGINS, or the service's own pages)."""
+        return websocket_origin_allowed(request)
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:

@@ -185,6 +185,14 @@ def test_the_websocket_checks_origin(app_settings: Settings) -> None:
         with http.websocket_connect("/ws", headers={"Origin": "chrome-extension://abcdef"}) as ws:
             ws.send_json({"type": "ping"})
             assert ws.receive_json() == {"type": "pong"}
+        # the service's own pages (the web player) are same-origin, whatever CORS_ORIGINS says
+        with http.websocket_connect("/ws", headers={"Origin": "http://testserver"}) as ws:
+            ws.send_json({"type": "ping"})
+            assert ws.receive_json() == {"type": "pong"}
+        with pytest.raises(Exception) as refused, http.websocket_connect(
+                "/ws", headers={"Origin": "http://testserver.evil.example"}):
+            pass
+        assert getattr(refused.value, "code", None) == 1008
 
 
 def test_the_graphql_websocket_checks_origin(app_settings: Settings) -> None:
