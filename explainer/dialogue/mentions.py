@@ -41,8 +41,11 @@ class KnownName:
 _Add = Callable[[PersonMention], None]
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _KO_WORD = re.compile(r"[가-힣]+")
-_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|and|okay|ok|well|no|yes|yeah)[,!]?\s+)$", re.I)
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|okay|ok|well|no|yes|yeah)[,!]?\s+)$", re.I)
 _VOCATIVE_AFTER = re.compile(r"^\s*[,!?]|^\s*\.\s*$|^\s*$")
+# after a comma, a name is a vocative when its sentence ends there ("Read it, Owen."); between
+# commas mid-sentence it is an apposition ("my boss, Joanna, when you left, she ...")
+_SENTENCE_END = re.compile(r"^\s*(?:[.!?]|$)")
 _BARE_DESCRIPTIONS = frozenset({"mom", "mum", "dad", "mommy", "daddy", "grandma", "grandpa"})
 
 
@@ -79,6 +82,16 @@ class NameTable:
 
     def find(self, surface: str) -> KnownName | None:
         return self._by_key.get(name_key(surface)) if surface else None
+
+    def clipped(self, surface: str) -> KnownName | None:
+        """A first name cut short ("Rach", "Mon", "Phoebs"): the one person whose name it begins."""
+        key = name_key(surface)
+        if len(key) < 3:
+            return None
+        stems = {key, key[:-1]} if key.endswith("s") and len(key) > 3 else {key}
+        found = {p.entity_id: p for k, p in self._by_key.items() if len(k) > len(key) - 1
+                 and any(k.startswith(stem) and k != stem for stem in stems)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def person_mentions(text: str, language: str, names: NameTable) -> list[PersonMention]:
@@ -121,6 +134,11 @@ def _english_words(text: str, names: NameTable, add: _Add) -> None:
         elif word[0].isupper() and lowered not in en.STOPWORDS and (known := names.find(word)) is not None:
             add(PersonMention(word, start, end, "name", entity_id=known.entity_id,
                               vocative=_is_vocative(text, start, end)))
+        elif lowered in en.VOCATIVE_TERMS and _is_vocative(text, start, end):
+            add(PersonMention(word, start, end, "second"))  # "Thanks, honey."
+        elif word[0].isupper() and lowered not in en.STOPWORDS and _is_vocative(text, start, end) and \
+                (known := names.clipped(word)) is not None:
+            add(PersonMention(word, start, end, "name", entity_id=known.entity_id, vocative=True))
         elif lowered in en.PERSON_NOUNS:
             before = words[i - 1].group(0).lower() if i else ""
             if before in en.DESCRIPTION_DETERMINERS and before not in en.FIRST_PERSON | en.SECOND_PERSON:
@@ -132,7 +150,7 @@ def _english_words(text: str, names: NameTable, add: _Add) -> None:
 
 def _is_vocative(text: str, start: int, end: int) -> bool:
     return bool(_VOCATIVE_BEFORE.search(text[:start]) and _VOCATIVE_AFTER.match(text[end:])) or \
-        bool(re.search(r",\s*$", text[:start]) and _VOCATIVE_AFTER.match(text[end:]))
+        bool(re.search(r",\s*$", text[:start]) and _SENTENCE_END.match(text[end:]))
 
 
 def _korean_words(text: str, names: NameTable, add: _Add) -> None:

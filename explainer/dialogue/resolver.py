@@ -33,8 +33,8 @@ from explainer.text import en, ko
 # a gap this long between two lines starts a new scene
 SCENE_GAP_SECONDS = 20.0
 # turns of the current scene that are looked back on
-MEMORY_TURNS = 12
-DECAY = 0.6
+MEMORY_TURNS = 30
+DECAY = 0.75
 W_MENTIONED = 2.5
 W_SPOKE = 1.0
 W_SPEAKER = -3.0
@@ -43,6 +43,7 @@ W_GENDER_AGREES = 1.2
 W_GENDER_CLASHES = -4.0
 W_GENDER_UNKNOWN = -0.3
 W_STORED = 5.0
+W_UNGROUNDED_RIVAL = 0.5
 # a stored reference analysis was unsure of is a hint, not evidence
 CONFIDENT_STORED = 0.5
 W_WEAK_STORED = 0.5
@@ -63,6 +64,7 @@ class Candidate:
     # talked about in the scene (named, or referred to with confidence), or confidently stored:
     # a third-person mention whose best candidate only spoke points at someone outside the scene
     grounded: bool = True
+    clashes: bool = False  # of the other gender, by sure evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,7 @@ class Dialogue:
         """Resolve every person mention of the line, in order, then remember the line.
         `stored`: references analysis kept for this line, by lower-cased expression."""
         if self._turns and start - self._turns[-1].end > SCENE_GAP_SECONDS:
-            self._turns.clear()  # a new scene
+            self._turns.clear()  # a new scene: nobody of the last one is within reach (measured: see bench)
         turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start)
         mentions = self.mentions(text)
         vocative = next((m.entity_id for m in mentions if m.vocative and m.entity_id != speaker), None)
@@ -234,16 +236,25 @@ class Dialogue:
         return self._decide(mention, ranked)
 
     def _decide(self, mention: PersonMention, ranked: list[Candidate]) -> Resolution:
-        top = tuple(ranked[:3])
-        if not ranked or ranked[0].score <= 0.0:
-            return Resolution(mention, None, 0.0, "nobody fits", top)
-        if not ranked[0].grounded:
-            return Resolution(mention, None, 0.0, "nobody talked about in the scene fits", top)
-        runner_up = max(ranked[1].score, 0.0) if len(ranked) > 1 else 0.0
-        confidence = calibrated(mention.kind, ranked[0].score - runner_up)
+        if mention.kind in ("third", "description"):
+            # someone talked about, of a compatible gender; who only spoke in the scene is a rival
+            # at a discount (rarely "he" — see bench/dialogue.py), never the answer
+            pool = [c for c in ranked if c.grounded and not c.clashes]
+            ranked = pool + [c for c in ranked if c not in pool]
+            top = tuple(ranked[:3])
+            if not pool:
+                return Resolution(mention, None, 0.0, "nobody talked about in the scene fits", top)
+            rivals = [c.score for c in pool[1:]] + [c.score * W_UNGROUNDED_RIVAL for c in ranked[len(pool):]]
+        else:
+            top = tuple(ranked[:3])
+            if not ranked or ranked[0].score <= 0.0:
+                return Resolution(mention, None, 0.0, "nobody fits", top)
+            rivals = [c.score for c in ranked[1:]]
+        winner = ranked[0]
+        confidence = calibrated(mention.kind, winner.score - max([0.0, *rivals]))
         if confidence < ABSTAIN_BELOW:
-            return Resolution(mention, None, confidence, "unsure: " + ranked[0].evidence, top)
-        return Resolution(mention, ranked[0].entity_id, confidence, ranked[0].evidence, top)
+            return Resolution(mention, None, confidence, "unsure: " + winner.evidence, top)
+        return Resolution(mention, winner.entity_id, confidence, winner.evidence, top)
 
     def _third_person(self, mention: PersonMention, turn: _Turn, addressees: list[Candidate],
                       stored: Stored | None) -> list[Candidate]:
@@ -276,6 +287,7 @@ class Dialogue:
                 score += W_SPEAKER
             elif entity_id == addressee:
                 score += W_ADDRESSEE
+            clashes = False
             if mention.gender is not None:
                 gender, sure = self.gender.of(entity_id)
                 if gender is None:
@@ -284,6 +296,7 @@ class Dialogue:
                     score += W_GENDER_AGREES * sure
                 else:
                     score += W_GENDER_CLASHES * sure
+                    clashes = sure >= 0.5
             if stored is not None and stored.entity_id == entity_id:
                 weight = _stored_weight(stored)
                 score += weight
@@ -292,7 +305,7 @@ class Dialogue:
             person = self.people.get(entity_id)
             score += W_SALIENCE * (person.salience if person else 0.0)
             evidence = max(reasons)[1] if reasons else "in the scene"
-            scored.append(Candidate(entity_id, round(score, 4), evidence, grounded))
+            scored.append(Candidate(entity_id, round(score, 4), evidence, grounded, clashes))
         scored.sort(key=lambda c: (-c.score, c.entity_id))
         return scored
 

@@ -61,6 +61,9 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"my", "your", "his", "her",
 # Words that, said to someone, tell the addressee's gender ("Yes, sir").
 ADDRESS_MALE: frozenset[str] = frozenset({"sir", "dude", "man", "bro", "buddy", "mister"})
 ADDRESS_FEMALE: frozenset[str] = frozenset({"ma'am", "madam", "miss", "lady", "girl"})
+# Terms of address: called out ("Thanks, honey.", "Hey man!"), they are the person spoken to.
+VOCATIVE_TERMS: frozenset[str] = ADDRESS_MALE | ADDRESS_FEMALE | frozenset({
+    "honey", "sweetie", "sweetheart", "darling", "dear", "babe", "baby", "pal", "mate", "kid"})
 
 PLACE_ENDINGS: frozenset[str] = frozenset({
     "street", "st", "st.", "avenue", "ave", "road", "rd", "boulevard", "lane", "cafe", "café", "coffee",
@@ -235,4 +238,4 @@ OBJECT_REFS = _refs("object")
 FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "i'm", "i'll", "i've", "i'd", "my", "mine", "myself"})
 
 SECOND_PERSON: frozenset[str] = frozenset({"you", "you're", "you'll", "you've", "you'd", "your", "yours",
-                                              "yourself"})
+                                              "yourself", "ya"})

@@ -104,3 +104,30 @@ def test_an_unsure_stored_reference_is_a_hint_not_evidence() -> None:
     said(dialogue, [("ross", "Hi."), ("paul", "Hi.")])
     [he] = dialogue.read("He is late.", speaker="monica", start=6.0, stored={"he": Stored("paul", 0.4)})
     assert he.entity_id is None  # paul only spoke; the unsure analysis does not make him talked about
+
+
+def test_an_apposition_is_a_mention_a_vocative_an_address() -> None:
+    people = [*FRIENDS, KnownName("joanna", "Joanna"), KnownName("rachel", "Rachel")]
+    dialogue = Dialogue("en", people)
+    *_, last = said(dialogue, [("rachel", "Okay, my boss, Joanna, when you left, she asked about you."),
+                               ("chandler", "Liked what she saw?")])
+    assert who(last)[0] == ("she", 11, "joanna")
+    dialogue = Dialogue("en", people)
+    [line] = said(dialogue, [("rachel", "Read it, Joanna.")])
+    assert line[0].mention.vocative
+
+
+def test_terms_of_address_and_clipped_names_are_the_person_spoken_to() -> None:
+    people = [*FRIENDS, KnownName("rachel", "Rachel Green"), KnownName("phoebe", "Phoebe")]
+    dialogue = Dialogue("en", people)
+    _, second, third, fourth = said(dialogue, [("rachel", "Hi."), ("monica", "Thanks, honey."),
+                                               ("ross", "Rach, wait."), ("ross", "Come on, Phoebs!")])
+    assert who(second) == [("honey", 8, "rachel")]
+    assert who(third) == [("Rach", 0, "rachel")] and who(fourth) == [("Phoebs", 9, "phoebe")]
+
+
+def test_the_person_talked_about_beats_the_one_who_only_spoke() -> None:
+    dialogue = Dialogue("en", [*FRIENDS, KnownName("barry", "Barry")])
+    *_, last = said(dialogue, [("monica", "Barry was sweet today."), ("chandler", "Yes!"),
+                               ("ross", "Why?"), ("chandler", "I have my reasons."), ("monica", "I will see him.")])
+    assert who(last)[1][2] == "barry"  # Chandler spoke more recently; Barry is who is talked about
