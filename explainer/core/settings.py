@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     # explain
     explain_cache_ttl_seconds: int = 3600
     rate_limit_per_minute: int = Field(default=30, ge=1)
+    # cache misses computed at once per API process; beyond, a miss waits up to
+    # GRAPH_POOL_WAIT_SECONDS, then gets 503 OVERLOADED (hits are never held back)
+    explain_max_concurrent_misses: int = Field(default=16, ge=1)
     spoiler_grace_seconds: float = 5.0
 
     @field_validator("trusted_proxies")

@@ -3,10 +3,13 @@ context, and describe the Question to log."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +20,7 @@ from explainer.core.errors import (
     ExplainerError,
     GeminiError,
     InvalidRequest,
+    Overloaded,
     QuestionNotFound,
     VideoNotFound,
     VideoProcessing,
@@ -77,6 +81,21 @@ class Explainer:
         self.redis = redis
         self.provider = provider
         self.questions = QuestionLog(store)
+        # misses computed at once in this process; more wait briefly, then get OVERLOADED before
+        # doing any work (a half-computed miss that then times out helps nobody)
+        self._misses = asyncio.Semaphore(settings.explain_max_concurrent_misses)
+
+    @asynccontextmanager
+    async def _admitted_miss(self) -> AsyncIterator[None]:
+        try:
+            await asyncio.wait_for(self._misses.acquire(), self.settings.graph_pool_wait_seconds)
+        except TimeoutError:
+            raise Overloaded("too many explanations are being computed; try again shortly",
+                             retry_after=1) from None
+        try:
+            yield
+        finally:
+            self._misses.release()
 
     async def explain(self, *, video_id: str, selected_text: str, timestamp: float) -> ExplainResult:
         started = time.perf_counter()
@@ -95,9 +114,10 @@ class Explainer:
             _check_duration(hit.duration, timestamp)
             explanation_json, degraded, cached = hit.explanation_json, False, True
         else:
-            video = await self._ready_video(video_id)
-            _check_duration(video.duration, timestamp)
-            explanation, degraded = await self._answer(video, text, bucket)
+            async with self._admitted_miss():
+                video = await self._ready_video(video_id)
+                _check_duration(video.duration, timestamp)
+                explanation, degraded = await self._answer(video, text, bucket)
             explanation_json = json.dumps(explanation, ensure_ascii=False, separators=(",", ":"))
             cached = False
             # a degraded answer is not kept: the next call may reach Gemini again
