@@ -183,6 +183,8 @@ class Outcome:
     correct: bool
     confidence: float
     episode: str
+    word: str = ""
+    evidence: str = ""
 
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
@@ -214,7 +216,8 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> l
                         answered = entity is not None
                         outcomes.append(Outcome(class_of(mention), answered,
                                                 answered and same_person(entity["name"], mention.gold),
-                                                float(hit["confidence"]) if hit else 0.0, episode_id))
+                                                float(hit["confidence"]) if hit else 0.0, episode_id,
+                                                mention.text.lower(), str(hit["evidence"]) if hit else ""))
     return outcomes
 
 
@@ -241,26 +244,36 @@ def table(outcomes: list[Outcome], title: str) -> str:
     return "\n".join(lines)
 
 
+# explain's own answers, not the resolver's margin: a callback to an earlier scene, a provider's pick
+_NOT_THE_RESOLVER = ("seen in a similar earlier scene", "named right after this line", "important in the series",
+                     "chosen among the candidates")
+_SECOND = {"you", "your", "yours", "yourself", "ya"}
+
+
 def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
-    """Logistic regression of correctness on the margin, per class of the resolver."""
-    kinds = {CLASSES[0]: ("third", "description"), CLASSES[1]: ("second",), CLASSES[2]: ()}
+    """Logistic regression of correctness on the resolver's margin, per kind of mention: run with
+    the identity calibration, a stated confidence c is sigmoid(margin), so margin = logit(c)."""
+    selections = {"third": lambda o: o.kind == CLASSES[0], "second": lambda o: o.word in _SECOND}
     constants: dict[str, tuple[float, float]] = {}
-    for kind, names in kinds.items():
-        rows = [o for o in outcomes if o.kind == kind and o.answered and 0.0 < o.confidence < 1.0]
-        if len(rows) < 20 or not names:
+    for name, selected in selections.items():
+        rows = [o for o in outcomes if selected(o) and o.answered and 0.0 < o.confidence < 1.0
+                and not o.evidence.startswith(_NOT_THE_RESOLVER)]
+        if len(rows) < 20:
             continue
-        margin = np.array([math.log(o.confidence / (1 - o.confidence)) for o in rows])  # identity calibration
+        margin = np.array([math.log(o.confidence / (1 - o.confidence)) for o in rows])
         y = np.array([1.0 if o.correct else 0.0 for o in rows])
         a, b = 1.0, 0.0
-        for _ in range(200):  # Newton's method
-            p = 1 / (1 + np.exp(-(a * margin + b)))
-            grad = np.array([np.sum((p - y) * margin), np.sum(p - y)])
+        ridge = 1.0  # keeps (a, b) finite when the answers are (nearly) all right
+        for _ in range(100):  # damped Newton's method on the penalised log-likelihood
+            p = 1 / (1 + np.exp(-np.clip(a * margin + b, -30, 30)))
+            grad = np.array([np.sum((p - y) * margin), np.sum(p - y)]) + ridge * np.array([a, b])
             w = p * (1 - p)
             hess = np.array([[np.sum(w * margin * margin), np.sum(w * margin)], [np.sum(w * margin), np.sum(w)]])
-            step = np.linalg.solve(hess + 1e-6 * np.eye(2), grad)
+            step = np.clip(np.linalg.solve(hess + ridge * np.eye(2), grad), -1.0, 1.0)
             a, b = a - step[0], b - step[1]
-        for name in names:
-            constants[name] = (round(float(a), 3), round(float(b), 3))
+        constants[name] = (round(float(a), 3), round(float(b), 3))
+    if "third" in constants:
+        constants["description"] = constants["third"]  # too few gold descriptions to fit their own
     return constants
 
 

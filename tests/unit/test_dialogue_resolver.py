@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from explainer.core.settings import Settings
 from explainer.dialogue.mentions import KnownName
+from explainer.dialogue.references import same_mention
 from explainer.dialogue.resolver import Dialogue, Resolution, Stored
+from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
+from explainer.llm.offline import OfflineProvider
 
 
 def said(dialogue: Dialogue, lines: list[tuple[str | None, str]]) -> list[list[Resolution]]:
@@ -131,3 +135,22 @@ def test_the_person_talked_about_beats_the_one_who_only_spoke() -> None:
     *_, last = said(dialogue, [("monica", "Barry was sweet today."), ("chandler", "Yes!"),
                                ("ross", "Why?"), ("chandler", "I have my reasons."), ("monica", "I will see him.")])
     assert who(last)[1][2] == "barry"  # Chandler spoke more recently; Barry is who is talked about
+
+
+async def test_analysis_stores_the_references_of_the_dialogue_resolver() -> None:
+    # the same resolver as explain: a same-line antecedent, and I/you from the SDH speakers
+    provider = OfflineProvider(Settings(embedding_dim=256))
+    lines = [("Carol", "Hi, Ross."), ("Ross", "Carol goes into labor. She can get me wherever I am."),
+             ("Monica", "You have a pager?")]
+    batch = [SegmentInput(index=0, start=0.0, end=30.0, lines=[
+        LineInput(start=3.0 * i, end=3.0 * i + 2.5, text=text, speaker=speaker)
+        for i, (speaker, text) in enumerate(lines)])]
+    result = await provider.analyse(batch, AnalysisContext(language="en"))
+    found = {(r.at, r.expression): r.referent for r in result.references}
+    assert found[(3.0, "She")] == "Carol" and found[(3.0, "me")] == "Ross" and found[(3.0, "I")] == "Ross"
+    assert found[(6.0, "You")] == "Ross"
+
+
+def test_one_mention_two_expressions() -> None:
+    assert same_mention("나", "나는") and same_mention("그 사람", "그때 그 사람") and same_mention("He", "he")
+    assert not same_mention("I", "him") and not same_mention("you", "your")

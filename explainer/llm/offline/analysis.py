@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from explainer.dialogue.mentions import KnownName
+from explainer.dialogue.references import DialogueLine, person_references, same_mention
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
@@ -145,14 +147,31 @@ class _BatchAnalyser:
         return BatchAnalysis(
             segments=[_segment_facts(index, stats, registry, self.language) for index, stats in self.stats.items()],
             entities=_entities(registry),
-            references=[
+            references=self._person_references([
                 FoundReference(segment=r.segment, expression=r.expression, at=r.at,
                                referent=registry.canonical(registry.entities[r.entity]).name,
                                confidence=r.confidence)
-                for r in self.references],
+                for r in self.references]),
             relations=_relations(self.relations, registry),
             candidates=registry.candidates(),
         )
+
+    def _person_references(self, found: list[FoundReference]) -> list[FoundReference]:
+        """People's references (he, 그 사람, I, you) by the dialogue resolver explain uses too: its
+        answer replaces the one found above for the same mention; where it abstains, that stays."""
+        registry = self.registry
+        people = {e.name: e for e in map(registry.canonical, registry.entities) if e.is_person}
+
+        def speaker(line: _Line) -> str | None:
+            found = registry.find(line.speaker, "character") if line.speaker else None
+            return registry.canonical(found).name if found is not None and found.name in people else None
+
+        lines = [DialogueLine(line.segment, line.text, speaker(line), line.start) for line in self.lines]
+        known = [KnownName(name, name, min(1.0, e.mentions / 20)) for name, e in people.items()]
+        resolved = [FoundReference(segment=r.segment, expression=r.expression, at=r.at, referent=r.entity_id,
+                                   confidence=r.confidence) for r in person_references(self.language, known, lines)]
+        return [*(r for r in found if not any(r.at == d.at and same_mention(r.expression, d.expression)
+                                              for d in resolved)), *resolved]
 
     def _read(self, line: _Line) -> None:
         registry = self.registry
