@@ -1,0 +1,53 @@
+"""거기 / 그때 / there point at what was named nearby, never at the most important place."""
+
+from __future__ import annotations
+
+from explainer.explain.context import Bound, Context, EntityFacts
+from explainer.explain.expressions import find_expressions
+from explainer.explain.people import People
+from explainer.explain.resolution import resolve
+from graph.repositories.videos import VideoRecord
+
+VIDEO = VideoRecord(id="v", status="ready", progress=100, step=None, error=None, error_code=None, title=None,
+                    platform="local", season=1, episode=1, ordinal=1001, duration=600.0, language="ko",
+                    series_id="s", series_title="s", registered_at=None, processed_at=None, subtitle_url=None,
+                    callback_url=None, degraded=False, llm={})
+
+
+def facts(entity_id: str, name: str, kind: str, importance: float) -> EntityFacts:
+    return EntityFacts(id=entity_id, name=name, type=kind, importance=importance, first_video_id="v",
+                       first_ordinal=1001, first_season=1, first_episode=1, first_at=1.0, first_with=[],
+                       description=None, sources=[])
+
+
+def context(text: str, in_scene: dict[str, float], references: list[dict[str, object]] | None = None,
+            named: list[str] | None = None) -> Context:
+    entities = [facts("office", "사무실", "location", 1.0), facts("cafe", "강남역 카페", "location", 0.1),
+                facts("dinner", "회식", "event", 1.0), facts("crash", "교통사고", "event", 0.2)]
+    return Context(video=VIDEO, bound=Bound(1001, 100.0), selected_text=text, language="ko", line_at=100.0,
+                   people=People(resolutions=[], known={}, speaker=None),
+                   expressions=find_expressions(text, "ko"), recent_lines=[], in_scene=in_scene, named_after={},
+                   scene_types={}, references=references or [], named=named or [], moments=[],
+                   facts={e.id: e for e in entities})
+
+
+def answers(ctx: Context) -> dict[str, str | None]:
+    return {r.expression: r.entity.name if r.entity else None for r in resolve(ctx)}
+
+
+def test_there_is_the_place_named_in_the_scene_not_the_most_important() -> None:
+    assert answers(context("거기 다시 가 봤어?", in_scene={"cafe": 80.0})) == {"거기": "강남역 카페"}
+
+
+def test_nothing_named_nearby_no_answer() -> None:
+    # the office is the series' most important place, and analysis once said so: not named here
+    stored = [{"expression": "거기", "at": 100.0, "entityId": "office", "confidence": 0.9}]
+    assert answers(context("야 거기 있잖아, 거기", in_scene={}, references=stored)) == {}
+    assert answers(context("그때 정말 무서웠어.", in_scene={})) == {}
+
+
+def test_back_then_is_the_moment_named_nearby_the_later_named_wins() -> None:
+    ctx = context("그때 정말 무서웠어.", in_scene={"dinner": 60.0, "crash": 95.0})
+    assert answers(ctx) == {"그때": "교통사고"}
+    named_in_line = context("강남역 카페 알지? 거기서 만나.", in_scene={"office": 90.0}, named=["cafe"])
+    assert answers(named_in_line) == {"거기": "강남역 카페"}
