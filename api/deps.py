@@ -33,9 +33,15 @@ def get_state(request: Request) -> AppState:
     return state
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return get_state(request).settings
 
 
-StateDep = Annotated[AppState, Depends(get_state)]
+async def _state(request: Request) -> AppState:
+    # the dependencies are async: FastAPI runs a plain def one in its thread pool (a thread hop
+    # per request and dependency)
+    return get_state(request)
+
+
+StateDep = Annotated[AppState, Depends(_state)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

@@ -62,8 +62,8 @@ class FeedbackRequest(CamelModel):
     comment: str | None = Field(default=None, max_length=2000)
 
 
-def get_explainer(request: Request, state: StateDep) -> Explainer:
-    """One Explainer per app, built on first use with the app's provider."""
+async def get_explainer(request: Request, state: StateDep) -> Explainer:
+    """One Explainer per app, built on first use with the app's provider (async: no thread hop)."""
     explainer: Explainer | None = getattr(request.app.state, "explainer_service", None)
     if explainer is None:
         provider = state.provider or build_provider(state.settings)
