@@ -105,16 +105,34 @@ def _person(context: Context, found: PersonResolution) -> Resolution:
 
 def resolve(context: Context) -> list[Resolution]:
     """Every person mention, and the place/moment/thing expressions, in order of offset. A
-    third-person mention nobody in the scene fits may call back to someone seen earlier (the
-    echoed or similar earlier scenes, who is named right after)."""
-    resolutions = []
-    for found in context.people.resolutions:
-        person = _person(context, found)
-        if person.entity is None and found.mention.kind in ("third", "description") and not found.mention.plural:
-            person = _callback(context, found) or person
-        resolutions.append(person)
-    resolutions += _things(context)
-    return sorted(resolutions, key=lambda r: r.offset)
+    demonstrative nobody talked about in the scene fits (그 사람, 걔, "that guy", "the man") may
+    call back to someone seen earlier: the echoed or similar earlier scenes. A bare he/she does
+    only when the line quotes an earlier one, or renames it with such a demonstrative ("It was
+    him. The man in the green raincoat."): on TV dialogue a bare pronoun nobody in the scene fits
+    is mostly someone never named there (bench/dialogue.py), and a guess would be wrong."""
+    people = [_person(context, found) for found in context.people.resolutions]
+    echoed = any(m.echo for m in context.moments)
+    called: dict[str | None, Resolution] = {}
+    for i, found in enumerate(context.people.resolutions):
+        if people[i].entity is None and _may_call_back(found, context.language, echoed):
+            people[i] = _callback(context, found) or people[i]
+            if people[i].entity is not None:
+                called.setdefault(found.mention.gender, people[i])
+    for i, found in enumerate(context.people.resolutions):
+        renamed = called.get(found.mention.gender)
+        if people[i].entity is None and found.mention.kind == "third" and not found.mention.plural \
+                and renamed is not None:
+            people[i] = replace(renamed, expression=found.mention.text, offset=found.mention.start,
+                                evidence=f"the same person as '{renamed.expression}' in this line")
+    return sorted([*people, *_things(context)], key=lambda r: r.offset)
+
+
+def _may_call_back(found: PersonResolution, language: str, echoed: bool) -> bool:
+    mention = found.mention
+    if mention.kind not in ("third", "description") or mention.plural:
+        return False
+    demonstrative = language.startswith("ko") or mention.kind == "description" or " " in mention.text.strip()
+    return demonstrative or echoed
 
 
 def _callback(context: Context, found: PersonResolution) -> Resolution | None:
