@@ -10,13 +10,16 @@ kept as the viewer reads it. The rules, in order:
   (`웃으며`, `작게`, `떨리는`, `한숨 쉰다`); names practically never end so;
 - Korean onomatopoeia (`쾅`, `쾅쾅`, `하하하`, `딩동`);
 - English written all in lower case (`[door creaks]`): names are capitalised;
-- an English `-ing`/`-ly` word (`(Whispering)`, `(QUIETLY)`).
+- an English `-ing`/`-ly` word (`(Whispering)`, `(QUIETLY)`) that is no first name (`LILY:`,
+  `(EMILY)` name someone).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from explainer.dialogue.gender import name_prior
 
 _KOREAN_STEMS = (
     "웃음", "웃는", "웃으", "웃다", "미소 짓", "한숨", "음악", "박수", "울음", "우는", "울먹", "흐느", "기침",
@@ -56,6 +59,11 @@ _HANGUL_WORD = re.compile(r"^[가-힣 ]+$")
 _KOREAN_STEM = re.compile("|".join(map(re.escape, _KOREAN_STEMS)))
 
 
+def _first_name(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 2 and name_prior(words[0]) != 0.0
+
+
 @lru_cache(maxsize=4096)  # the same few annotations and names recur all through a file
 def is_sound_annotation(content: str) -> bool:
     """True if the inside of a bracket describes a sound or a manner rather than naming someone."""
@@ -69,8 +77,8 @@ def is_sound_annotation(content: str) -> bool:
     ):
         return True
     if _HAS_LATIN.search(text):
-        if _ENGLISH_WORDS.search(text) or _MANNER_WORD.search(text):
-            return True
+        if _ENGLISH_WORDS.search(text) or (_MANNER_WORD.search(text) and not _first_name(text)):
+            return True  # (SOFTLY), (SHOUTING) — but LILY, EMILY, BILLY are names
         if not _HAS_UPPER.search(text):
             return True
     return False

@@ -187,3 +187,9 @@ def test_times_are_rounded_to_milliseconds() -> None:
     cues, _, _ = clean_cues([raw(0.1 + 0.2, 1.0000004, "반올림")])
 
     assert (cues[0].start, cues[0].end) == (0.3, 1.0)
+
+
+def test_a_first_name_ending_like_a_manner_word_is_a_speaker() -> None:
+    # (QUIETLY) is a manner; LILY and EMILY are people (SDH labels in Friends: EMILY: ...)
+    assert is_sound_annotation("QUIETLY") and is_sound_annotation("Whispering")
+    assert not is_sound_annotation("LILY") and not is_sound_annotation("Emily")
