@@ -248,11 +248,13 @@ def table(outcomes: list[Outcome], title: str) -> str:
 _NOT_THE_RESOLVER = ("seen in a similar earlier scene", "named right after this line", "important in the series",
                      "chosen among the candidates")
 _SECOND = {"you", "your", "yours", "yourself", "ya"}
+FIT_SCALE = 0.25
 
 
 def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
     """Logistic regression of correctness on the resolver's margin, per kind of mention: run with
-    the identity calibration, a stated confidence c is sigmoid(margin), so margin = logit(c)."""
+    FIT_SCALE, a stated confidence c is sigmoid(FIT_SCALE * margin), so margin = logit(c) / FIT_SCALE
+    (the scale keeps large margins apart once confidences are rounded to 3 decimals)."""
     selections = {"third": lambda o: o.kind == CLASSES[0], "second": lambda o: o.word in _SECOND}
     constants: dict[str, tuple[float, float]] = {}
     for name, selected in selections.items():
@@ -260,7 +262,7 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
                 and not o.evidence.startswith(_NOT_THE_RESOLVER)]
         if len(rows) < 20:
             continue
-        margin = np.array([math.log(o.confidence / (1 - o.confidence)) for o in rows])
+        margin = np.array([math.log(o.confidence / (1 - o.confidence)) / FIT_SCALE for o in rows])
         y = np.array([1.0 if o.correct else 0.0 for o in rows])
         a, b = 1.0, 0.0
         ridge = 1.0  # keeps (a, b) finite when the answers are (nearly) all right
@@ -293,9 +295,9 @@ def main() -> None:
     parser.add_argument("--episodes", default="", help="comma-separated episode ids (default: all)")
     args = parser.parse_args()
     episodes = load(set(filter(None, args.episodes.split(","))) or None)
-    if args.fit:  # raw margins: identity calibration, no abstention
+    if args.fit:  # raw margins: a fixed scale, no abstention
         for kind in calibration.CALIBRATION:
-            calibration.CALIBRATION[kind] = (1.0, 0.0)
+            calibration.CALIBRATION[kind] = (FIT_SCALE, 0.0)
         resolver.ABSTAIN_BELOW = 0.0
     with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)

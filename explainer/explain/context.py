@@ -274,7 +274,7 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     selected = _selected_line(lines, selected_text, cue.start if cue is not None else None)
     line_at = float(selected["start"]) if selected is not None else bound.until
     people = resolve_people(lines=lines, scene=scene, refs=refs, selected_text=selected_text, selected=selected,
-                            language=language)
+                            language=language, stored_evidence=video.llm.get("provider") != "offline")
     probes = _probes(lines, line_at, selected_text)
     echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,
                                                            ordinal=bound.ordinal, before=scene_start))

@@ -46,10 +46,15 @@ def _stored_at(refs: list[Row], start: float, known: dict[str, KnownName]) -> di
 
 
 def resolve_people(*, lines: list[Row], scene: list[Row], refs: list[Row], selected_text: str,
-                   selected: Row | None, language: str) -> People:
+                   selected: Row | None, language: str, stored_evidence: bool = True) -> People:
     """`lines`: the scene up to the bound, oldest first; `selected`: the selected text's line
-    among them (None when the text is no line of the episode)."""
+    among them (None when the text is no line of the episode). `stored_evidence`: the stored
+    references are evidence of their own (an LLM's analysis); the offline analysis stored this
+    resolver's own answers, which the replay gives again — counting them twice would inflate
+    every margin."""
     known = _people(lines, scene, refs)
+    if not stored_evidence:
+        refs = []
     dialogue = Dialogue(language, known.values())
     line_at = float(selected["start"]) if selected is not None else float("inf")
     for row in lines:
