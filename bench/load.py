@@ -69,6 +69,7 @@ end
 function init(args)
   position = id * math.floor(#bodies / 64)
   statuses = {}
+  codes = {}
   without_retry_after = 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
@@ -81,24 +82,31 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  if status ~= 200 then
+    local code = string.match(body or "", '"code":"([A-Z_]+)"') or tostring(status)
+    codes[code] = (codes[code] or 0) + 1
+  end
   if (status == 429 or status == 503) and headers["Retry-After"] == nil and headers["retry-after"] == nil then
     without_retry_after = without_retry_after + 1
   end
 end
 
 function done(summary, latency, requests)
-  local counts, missing = {}, 0
+  local counts, by_code, missing = {}, {}, 0
   for _, thread in ipairs(threads) do
     for status, n in pairs(thread:get("statuses")) do counts[tostring(status)] = (counts[tostring(status)] or 0) + n end
+    for code, n in pairs(thread:get("codes")) do by_code[code] = (by_code[code] or 0) + n end
     missing = missing + thread:get("without_retry_after")
   end
-  local parts = {}
+  local parts, code_parts = {}, {}
   for status, n in pairs(counts) do parts[#parts + 1] = string.format('"%s": %d', status, n) end
+  for code, n in pairs(by_code) do code_parts[#code_parts + 1] = string.format('"%s": %d', code, n) end
   local e = summary.errors
   io.write(string.format(
-    'LOAD {"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, "statuses": {%s}, ' ..
+    'LOAD {"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, "statuses": {%s}, "codes": {%s}, ' ..
     '"without_retry_after": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), table.concat(parts, ", "),
+    table.concat(code_parts, ", "),
     missing, e.connect, e.read, e.write, e.timeout))
 end
 """
@@ -121,7 +129,9 @@ def row(kind: str, connections: int, result: dict[str, Any]) -> str:
     ok = statuses.get(200, 0)
     refused = {s: n for s, n in sorted(statuses.items()) if s != 200}
     sockets = {k: result[k] for k in ("connect", "read", "write", "timeout") if result[k]}
+    codes = ", ".join(f"{c} {n}" for c, n in sorted(result["codes"].items()))
     errors = ", ".join([f"{s}: {n}" for s, n in refused.items()] + [f"{k}: {n}" for k, n in sockets.items()])
+    errors += f" ({codes})" if codes else ""
     if result["without_retry_after"]:
         errors += f" ({result['without_retry_after']} without Retry-After)"
     return (f"{kind:<6} {connections:>6} {result['requests']:>9} {result['requests'] / seconds:>9.0f} "
