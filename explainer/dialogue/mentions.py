@@ -95,8 +95,11 @@ class NameTable:
 
 
 def person_mentions(text: str, language: str, names: NameTable) -> list[PersonMention]:
-    """Mentions of people in `text`, in order of their offsets, none overlapping."""
+    """Mentions of people in `text`, in order of their offsets, none overlapping. Song lyrics
+    (♪ … ♪) refer to nobody of the scene."""
     found: list[PersonMention] = []
+    if "♪" in text:
+        return found
     taken: list[tuple[int, int]] = []
 
     def add(mention: PersonMention) -> None:

@@ -88,10 +88,11 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
 
 # Referring expressions, the one table of analysis and explain, longest first: (regex, the entity
 # type they point to, gender "m"/"f"/None, plural). 그때 그 사람 is two: a moment and a person.
-# First/second person pronouns are FIRST_PERSON and SECOND_PERSON below.
+# First/second person pronouns are FIRST_PERSON and SECOND_PERSON below. 그놈의 성질 is an idiom
+# ("that damn temper"), no one.
 REFERRING_EXPRESSIONS: tuple[tuple[str, str, str | None, bool], ...] = (
     (r"그\s?남자", "character", "m", False), (r"그\s?여자", "character", "f", False),
-    (r"그녀", "character", "f", False), (r"그\s?놈", "character", "m", False),
+    (r"그녀", "character", "f", False), (r"그\s?놈(?!의)", "character", "m", False),
     (r"그\s?녀석", "character", "m", False), (r"그\s?자식", "character", "m", False),
     (r"그\s?사람(?!들)", "character", None, False), (r"저\s?사람(?!들)", "character", None, False),
     (r"그\s?분", "character", None, False), (r"그\s?애(?!들)", "character", None, False),

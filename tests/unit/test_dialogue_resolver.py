@@ -154,3 +154,11 @@ async def test_analysis_stores_the_references_of_the_dialogue_resolver() -> None
 def test_one_mention_two_expressions() -> None:
     assert same_mention("나", "나는") and same_mention("그 사람", "그때 그 사람") and same_mention("He", "he")
     assert not same_mention("I", "him") and not same_mention("you", "your")
+
+
+def test_idioms_and_song_lyrics_refer_to_nobody() -> None:
+    dialogue = Dialogue("ko", KOREAN)
+    said(dialogue, [("miso", "한지훈 씨 왔어?")])
+    assert dialogue.mentions("그놈의 생일 타령!") == []
+    assert dialogue.mentions("♪ 그 사람 나만 볼… ♪") == []
+    assert [m.text for m in dialogue.mentions("그놈 또 왔어?")] == ["그놈"]
