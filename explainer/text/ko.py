@@ -230,6 +230,16 @@ PERSON_VERBS: frozenset[str] = frozenset({
 # Particles that follow a person: 미소한테, 미소에게, 회장님께, 사장님께서.
 PERSON_PARTICLES: frozenset[str] = frozenset({"한테", "에게", "께", "한테서", "에게서", "께서", "더러", "보고"})
 
+# Nouns a name is introduced as (한지훈이라는 분, 지훈이란 사람, 한지훈이라고 하는 남자): the name is a person's.
+NAMED_PERSON_NOUNS: frozenset[str] = frozenset({
+    "분", "사람", "남자", "여자", "애", "아이", "친구", "녀석", "놈", "자식", "새끼", "꼬마", "학생", "양반",
+    "아저씨", "아줌마", "아가씨", "총각", "청년", "할머니", "할아버지", "형", "오빠", "언니", "누나", "선배",
+    "후배", "동생", "여자애", "남자애", "사내", "인간",
+})
+
+# What 라고 is followed by when it introduces a name (한지훈이라고 하는 분).
+NAMING_VERBS: frozenset[str] = frozenset({"하는", "하던", "한", "하시는", "불리는"})
+
 # Nouns people are called by that are not names: kinship and address terms, insults, and the
 # conjunctions and interjections the morphology sometimes reads as proper nouns.
 ADDRESS_NOUNS: frozenset[str] = frozenset({

@@ -133,7 +133,16 @@ for _title in TITLES:  # already longest first
 
 COMPOUND_SURNAMES: frozenset[str] = frozenset(s for s in ko.SURNAMES if len(s) == 2)
 
+# Lookalikes that end a compound too (말솜씨, 김아저씨, 민준어머님: eloquence, uncle Kim, 민준's
+# mother, never 말솜 씨); the address words among them (형님, 선생님) still come off a name.
+_COMPOUND_LOOKALIKES: tuple[str, ...] = tuple(sorted(
+    (w for w in ko.HONORIFIC_LOOKALIKES if w not in HONORIFICS), key=lambda w: (-len(w), w)))
 
+
+def ends_like_a_word(text: str) -> bool:
+    """Whether a name's last word is, or ends with, a word that only looks like an honorific:
+    아저씨, 날씨, 말솜씨 keep their 씨, 하나님 and 손님 their 님."""
+    return text.split(" ")[-1].endswith(_COMPOUND_LOOKALIKES)
 
 
 def _split_title(compact: str) -> tuple[str, str] | None:
@@ -161,6 +170,8 @@ def strip_honorifics(name: str) -> str:
         return _strip_english_title(text)
     if text.replace(" ", "") in ko.HONORIFIC_LOOKALIKES:
         return text.replace(" ", "")
+    if ends_like_a_word(text):
+        return text
     changed = True
     while changed:
         changed = False
@@ -257,7 +268,7 @@ def given_name(name: str) -> str | None:
     like a place or an event (강남역 is not a person).
     """
     if (not is_hangul_word(name) or name.endswith(NON_PERSON_ENDINGS) or _split_title(name)
-            or name in ko.HONORIFIC_LOOKALIKES or name.endswith(_LONG_HONORIFICS)):
+            or ends_like_a_word(name) or name.endswith(_LONG_HONORIFICS)):
         return None
     if len(name) == 3 and name[0] in ko.SURNAMES:
         return name[1:]

@@ -9,7 +9,7 @@ from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
 from explainer.text import en, ko
-from explainer.text.names import NameIndex, fullness, is_person_label
+from explainer.text.names import NameIndex, fullness, is_person_label, normalise_name, title_of
 
 
 @pytest.fixture(scope="module")
@@ -277,3 +277,48 @@ def test_a_joined_alias_that_is_another_node_is_folded_but_two_full_names_never_
 
 def test_a_caption_credit_label_is_no_one() -> None:
     assert not is_person_label("자막") and not is_person_label("번역")
+
+
+# --- naming phrases, honorifics before 요, lookalike compounds, given names ----------------------
+
+async def test_a_name_introduced_as_someone_is_a_person(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "아까 한지훈이라는 분한테서 전화 왔었어요.", "덕선이라는 애 알아?", "정환이라고 하는 남자가 찾아왔어.",
+        "배우라는 사람이 그렇게 말해?", "엄마라는 사람이 어떻게 그래.",
+    ), AnalysisContext())
+    people = set(characters(result))
+    assert {"한지훈", "덕선", "정환"} <= people  # named as 분, 애, 남자 once each, nothing else
+    assert not people & {"배우", "엄마"}  # what someone is, not who
+
+
+async def test_an_honorific_before_the_polite_yo_is_a_title(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue("누가 전화했어?", "한지훈 씨요.", "그럼 박준호 대리님요?"),
+                                    AnalysisContext())
+    people = characters(result)
+    assert {"한지훈", "박준호"} <= set(people)
+
+
+async def test_a_word_ending_like_an_honorific_lookalike_is_no_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        "말솜씨가 좋네.", "오늘 날씨 좋다.", "글씨가 예쁘네요.", "미소씨, 말솜씨 좀 봐.",
+    ), AnalysisContext())
+    assert set(characters(result)) == {"미소"}
+    assert normalise_name("말솜씨가") == "말솜씨" and title_of("말솜씨") is None
+    assert normalise_name("김 아저씨") == "김아저씨" and normalise_name("민준 형님") == "민준"
+
+
+async def test_a_given_name_joins_the_only_full_name_ending_with_it(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("준호", "한 대리님은 외근 갔어요."), ("미소", "...뭐?"), ("준호", "한미소 대리님 계시냐고요."),
+        ("미소", "알았어."),
+    ), AnalysisContext())
+    people = characters(result)
+    assert "미소" not in people and "미소" in people["한미소"]
+
+
+async def test_a_given_name_stays_alone_when_two_full_names_end_with_it(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("미소", "안녕하세요."), "한 대리님 왔어요?", "김 대리님도요.", "한미소 대리님, 김미소 대리님 오셨어요.",
+    ), AnalysisContext())
+    people = characters(result)
+    assert {"미소", "한미소", "김미소"} <= set(people)

@@ -43,6 +43,7 @@ from explainer.text.names import (
     HONORIFICS,
     TITLES,
     Language,
+    adds_surname,
     detect_language,
     final_consonant,
     fullness,
@@ -442,6 +443,7 @@ def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> No
             if len(person.segments & alias.segments) >= 2 and _may_be_one(alias, person):
                 registry.join(alias, person)
     _join_short_given_names(registry, people)
+    _join_given_names(registry)
     for alias in people:
         if alias.merged_into is not None or not alias.name.isascii():
             continue
@@ -467,6 +469,22 @@ def _join_short_given_names(registry: Registry, people: list[WorkingEntity]) -> 
             and final_consonant(name[0]) > 0 else None
         full = by_given.get(given or "", [])
         if given is not None and len(full) == 1 and full[0].id != alias.id \
+                and not ("speaker" in alias.evidence and "speaker" in full[0].evidence):
+            registry.join(alias, full[0])
+
+
+def _join_given_names(registry: Registry) -> None:
+    """미소 and 한미소: a given name used as a character joins the one full name of the batch that
+    puts a surname before it (한미소 대리님 may have landed on 한대리 rather than on the 미소 of an
+    earlier line), when one of them has been shown to be a person and captions do not label both.
+    Two full names ending alike (한미소, 김미소) leave 미소 alone."""
+    characters = [e for e in registry.entities if e.merged_into is None and e.type == "character"]
+    for alias in characters:
+        if alias.merged_into is not None or fullness(alias.name) != 2 or not is_hangul_word(alias.name):
+            continue
+        full = [p for p in characters if p.merged_into is None and p.id != alias.id
+                and fullness(p.name) >= 3 and adds_surname(p.name, alias.name)]
+        if len(full) == 1 and (alias.is_person or full[0].is_person) \
                 and not ("speaker" in alias.evidence and "speaker" in full[0].evidence):
             registry.join(alias, full[0])
 

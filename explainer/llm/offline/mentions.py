@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from explainer.llm.base import EntityType
 from explainer.text import en, ko
 from explainer.text.names import (
+    final_consonant,
     given_name,
     is_hangul_word,
     is_particle,
@@ -59,6 +60,7 @@ class Mention:
 _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
 _HONORIFIC_SET = frozenset(ko.HONORIFICS)
 _TITLE_SET = frozenset(ko.TITLES)
+_ATTACHED_HONORIFICS = frozenset({"씨", "님"})
 _SOFT_HONORIFICS = frozenset({"씨", "님", "오빠", "언니", "누나", "형", "선배", "선배님", "형님", "누님", "양", "군"})
 
 
@@ -166,7 +168,9 @@ def _title_after(word: _Word) -> str | None:
         rest = core[len(title):]
         if rest.startswith("님") and title != "님":
             rest = rest[1:]
-        if rest.endswith("요") and len(rest) > 1:  # 씨는요, 씨가요: the polite 요 after a particle
+        # the polite 요 after a particle (씨는요, 씨가요) or the honorific itself (씨요, 대리님요;
+        # not after 군/양/형: 군요 ends a sentence)
+        if rest.endswith("요") and (len(rest) > 1 or len(title) > 1 or title in _ATTACHED_HONORIFICS):
             rest = rest[:-1]
         if not rest or is_particle(rest) or strip_particles(title + rest) == title:
             return title
@@ -281,6 +285,12 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
             mentions.append(vocative)
             used.add(i)
             continue
+        introduced = _introduced_name(words, i, is_known)
+        if introduced is not None:
+            mentions.append(Mention(introduced, "character", word.core_start, word.core_start + len(introduced),
+                                    evidence=("bare", "named")))
+            used.add(i)
+            continue
         proper = _nnp_run(word)
         if proper is not None:
             proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
@@ -303,6 +313,44 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         else:
             mentions.extend(_common_noun_mentions(word))
     return mentions
+
+
+_NAMING = re.compile(r"(?P<stem>[가-힣]+?)(?P<ending>라는|란|라고)")
+
+
+def _introduced_name(words: list[_Word], index: int, is_known: IsKnown) -> str | None:
+    """The name a line introduces as a person's: 한지훈이라는 분, 지훈이란 사람, 미소라는 애,
+    한지훈이라고 하는 남자. A single dictionary noun there says what someone is (배우라는 사람,
+    엄마라는 사람), so it is a name only when it is known, looks like a full name or is a proper
+    noun or a word the morphology does not know (it splits it: 덕/선)."""
+    word = words[index]
+    match = _NAMING.fullmatch(word.core)
+    if match is None or word.trailing:
+        return None
+    stem, ending = match.group("stem"), match.group("ending")
+    following = index + 1
+    if ending == "라고":
+        if following >= len(words) or words[following].core not in ko.NAMING_VERBS or words[following].trailing:
+            return None
+        following += 1
+    if following >= len(words):
+        return None
+    after = words[following]
+    head = after.tokens[0].form if after.tokens else strip_particles(after.core)
+    if head not in ko.NAMED_PERSON_NOUNS:
+        return None
+    # the copula 이 follows a consonant (한지훈이라는); after a vowel the 이 is the name's (지훈이라는
+    # read as 지훈 + 이라는, 수이라는 as 수이 + 라는)
+    name = stem[:-1] if stem.endswith("이") and final_consonant(stem[:-1]) > 0 else stem
+    if (not 2 <= len(name) <= 4 or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS or name in ko.STOP_NOUNS
+            or name in _TITLE_SET or name in _HONORIFIC_SET or name in ko.FAMILY_WORDS or name in ko.WORK_WORDS
+            or name in ko.PERSON_NOUNS or classify_korean(name) != "concept" or ko.is_language_name(name)):
+        return None
+    own = [t for t in word.tokens if t.start < word.core_start + len(name)]
+    dictionary_word = len(own) == 1 and own[0].tag == "NNG" and own[0].form == name
+    if dictionary_word and not is_known(name_key(name)) and given_name(name) is None:
+        return None
+    return name
 
 
 def _person_use(word: _Word, following: _Word | None) -> tuple[str, ...]:

@@ -14,12 +14,14 @@ from explainer.text.names import NameIndex, fullness, is_hangul_word, name_key
 RECENCY_HALF_LIFE = 300.0
 
 
-# Person evidence: what makes a reader take a name for a person. A speaker label, a vocative or
-# a title/honorific or a kinship phrase (미소의 동생 지은) is enough by itself; a person verb
+# Person evidence: what makes a reader take a name for a person. A speaker label, a vocative,
+# a title/honorific, a kinship phrase (미소의 동생 지은) or a naming phrase (한지훈이라는 분) is
+# enough by itself; a person verb
 # ("미소가 말했어", "Ross said", "Is Owen here?") with the name's own shape is enough too;
 # bare recurrence (a proper noun in several scenes) and the shape of a full name add up to less
 # than the threshold, so a word is never a character only because the morphology tagged it NNP.
-EVIDENCE_WEIGHTS: dict[str, float] = {"speaker": 3.0, "vocative": 2.0, "title": 2.0, "kin": 2.0, "verb": 1.5}
+EVIDENCE_WEIGHTS: dict[str, float] = {"speaker": 3.0, "vocative": 2.0, "title": 2.0, "kin": 2.0, "named": 2.0,
+                                      "verb": 1.5}
 WEAK_EVIDENCE: dict[str, float] = {"bare": 0.5, "full_name": 0.5}
 WEAK_CAP = 1.5
 PERSON_THRESHOLD = 2.0
