@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     # pipeline
     segment_seconds: float = Field(default=30.0, gt=0)
     subtitle_max_bytes: int = 5 * 1024 * 1024
+    # a file of more cues is refused (413) before its cues are cleaned; a cue longer than
+    # subtitle_max_cue_chars is cut there at a word (a broken file can run into one cue of megabytes)
+    subtitle_max_cues: int = Field(default=20_000, ge=100)
+    subtitle_max_cue_chars: int = Field(default=1_000, ge=100)
     job_retries: int = Field(default=3, ge=0)
     job_retry_base_seconds: int = Field(default=5, ge=0)
     job_timeout_seconds: int = 1800

@@ -368,7 +368,9 @@ class Pipeline:
                 raise UnsupportedSubtitleFormat("the uploaded subtitle file is no longer available; upload it again")
             data = raw if isinstance(raw, bytes) else raw.encode()
             filename, content_type = source.get("filename"), source.get("contentType")
-        return parse_subtitles(data, filename=filename, content_type=content_type)
+        caps = self.settings
+        return parse_subtitles(data, filename=filename, content_type=content_type,
+                               max_cues=caps.subtitle_max_cues, max_cue_chars=caps.subtitle_max_cue_chars)
 
     async def _write_segments(self, video: VideoRecord, segments: list[Segment]) -> None:
         seg_rows, line_rows = [], []

@@ -3,6 +3,7 @@ Knows neither RQ (it enqueues through a JobQueue) nor HTTP."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import unicodedata
@@ -186,9 +187,12 @@ async def check_callback_url(settings: Settings, url: str) -> None:
 async def submit_file(settings: Settings, store: GraphStore, async_redis: aioredis.Redis,
                       jobs: JobQueue, video_id: str, data: bytes, *, filename: str | None,
                       content_type: str | None, depends_on: str | None = None) -> Submitted:
-    """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job."""
+    """Validates the file now (a bad file answers at once), keeps it in Redis, starts the job.
+    The parse runs in a thread: a file of megabytes takes a second or more, and on the event loop
+    it would hold up every other request of this API process meanwhile."""
     video = await require_video(store, video_id)
-    parsed = parse_subtitles(data, filename=filename, content_type=content_type)
+    parsed = await asyncio.to_thread(parse_subtitles, data, filename=filename, content_type=content_type,
+                                     max_cues=settings.subtitle_max_cues, max_cue_chars=settings.subtitle_max_cue_chars)
     await async_redis.set(subtitle_key(video_id), data, ex=SUBTITLE_TTL)
     job_id = await jobs.enqueue_ingest(video_id,
                      {"kind": "upload", "filename": filename, "contentType": content_type}, depends_on=depends_on)

@@ -18,17 +18,21 @@ Each format has its own parser producing `RawCue`s; one cleaning pass (`cleaning
 - time: sorted by start, duplicates dropped, bad ends and overlaps repaired, renumbered 1..n.
 
 `ParseResult.dropped` counts dropped cues by reason (`empty`, `sound_only`, `bogus_time`,
-`duplicate`) and `repaired` what was fixed (`reordered`, `overlap_clipped`, `end_fixed`); only
-non-zero counts appear. A file that cannot be decoded, is no known format, or holds no timed
-cue at all (nothing left once cues without a readable time are dropped) raises
-`UnsupportedSubtitleFormat`, and nothing else ever escapes.
+`duplicate`) and `repaired` what was fixed (`reordered`, `overlap_clipped`, `end_fixed`,
+`truncated`); only non-zero counts appear. A file that cannot be decoded, is no known format, or
+holds no timed cue at all (nothing left once cues without a readable time are dropped) raises
+`UnsupportedSubtitleFormat`; a file of more than `max_cues` cues raises `PayloadTooLarge` before
+its cues are cleaned; nothing else ever escapes. A cue longer than `max_cue_chars` is cut there
+(at a word when one ends near it, "…" marks the cut) and counted as `truncated`: a real cue is a
+line or two, and a file with a broken timing line merging the rest of it into one cue is still
+worth reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from explainer.core.errors import UnsupportedSubtitleFormat
+from explainer.core.errors import PayloadTooLarge, UnsupportedSubtitleFormat
 from explainer.subtitles.ass import parse_ass
 from explainer.subtitles.cleaning import clean_cues
 from explainer.subtitles.detect import SubtitleFormat, detect_format
@@ -52,10 +56,12 @@ _PARSERS: dict[SubtitleFormat, Callable[[str], list[RawCue]]] = {
 }
 
 
-def parse_subtitles(data: bytes, *, filename: str | None = None, content_type: str | None = None) -> ParseResult:
+def parse_subtitles(data: bytes, *, filename: str | None = None, content_type: str | None = None,
+                    max_cues: int | None = None, max_cue_chars: int | None = None) -> ParseResult:
     try:
-        return _parse(data, filename=filename, content_type=content_type)
-    except UnsupportedSubtitleFormat:
+        return _parse(data, filename=filename, content_type=content_type, max_cues=max_cues,
+                      max_cue_chars=max_cue_chars)
+    except (UnsupportedSubtitleFormat, PayloadTooLarge):
         raise
     except Exception as e:  # a parser bug must still reach callers as "unreadable file"
         raise UnsupportedSubtitleFormat(
@@ -63,14 +69,18 @@ def parse_subtitles(data: bytes, *, filename: str | None = None, content_type: s
         ) from e
 
 
-def _parse(data: bytes, *, filename: str | None, content_type: str | None) -> ParseResult:
+def _parse(data: bytes, *, filename: str | None, content_type: str | None, max_cues: int | None,
+           max_cue_chars: int | None) -> ParseResult:
     text, encoding = decode_subtitle_bytes(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = detect_format(text, filename=filename, content_type=content_type)
     raw_cues = _PARSERS[fmt](text)
     if not raw_cues:
         raise UnsupportedSubtitleFormat(f"no cues found in {fmt} file", filename=filename, format=fmt)
-    cues, dropped, repaired = clean_cues(raw_cues)
+    if max_cues is not None and len(raw_cues) > max_cues:
+        raise PayloadTooLarge(f"the {fmt} file holds {len(raw_cues)} cues; at most {max_cues} are accepted",
+                              filename=filename, format=fmt, cues=len(raw_cues))
+    cues, dropped, repaired = clean_cues(raw_cues, max_cue_chars=max_cue_chars)
     if not cues:  # every cue had a broken time or nothing to read: not a file to ingest
         raise UnsupportedSubtitleFormat(f"no readable cue in {fmt} file ({', '.join(sorted(dropped))} only)",
                                         filename=filename, format=fmt, dropped=dropped)

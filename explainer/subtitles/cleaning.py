@@ -2,7 +2,9 @@
 
 Steps, each counted in `ParseResult.dropped` / `repaired`:
 
-1. text (`cuetext.py`): no text -> dropped `empty`; only sounds -> dropped `sound_only`;
+1. text (`cuetext.py`): no text -> dropped `empty`; only sounds -> dropped `sound_only`; longer
+   than `max_cue_chars` -> cut there (`truncated`), the raw text already at `RAW_CHARS_PER_CHAR`
+   times that, so the cleaning of a cue of megabytes costs no more than that of a long line;
 2. start unreadable, negative or beyond 24 h -> dropped `bogus_time` (the start places the
    cue; a bad end is repairable, a bad start is not);
 3. same start (to 10 ms) and same text -> dropped `duplicate` (the first in the file is kept);
@@ -32,6 +34,10 @@ DEFAULT_DURATION = 2.0
 MAX_INFERRED_DURATION = 7.0
 MAX_DURATION = 30.0
 MIN_CLIPPED_DURATION = 0.3
+# raw characters (markup, labels, sound annotations) kept per character of a capped cue's text
+RAW_CHARS_PER_CHAR = 4
+# a cut goes back to the last space when there is one in the last fifth of the allowance
+_WORD_CUT_SHARE = 0.8
 
 
 @dataclass(slots=True)
@@ -42,21 +48,28 @@ class _Draft:
     speaker: str | None
 
 
-def clean_cues(raw_cues: list[RawCue]) -> tuple[list[Cue], dict[str, int], dict[str, int]]:
+def clean_cues(raw_cues: list[RawCue], *, max_cue_chars: int | None = None,
+               ) -> tuple[list[Cue], dict[str, int], dict[str, int]]:
     """(cues, dropped reason -> count, repaired kind -> count); only non-zero counts are kept."""
     dropped: Counter[str] = Counter()
     repaired: Counter[str] = Counter()
+    raw_cap = max_cue_chars * RAW_CHARS_PER_CHAR if max_cue_chars is not None else None
 
     drafts: list[_Draft] = []
     for raw in raw_cues:
-        cleaned = clean_cue_text(raw.text, raw.speaker)
+        raw_cut = raw_cap is not None and len(raw.text) > raw_cap
+        cleaned = clean_cue_text(raw.text[:raw_cap] if raw_cut else raw.text, raw.speaker)
         if not isinstance(cleaned, CueText):
             dropped[cleaned] += 1
             continue
         if raw.start is None or not (0 <= raw.start < DAY):  # NaN fails too
             dropped["bogus_time"] += 1
             continue
-        drafts.append(_Draft(raw.start, raw.end, cleaned.text, cleaned.speaker))
+        text = cleaned.text
+        if max_cue_chars is not None and (raw_cut or len(text) > max_cue_chars):
+            text = _cut(text, max_cue_chars)
+            repaired["truncated"] += 1
+        drafts.append(_Draft(raw.start, raw.end, text, cleaned.speaker))
 
     drafts = _deduplicate(drafts, dropped)
     repaired["reordered"] = _sort(drafts)
@@ -69,6 +82,16 @@ def clean_cues(raw_cues: list[RawCue]) -> tuple[list[Cue], dict[str, int], dict[
         for i, d in enumerate(drafts, start=1)
     ]
     return cues, _nonzero(dropped), _nonzero(repaired)
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending with "…"; at a word when a space is near the cut."""
+    head = text[:limit - 1]  # the whole text when only its raw form was cut: it ends at that cut
+    if len(head) < len(text):
+        space = head.rfind(" ")
+        if space >= limit * _WORD_CUT_SHARE:
+            head = head[:space]
+    return head.rstrip() + "…"
 
 
 def _sort(drafts: list[_Draft]) -> int:

@@ -8,7 +8,9 @@ import re
 _BR = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # Ruby annotations (<rt>/<rp>) are pronunciation hints above the text, not the text itself.
-_RUBY_TEXT = re.compile(r"<(rt|rp)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# Inside a tag `[^<>]*`, never `[^>]*`: an unclosed `<rt` then stops at the next `<` instead of
+# scanning to the end of the cue for every one of them (quadratic on a cue of megabytes).
+_RUBY_TEXT = re.compile(r"<(rt|rp)\b[^<>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 # Only things that look like tags: `I <3 you` and `a < b` stay.
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<\d{1,2}:[\d:.]*>")
 

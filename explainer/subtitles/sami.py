@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from explainer.subtitles.markup import html_to_text
 from explainer.subtitles.model import RawCue
 
-_SYNC = re.compile(r"<sync\b([^>]*)>", re.IGNORECASE)
+_SYNC = re.compile(r"<sync\b([^<>]*)>", re.IGNORECASE)
 _START = re.compile(r"\bstart\s*=\s*[\"']?\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 _END = re.compile(r"\bend\s*=\s*[\"']?\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
-_P = re.compile(r"<p\b([^>]*)>", re.IGNORECASE)
+_P = re.compile(r"<p\b([^<>]*)>", re.IGNORECASE)
 _CLASS = re.compile(r"\bclass\s*=\s*[\"']?([^\s\"'>]+)", re.IGNORECASE)
 _BODY_END = re.compile(r"</body\s*>|</sami\s*>", re.IGNORECASE)
 _STYLE_RULE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{([^}]*)\}")

@@ -237,10 +237,10 @@ def _number(value: str | None) -> float | None:
 
 # --- tolerant reading of files that are not well-formed ---------------------------------------
 
-_P_ELEMENT = re.compile(r"<(?:[\w.-]+:)?p\b([^>]*)>(.*?)</(?:[\w.-]+:)?p\s*>", re.DOTALL)
+_P_ELEMENT = re.compile(r"<(?:[\w.-]+:)?p\b([^<>]*)>((?:(?!<(?:[\w.-]+:)?p\b).)*?)</(?:[\w.-]+:)?p\s*>", re.DOTALL)
 _ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ROOT = re.compile(r"<(?:[\w.-]+:)?tt\b([^>]*)>")
-_BR = re.compile(r"<(?:[\w.-]+:)?br\b[^>]*>")
+_ROOT = re.compile(r"<(?:[\w.-]+:)?tt\b([^<>]*)>")
+_BR = re.compile(r"<(?:[\w.-]+:)?br\b[^<>]*>")
 _TAG = re.compile(r"<[^<>]*>")
 
 

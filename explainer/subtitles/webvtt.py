@@ -14,8 +14,8 @@ from explainer.subtitles.markup import html_to_text
 from explainer.subtitles.model import RawCue
 from explainer.subtitles.timecode import parse_timing_line
 
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>", re.IGNORECASE)
-_VOICE_TURN = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>\s*(?:[-‐–—]\s*)?", re.IGNORECASE)
+_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?\s([^<>]*)>", re.IGNORECASE)
+_VOICE_TURN = re.compile(r"<v(?:\.[^\s<>]*)?\s([^<>]*)>\s*(?:[-‐–—]\s*)?", re.IGNORECASE)
 
 
 def parse_webvtt(text: str) -> list[RawCue]:
