@@ -171,7 +171,7 @@ def items(episodes: dict[str, list[Utterance]]) -> list[dict[str, Any]]:
 
 
 def oracle_labels(episodes: dict[str, list[Utterance]]) -> list[OracleLine]:
-    return [OracleLine(text=u.text, speaker=u.speaker,
+    return [OracleLine(text=u.text, speaker=u.speaker, at=u.start,
                        mentions=tuple((m.text, m.gold) for m in u.mentions if m.gold not in NOT_PEOPLE))
             for utterances in episodes.values() for u in utterances]
 

@@ -163,6 +163,8 @@ class OracleLine:
     text: str
     mentions: tuple[tuple[str, str], ...]
     speaker: str | None = None
+    # the line's start in its episode: lines said again ("What?", "I know.") differ by their time
+    at: float | None = None
 
 
 _PROMPT_SEGMENT = re.compile(r"^\[segment (?P<index>\d+)\]")
@@ -173,8 +175,11 @@ def oracle_analysis(texts: Iterator[str], labels: list[OracleLine]) -> dict[str,
     """A perfect analysis of the batch in the prompt: every labelled line found in it gives its
     people as entities and each mention as a reference at the line's time (confidence 0.95)."""
     by_text: dict[str, OracleLine] = {}
+    by_time: dict[tuple[str, float], OracleLine] = {}
     for label in labels:
         by_text.setdefault(" ".join(label.text.split()), label)
+        if label.at is not None:
+            by_time.setdefault((" ".join(label.text.split()), round(label.at, 1)), label)
     segments: list[int] = []
     entities: dict[str, set[int]] = {}
     references: list[dict[str, Any]] = []
@@ -187,10 +192,12 @@ def oracle_analysis(texts: Iterator[str], labels: list[OracleLine]) -> dict[str,
         match = _PROMPT_LINE.match(line)
         if match is None or segment < 0:
             continue
-        rest = match["rest"]
-        label = by_text.get(" ".join(rest.split()))
-        if label is None and ": " in rest:
-            label = by_text.get(" ".join(rest.split(": ", 1)[1].split()))
+        rest, at = match["rest"], round(float(match["at"]), 1)
+        texts = [" ".join(rest.split())]
+        if ": " in rest:
+            texts.append(" ".join(rest.split(": ", 1)[1].split()))
+        label = next((by_time[(t, at)] for t in texts if (t, at) in by_time), None) or \
+            next((by_text[t] for t in texts if t in by_text), None)
         if label is None:
             continue
         if label.speaker:
