@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 SERIES = "spring-notebook"
 E1, E2, E3 = (f"{SERIES}-s01e0{n}" for n in (1, 2, 3))
 MAIN = ("한미소", "박준호", "김수진", "서도윤", "강태호")
-LATER = "한지훈"  # first named (as analysis links it) in episode 3
+LATER = "최팀장"  # first named in episode 2 (최 팀장님), once
 
 
 def node(page: Page, name: str) -> Locator:
@@ -42,7 +42,7 @@ async def test_network_timeline_and_as_of(page: Page, service: str) -> None:
     await expect(page.get_by_test_id("character-name")).to_contain_text(LATER)
     marks = page.get_by_test_id("timeline-mark")
     await expect(marks.first).to_be_visible()
-    assert set(await marks.evaluate_all("ms => ms.map(m => m.dataset.videoId)")) == {E3}
+    assert set(await marks.evaluate_all("ms => ms.map(m => m.dataset.videoId)")) == {E2}
     await expect(page.get_by_test_id("timeline-strip")).to_have_count(3)
 
     await node(page, "서도윤").click()

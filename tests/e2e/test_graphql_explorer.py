@@ -62,7 +62,7 @@ async def test_the_network_holds_only_what_was_seen_by_the_position(http: httpx.
     main = {"한미소", "박준호", "김수진", "서도윤", "강태호", "한지훈"}
     assert main <= by_name(season).keys()
     later = {n["name"] for n in season["nodes"] if n["firstAppearance"]["videoId"] != E1}
-    assert "한지훈" in later  # first named by analysis in episode 3
+    assert "최팀장" in later and "한지훈" not in later  # 최 팀장님 is first named in episode 2, 한지훈 at 1:00 of e01
 
     for as_of in ({"videoId": E1}, {"videoId": E2, "timestamp": 300.0}, {"videoId": E1, "timestamp": 200.0}):
         net = await network(http, as_of)
@@ -94,7 +94,7 @@ async def test_the_network_holds_only_what_was_seen_by_the_position(http: httpx.
 
 async def test_mentions_lines_and_first_appearance_stop_at_the_position(http: httpx.AsyncClient) -> None:
     doyun = by_name(await network(http, {"videoId": E3}))["서도윤"]["id"]
-    jihun = by_name(await network(http, {"videoId": E3}))["한지훈"]["id"]
+    choi = by_name(await network(http, {"videoId": E3}))["최팀장"]["id"]
     unbounded = (await gql(http, MENTIONS, {"id": doyun, "asOf": None}))["entity"]
     assert {m["videoId"] for m in unbounded["mentions"]} == {E1, E2, E3}
 
@@ -110,7 +110,7 @@ async def test_mentions_lines_and_first_appearance_stop_at_the_position(http: ht
     cut = marks[-1]["segment"]  # the segment the bound cuts shows none of its later lines
     assert cut["text"] == "" and cut["end"] == 299.5
 
-    nothing = (await gql(http, MENTIONS, {"id": jihun, "asOf": {"videoId": E2}}))["entity"]
+    nothing = (await gql(http, MENTIONS, {"id": choi, "asOf": {"videoId": E1}}))["entity"]
     assert nothing == {"mentions": [], "firstAppearance": None}
 
 
