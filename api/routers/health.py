@@ -8,7 +8,6 @@ younger than `worker_ttl_seconds` and, when it runs on this host, its pid still 
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -21,25 +20,12 @@ from redis import Redis
 from rq import Worker
 
 from api.deps import StateDep
+from explainer.core.runtime import pid_alive
 
 router = APIRouter(tags=["health"])
 CHECK_TIMEOUT = 1.5
 # a 503 of /health tells clients and load balancers when to look again
 RETRY_AFTER_SECONDS = 5
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie (killed, not yet reaped) is not a worker any more
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().split(") ", 1)[1][:1] != "Z"
-    except OSError:
-        return True
 
 
 def worker_liveness(connection: Redis, stale_after: float) -> dict[str, int]:
@@ -53,7 +39,7 @@ def worker_liveness(connection: Redis, stale_after: float) -> dict[str, int]:
             beat = beat.replace(tzinfo=UTC)
         fresh = beat is not None and (now - beat).total_seconds() <= stale_after
         if fresh and worker.hostname == here and worker.pid:
-            fresh = _pid_alive(worker.pid)
+            fresh = pid_alive(worker.pid)
         alive, dead = (alive + 1, dead) if fresh else (alive, dead + 1)
     return {"count": alive, "dead": dead}
 
