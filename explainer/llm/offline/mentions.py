@@ -61,7 +61,8 @@ _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
 _HONORIFIC_SET = frozenset(ko.HONORIFICS)
 _TITLE_SET = frozenset(ko.TITLES)
 _ATTACHED_HONORIFICS = frozenset({"씨", "님"})
-_SOFT_HONORIFICS = frozenset({"씨", "님", "오빠", "언니", "누나", "형", "선배", "선배님", "형님", "누님", "양", "군"})
+# address honorifics that make a preceding word a plausible name (선생님, 후배 also follow job words)
+_SOFT_HONORIFICS = frozenset(ko.HONORIFICS) - {"선생님", "후배"}
 
 
 def _gender_of(title: str | None) -> str | None:
