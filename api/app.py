@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import redis
@@ -21,9 +19,9 @@ from api.cors import EnvelopeCORSMiddleware, OriginPolicy
 from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
+from api.observe import Observe
 from api.routers import explain, health, pages, progress_ws, videos
-from explainer.core.logs import request_id_var
-from explainer.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, QUEUE_DEPTH
+from explainer.core.metrics import QUEUE_DEPTH
 from explainer.core.settings import Settings, get_settings
 from explainer.llm import build_provider
 from explainer.llm.offline import warm_up
@@ -39,8 +37,8 @@ def _redis_clients(settings: Settings) -> tuple[aioredis.Redis, redis.Redis]:
     # a bounded pool where a call waits for a free connection (up to the pool timeout) rather than
     # failing at once with "Too many connections" under a burst
     pool = aioredis.BlockingConnectionPool.from_url(
-        url, max_connections=settings.api_redis_max_connections, timeout=settings.api_redis_pool_timeout_seconds,
-        socket_connect_timeout=timeout, socket_timeout=5.0,
+        url, max_connections=settings.effective_api_redis_max_connections,
+        timeout=settings.api_redis_pool_timeout_seconds, socket_connect_timeout=timeout, socket_timeout=5.0,
         # once more on a fresh connection when a pooled one broke (the server restarted)
         retry=AsyncRetry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,)))
     return (aioredis.Redis.from_pool(pool),
@@ -76,21 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.origin_policy = policy  # the WebSocket handshake checks Origin against it too
     app.add_middleware(EnvelopeCORSMiddleware, policy=policy)
 
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
-        token = request_id_var.set(request_id)
-        started = time.perf_counter()
-        try:
-            response = await call_next(request)
-        finally:
-            request_id_var.reset(token)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        HTTP_REQUESTS.labels(request.method, path, str(response.status_code)).inc()
-        HTTP_LATENCY.labels(request.method, path).observe(time.perf_counter() - started)
-        response.headers["X-Request-ID"] = request_id
-        return response
+    app.add_middleware(Observe)  # request ids, request counts and latencies
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:

@@ -18,6 +18,9 @@ Scope = Literal["ingest", "admin"]
 VALID_SCOPES: frozenset[str] = frozenset({"ingest", "admin"})
 
 EMBEDDED_REDIS_PORT = 6390
+# Redis connections the API processes of one host share out when API_REDIS_MAX_CONNECTIONS is 0:
+# about one per concurrent request at 1,000 connections (Redis allows 10,000 clients by default)
+API_REDIS_CONNECTIONS = 1024
 
 
 class Settings(BaseSettings):
@@ -60,8 +63,11 @@ class Settings(BaseSettings):
     ws_max_frame_bytes: int = Field(default=16 * 1024, ge=1024)
     # proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: the peer is the client
     trusted_proxies: str = ""
-    # the API's Redis pool: a call waits this long for a free connection instead of failing
-    api_redis_max_connections: int = Field(default=64, ge=2)
+    # the API's Redis pool per process (0: 1,024 shared out over the API processes, at least 64):
+    # every request in flight holds a connection for each of its round trips (the rate limit, the
+    # cache), and tasks queueing for a scarce one cost more CPU than the connections; a call
+    # waits api_redis_pool_timeout_seconds for a free one, then gets 503 OVERLOADED
+    api_redis_max_connections: int = Field(default=0, ge=0)
     api_redis_pool_timeout_seconds: float = Field(default=2.0, gt=0)
     # graphql limits: violations are refused at validation, before any graph query
     graphql_max_depth: int = Field(default=10, ge=2, le=50)
@@ -164,6 +170,10 @@ class Settings(BaseSettings):
     @property
     def effective_api_workers(self) -> int:
         return self.api_workers or max(1, os.cpu_count() or 1)
+
+    @property
+    def effective_api_redis_max_connections(self) -> int:
+        return self.api_redis_max_connections or max(64, API_REDIS_CONNECTIONS // self.effective_api_workers)
 
     @property
     def uses_embedded_server(self) -> bool:
