@@ -21,6 +21,7 @@ from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.observe import Observe
 from api.routers import explain, health, pages, progress_ws, videos
+from api.warmup import warm_statements
 from explainer.core.metrics import QUEUE_DEPTH
 from explainer.core.settings import Settings, get_settings
 from explainer.llm import build_provider
@@ -58,9 +59,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # the offline analyser loads its Korean model in the background (seconds), so the first
         # explain does not pay for it; the API answers /health meanwhile
         warming = asyncio.create_task(asyncio.to_thread(warm_up))
+        # and the store plans explain's statements once (a task: the API serves meanwhile)
+        app.state.statement_warmup = statements = asyncio.create_task(warm_statements(store, settings.embedding_dim))
         try:
             yield
         finally:
+            statements.cancel()  # a store that hangs must not hold up the shutdown
+            await asyncio.gather(statements, return_exceptions=True)
             await warming
             await provider.aclose()
             await store.close()
