@@ -137,17 +137,37 @@ async def graph_counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int
     return nodes, rels
 
 
-@pytest.fixture(scope="session")
-def demo_settings(embedded_server: ServerInfo) -> Settings:
-    return make_settings(embedded_server, graph_name="explainer_demo")
+# What ingesting the demo series leaves, per backend; a graph that no longer holds it is ingested again.
+_DEMO_LABELS = ("Series", "Video", "Segment", "Line", "Entity", "Reference")
+_demo_fingerprints: dict[str, dict[str, int]] = {}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", params=["falkordb", *(["neo4j"] if NEO4J_URI else [])])
+def demo_settings(request: pytest.FixtureRequest, embedded_server: ServerInfo) -> Settings:
+    """Like `settings`, every backend available; on FalkorDB a graph of its own."""
+    return _settings_for(request.param, embedded_server).model_copy(update={"graph_name": "explainer_demo"})
+
+
+async def _demo_fingerprint(settings: Settings) -> dict[str, int]:
+    store = open_store(settings)
+    try:
+        nodes, _ = await graph_counts(store)
+    finally:
+        await store.close()
+    return {label: nodes.get(label, 0) for label in _DEMO_LABELS}
+
+
+@pytest.fixture
 async def demo_graph(demo_settings: Settings) -> Settings:
-    """The whole demo series ingested once per session into a graph of its own (read-only use)."""
+    """The whole demo series ingested into a graph of its own (read-only use): once per session on
+    FalkorDB; on Neo4j, whose one database the other tests wipe, again whenever it is gone."""
     from cli.local_ingest import demo_items, ingest_files
 
+    backend = demo_settings.graph_backend
+    if backend in _demo_fingerprints and await _demo_fingerprint(demo_settings) == _demo_fingerprints[backend]:
+        return demo_settings
     store = await fresh_store(demo_settings)
     await store.close()
     await ingest_files(demo_settings, demo_items())
+    _demo_fingerprints[backend] = await _demo_fingerprint(demo_settings)
     return demo_settings
