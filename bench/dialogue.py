@@ -89,8 +89,11 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
 
 
 def label(name: str) -> str:
-    """The SDH label of a character: ROSS (first name), MR. HECKLES."""
+    """The SDH label of a character: ROSS (first name), MR. HECKLES, SALESLADY (The Saleslady:
+    captions never label a speaker THE)."""
     words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
     first = words[0] if words[0].rstrip(".").lower() not in {"mr", "mrs", "ms", "dr"} else " ".join(words[:2])
     return first.upper()
 
@@ -185,6 +188,10 @@ class Outcome:
     episode: str
     word: str = ""
     evidence: str = ""
+    line: str = ""  # for --errors: the utterance, the gold character, the answer
+    gold: str = ""
+    answer: str = ""
+    offset: int = 0
 
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
@@ -217,7 +224,9 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> l
                         outcomes.append(Outcome(class_of(mention), answered,
                                                 answered and same_person(entity["name"], mention.gold),
                                                 float(hit["confidence"]) if hit else 0.0, episode_id,
-                                                mention.text.lower(), str(hit["evidence"]) if hit else ""))
+                                                mention.text.lower(), str(hit["evidence"]) if hit else "",
+                                                f"{u.speaker}: {u.text}", mention.gold,
+                                                entity["name"] if entity else "", mention.start))
     return outcomes
 
 
@@ -293,6 +302,7 @@ def main() -> None:
     parser.add_argument("--oracle", action="store_true")
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--episodes", default="", help="comma-separated episode ids (default: all)")
+    parser.add_argument("--errors", default="", help="write every outcome as JSON lines to this file")
     args = parser.parse_args()
     episodes = load(set(filter(None, args.episodes.split(","))) or None)
     if args.fit:  # raw margins: a fixed scale, no abstention
@@ -314,6 +324,8 @@ def main() -> None:
             outcomes = asyncio.run(run(settings, episodes))
         finally:
             stop_server(data_dir)
+    if args.errors:
+        Path(args.errors).write_text("".join(json.dumps(o.__dict__) + "\n" for o in outcomes))
     mode = "oracle (analysis answered from the gold labels)" if args.oracle else "offline analysis"
     if args.fit:
         constants = fit([o for o in outcomes if o.episode.endswith("e20")])

@@ -7,7 +7,15 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.text.names import NameIndex, adds_surname, fullness, name_key, name_keys, normalise_name
+from explainer.text.names import (
+    NameIndex,
+    adds_surname,
+    fullness,
+    given_name,
+    name_key,
+    name_keys,
+    normalise_name,
+)
 
 
 @dataclass
@@ -22,6 +30,15 @@ class SeriesEntity:
         aliases = sorted(a for a in self.aliases if a and a != self.name)
         return {"id": self.id, "seriesId": series_id, "name": self.name, "type": self.type,
                 "aliases": aliases, "aliasText": " ".join([self.name, *aliases])}
+
+
+def _given_key(name: str) -> str | None:
+    """The key of a person's given name: Monica Geller → monica, 한미소 → 미소; None without one."""
+    base = normalise_name(name)
+    words = base.split(" ")
+    if len(words) > 1 and base.isascii():
+        return words[0].lower()
+    return given_name(base)
 
 
 def entity_id(series_id: str, entity_type: str, name: str) -> str:
@@ -53,7 +70,9 @@ class EntityResolver:
 
     def find(self, surface: str) -> SeriesEntity | None:
         """The entity a mention names, or None (the rules are `NameIndex`'s). Exact names beat
-        partial ones, characters beat other types."""
+        partial ones; among partial ones, the person it is the given name of (MONICA: is Monica
+        Geller, not Fake Monica — found on 8 Friends episodes, where every later episode's
+        MONICA lines went to the guest of s01e21); characters beat other types."""
         primary = name_key(surface)
         matches: dict[str, bool] = {}
         for ident, exact in self._names.matches(surface):
@@ -61,6 +80,7 @@ class EntityResolver:
             matches[ident] = matches.get(ident, False) or exact
         ranked = sorted(matches.items(),
                         key=lambda m: (not m[1], name_key(self.entities[m[0]].name) != primary,
+                                       _given_key(self.entities[m[0]].name) != primary,
                                        self.entities[m[0]].type != "character", m[0]))
         return self.entities[ranked[0][0]] if ranked else None
 

@@ -28,3 +28,14 @@ def test_people_sharing_a_surname_stay_apart() -> None:
     assert resolver.resolve("Silas", "character").id == silas.id
     kim = resolver.resolve("한미소", "character")
     assert resolver.resolve("김미소", "character").id != kim.id
+
+
+def test_a_first_name_label_finds_the_person_it_is_the_given_name_of() -> None:
+    # across 8 Friends episodes every MONICA: line went to the guest "Fake Monica" of s01e21
+    resolver = EntityResolver("s", [
+        {"id": "s:character:fakemonica", "name": "Fake Monica", "type": "character"},
+        {"id": "s:character:monicageller", "name": "Monica Geller", "type": "character"},
+    ])
+    found = resolver.find("MONICA")
+    assert found is not None and found.name == "Monica Geller"
+    assert resolver.resolve("Monica", "character").id == "s:character:monicageller"
