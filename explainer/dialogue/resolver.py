@@ -51,6 +51,8 @@ W_SALIENCE = 0.3
 W_VOCATIVE = 4.0
 W_LAST_SPEAKER = 2.5
 W_ADDRESSED_ME = 1.0
+# a mention this many lines back no longer grounds a third-person mention on its own
+STALE_LINES = 8
 NAME_CONFIDENCE = 0.95
 SPEAKER_CONFIDENCE = 0.97
 _COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -276,7 +278,7 @@ class Dialogue:
             if entity_id in mentioned:
                 distance, weight = mentioned[entity_id]
                 score += W_MENTIONED * weight * DECAY ** distance
-                grounded = True
+                grounded = distance <= STALE_LINES
                 reasons.append((W_MENTIONED * weight * DECAY ** distance,
                                 "mentioned earlier in this line" if distance == 0 else f"mentioned {_ago(distance)}"))
             if entity_id in spoke:

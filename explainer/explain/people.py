@@ -4,7 +4,8 @@ stored for each line as evidence, and then the selected text is read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from explainer.dialogue.mentions import KnownName
 from explainer.dialogue.resolver import Dialogue, Resolution, Stored, stored_key
@@ -19,6 +20,8 @@ class People:
     resolutions: list[Resolution]
     known: dict[str, KnownName]
     speaker: str | None
+    # the gender of the people known here, where the evidence of the series is sure of it
+    genders: Mapping[str, str] = field(default_factory=dict)
 
 
 def _people(lines: list[Row], scene: list[Row], refs: list[Row]) -> dict[str, KnownName]:
@@ -67,4 +70,6 @@ def resolve_people(*, lines: list[Row], scene: list[Row], refs: list[Row], selec
     start = line_at if selected is not None else (float(lines[-1]["start"]) if lines else 0.0)
     resolutions = dialogue.read(selected_text, speaker=speaker, start=start,
                                 stored=_stored_at(refs, start, known) if selected is not None else None)
-    return People(resolutions=resolutions, known=known, speaker=speaker)
+    genders = {entity_id: gender for entity_id in known
+               for gender, sure in [dialogue.gender.of(entity_id)] if gender is not None and sure >= 0.5}
+    return People(resolutions=resolutions, known=known, speaker=speaker, genders=genders)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from explainer.dialogue.calibration import ABSTAIN_BELOW
 from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
@@ -106,15 +107,15 @@ def _person(context: Context, found: PersonResolution) -> Resolution:
 def resolve(context: Context) -> list[Resolution]:
     """Every person mention, and the place/moment/thing expressions, in order of offset. A
     demonstrative nobody talked about in the scene fits (그 사람, 걔, "that guy", "the man") may
-    call back to someone seen earlier: the echoed or similar earlier scenes. A bare he/she does
-    only when the line quotes an earlier one, or renames it with such a demonstrative ("It was
-    him. The man in the green raincoat."): on TV dialogue a bare pronoun nobody in the scene fits
-    is mostly someone never named there (bench/dialogue.py), and a guess would be wrong."""
+    call back to someone seen earlier of its gender: the echoed or similar earlier scenes. A bare
+    he/she does only when the line renames it with such a demonstrative ("It was him. The man in
+    the green raincoat."): on TV dialogue a bare pronoun nobody in the scene fits is mostly
+    someone never named there, and a guess would be wrong (bench/dialogue.py, Friends dev e20:
+    the callbacks of bare pronouns, an echoed line's included, were right 0 times of 10)."""
     people = [_person(context, found) for found in context.people.resolutions]
-    echoed = any(m.echo for m in context.moments)
     called: dict[str | None, Resolution] = {}
     for i, found in enumerate(context.people.resolutions):
-        if people[i].entity is None and _may_call_back(found, context.language, echoed):
+        if people[i].entity is None and _may_call_back(found, context.language):
             people[i] = _callback(context, found) or people[i]
             if people[i].entity is not None:
                 called.setdefault(found.mention.gender, people[i])
@@ -127,12 +128,11 @@ def resolve(context: Context) -> list[Resolution]:
     return sorted([*people, *_things(context)], key=lambda r: r.offset)
 
 
-def _may_call_back(found: PersonResolution, language: str, echoed: bool) -> bool:
+def _may_call_back(found: PersonResolution, language: str) -> bool:
     mention = found.mention
     if mention.kind not in ("third", "description") or mention.plural:
         return False
-    demonstrative = language.startswith("ko") or mention.kind == "description" or " " in mention.text.strip()
-    return demonstrative or echoed
+    return language.startswith("ko") or mention.kind == "description" or " " in mention.text.strip()
 
 
 def _callback(context: Context, found: PersonResolution) -> Resolution | None:
@@ -140,12 +140,16 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
     expression = Expression(text=mention.text, kind="character", position=mention.start)
     # nobody talked about in the scene fits: the mention points at someone who is not there
     away = set(context.named) | set(context.in_scene) | {c.entity_id for c in found.candidates}
-    scored = [(score, e) for score, e in score_candidates(context, expression) if e.id not in away]
+    # of the mention's gender ("the guy" is no woman), where the series' evidence is sure of theirs
+    clash = {e for e, g in context.people.genders.items() if mention.gender is not None and g != mention.gender}
+    scored = [(score, e) for score, e in score_candidates(context, expression) if e.id not in away | clash]
     if not scored or scored[0][0] <= 0.0:
         return None
     best, entity = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     margin = (best - max(runner_up, 0.0)) / best
+    if 0.35 + 0.55 * margin < ABSTAIN_BELOW:
+        return None  # only a confident callback is stated (Friends dev e20: those below were all wrong)
     return Resolution(mention.text, mention.start, "character", EntityRef(entity.id, entity.name, entity.type),
                       round(min(0.9, 0.35 + 0.55 * margin), 3), _evidence(context, entity), entity)
 

@@ -162,3 +162,14 @@ def test_idioms_and_song_lyrics_refer_to_nobody() -> None:
     assert dialogue.mentions("그놈의 생일 타령!") == []
     assert dialogue.mentions("♪ 그 사람 나만 볼… ♪") == []
     assert [m.text for m in dialogue.mentions("그놈 또 왔어?")] == ["그놈"]
+
+
+def test_someone_named_long_ago_no_longer_grounds_a_pronoun() -> None:
+    # Friends dev e20: "He's gon na come by…" went to a Joshua named 15 lines before (it was Chandler)
+    chatter = [("ross", "Okay."), ("monica", "Right."), ("ross", "Sure."), ("monica", "Fine.")] * 2
+    dialogue = Dialogue("en", FRIENDS)
+    *_, near = said(dialogue, [("ross", "Paul called."), *chatter[:3], ("monica", "He is late.")])
+    assert near[0].entity_id == "paul"
+    dialogue = Dialogue("en", FRIENDS)
+    *_, far = said(dialogue, [("ross", "Paul called."), *chatter, ("monica", "He is late.")])
+    assert far[0].entity_id is None

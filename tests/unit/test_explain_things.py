@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from explainer.explain.context import Bound, Context, EntityFacts
+from explainer.dialogue.mentions import KnownName
+from explainer.dialogue.resolver import Dialogue
+from explainer.explain.context import Bound, Context, EntityFacts, Moment
 from explainer.explain.expressions import find_expressions
 from explainer.explain.people import People
 from explainer.explain.resolution import resolve
@@ -51,3 +53,35 @@ def test_back_then_is_the_moment_named_nearby_the_later_named_wins() -> None:
     assert answers(ctx) == {"그때": "교통사고"}
     named_in_line = context("강남역 카페 알지? 거기서 만나.", in_scene={"office": 90.0}, named=["cafe"])
     assert answers(named_in_line) == {"거기": "강남역 카페"}
+
+
+def person_context(text: str, known: list[KnownName], moments: list[Moment]) -> Context:
+    dialogue = Dialogue("en", known)
+    resolutions = dialogue.read(text, speaker=None, start=100.0)
+    people = People(resolutions=resolutions, known={k.entity_id: k for k in known}, speaker=None,
+                    genders={"monica": "f", "ross": "m"})
+    entities = [facts("monica", "Monica", "character", 1.0), facts("ross", "Ross", "character", 0.2),
+                *(facts(k.entity_id, k.name, "character", 0.2) for k in known if k.entity_id not in ("monica", "ross"))]
+    return Context(video=VIDEO, bound=Bound(1001, 100.0), selected_text=text, language="en", line_at=100.0,
+                   people=people, expressions=find_expressions(text, "en"), recent_lines=[], in_scene={},
+                   named_after={}, scene_types={}, references=[], named=[], moments=moments,
+                   facts={e.id: e for e in entities})
+
+
+def test_a_callback_is_of_the_mentions_gender() -> None:
+    # Friends dev e20: "Mindy, the guy is the devil!" called back to Monica, the series' most important person
+    known = [KnownName("monica", "Monica"), KnownName("ross", "Ross")]
+    assert answers(person_context("Look, the guy is back!", known, [])) == {"the guy": "Ross"}
+
+
+def test_a_bare_pronoun_does_not_call_back_to_an_echoed_line() -> None:
+    # Friends dev e20: the callbacks of bare pronouns (an echoed line's included) were right 0 times of 10
+    echo = Moment(id="l1", video_id="v", ordinal=1000, season=1, episode=0, start=5.0, end=7.0,
+                  text="Yes he did.", score=0.9, entities={"ross": 5.0}, echo=True)
+    assert answers(person_context("Yes he did.", [KnownName("ross", "Ross")], [echo])) == {"he": None}
+
+
+def test_an_unsure_callback_is_not_stated() -> None:
+    # two men as likely as each other: no answer rather than a coin toss at 0.35
+    known = [KnownName("ross", "Ross"), KnownName("joey", "Joey")]
+    assert answers(person_context("Look, the guy is back!", known, [])) == {"the guy": None}
