@@ -56,9 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         provider = build_provider(settings)
         app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis,
                                        jobs=RqJobQueue(settings, sync_redis), provider=provider)
-        # the offline analyser loads its Korean model in the background (seconds), so the first
-        # explain does not pay for it; the API answers /health meanwhile
-        warming = asyncio.create_task(asyncio.to_thread(warm_up))
+        # the offline analyser (explain embeds queries with it) loads its Korean model before the
+        # API serves: loading holds the GIL for seconds, so done in the background it stalled the
+        # event loop past the stores' timeouts and the first explains answered 503
+        await asyncio.to_thread(warm_up)
         # and the store plans explain's statements once (a task: the API serves meanwhile)
         app.state.statement_warmup = statements = asyncio.create_task(warm_statements(store, settings.embedding_dim))
         try:
@@ -66,7 +67,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             statements.cancel()  # a store that hangs must not hold up the shutdown
             await asyncio.gather(statements, return_exceptions=True)
-            await warming
             await provider.aclose()
             await store.close()
             await async_redis.aclose()

@@ -1,5 +1,5 @@
 """The offline LLM provider: deterministic, local, no key, no network (kiwipiepy + hashing)."""
 
-from explainer.llm.offline.provider import OfflineProvider, warm_up
+from explainer.llm.offline.provider import OfflineProvider, is_warm, warm_up
 
-__all__ = ["OfflineProvider", "warm_up"]
+__all__ = ["OfflineProvider", "is_warm", "warm_up"]

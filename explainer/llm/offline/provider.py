@@ -50,9 +50,18 @@ def shared_kiwi() -> Kiwi:
         return _KIWI
 
 
+_WARM = threading.Event()
+
+
 def warm_up() -> None:
     """Load the analyser and its language model (the first `tokenize` loads it: ~2-4 s)."""
     shared_kiwi().tokenize("미소 씨, 그때 그 사람이었어요.")
+    _WARM.set()
+
+
+def is_warm() -> bool:
+    """True once this process's analyser has its language model loaded."""
+    return _WARM.is_set()
 
 
 class OfflineProvider:
