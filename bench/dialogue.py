@@ -309,6 +309,7 @@ def main() -> None:
         for kind in calibration.CALIBRATION:
             calibration.CALIBRATION[kind] = (FIT_SCALE, 0.0)
         resolver.ABSTAIN_BELOW = 0.0
+        calibration.ABSTAIN_BELOW_BY_KIND.clear()
     with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())

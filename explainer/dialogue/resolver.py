@@ -25,7 +25,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, CALIBRATION
+from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND, CALIBRATION
 from explainer.dialogue.gender import GenderEvidence
 from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
 from explainer.text import en, ko
@@ -254,7 +254,7 @@ class Dialogue:
             rivals = [c.score for c in ranked[1:]]
         winner = ranked[0]
         confidence = calibrated(mention.kind, winner.score - max([0.0, *rivals]))
-        if confidence < ABSTAIN_BELOW:
+        if confidence < max(ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND.get(mention.kind, 0.0)):
             return Resolution(mention, None, confidence, "unsure: " + winner.evidence, top)
         return Resolution(mention, winner.entity_id, confidence, winner.evidence, top)
 
