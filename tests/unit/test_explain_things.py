@@ -6,7 +6,7 @@ from explainer.dialogue.mentions import KnownName
 from explainer.dialogue.resolver import Dialogue
 from explainer.explain.context import Bound, Context, EntityFacts, Moment
 from explainer.explain.expressions import find_expressions
-from explainer.explain.people import People
+from explainer.explain.people import People, resolve_people
 from explainer.explain.resolution import resolve
 from graph.repositories.videos import VideoRecord
 
@@ -85,3 +85,24 @@ def test_an_unsure_callback_is_not_stated() -> None:
     # two men as likely as each other: no answer rather than a coin toss at 0.35
     known = [KnownName("ross", "Ross"), KnownName("joey", "Joey")]
     assert answers(person_context("Look, the guy is back!", known, [])) == {"the guy": None}
+
+
+def test_a_mention_only_the_analysis_found_is_a_resolution() -> None:
+    # an LLM's analysis of the line resolved "the woman" (the lexicon finds it too) and a nickname it does not know
+    line = {"id": "l1", "start": 10.0, "end": 12.0, "text": "Ask the woman, Pheebo.", "speakerId": "ross",
+            "speakerName": "Ross"}
+    refs = [{"expression": "woman", "at": 10.0, "entityId": "carol", "entityName": "Carol", "entityType": "character",
+             "confidence": 0.95},
+            {"expression": "Pheebo", "at": 10.0, "entityId": "phoebe", "entityName": "Phoebe",
+             "entityType": "character", "confidence": 0.95},
+            {"expression": "Ross", "at": 10.0, "entityId": "ross", "entityName": "Ross", "entityType": "character",
+             "confidence": 0.95}]  # not in the line: no resolution
+    people = resolve_people(lines=[line], scene=[], refs=refs, selected_text="Ask the woman, Pheebo.",
+                            selected=line, language="en")
+    found = [(r.mention.text, r.mention.start, r.entity_id, r.evidence) for r in people.resolutions]
+    assert ("the woman", 4, "carol", "the analysis of this line") in found  # one mention, not two
+    assert ("Pheebo", 15, "phoebe", "the analysis of this line") in found
+    assert all(r.entity_id != "ross" for r in people.resolutions)
+    offline = resolve_people(lines=[line], scene=[], refs=refs, selected_text="Ask the woman, Pheebo.",
+                             selected=line, language="en", stored_evidence=False)
+    assert all(r.evidence != "the analysis of this line" for r in offline.resolutions)
