@@ -174,6 +174,14 @@
   word-break: keep-all; overflow-wrap: anywhere; text-align: left;
 }
 .panel[hidden] { display: none; }
+/* docked (the web player): over the video column, never over the transcript beside it (it may reach
+   below the column, down to the viewport's bottom); below the player, in the page's flow, where the
+   columns stack */
+:host([docked]) .panel { position: absolute; z-index: 10; top: 12px; right: 12px;
+                         width: min(440px, calc(100% - 24px)); max-height: max(calc(100% - 24px), calc(100vh - 100px)); }
+@media (max-width: 900px) {
+  :host([docked]) .panel { position: static; width: auto; max-height: none; margin-top: 12px; }
+}
 header { display: flex; align-items: flex-start; gap: 8px; margin-bottom: 8px; }
 h2 { flex: 1; margin: 0; font-size: 13px; font-weight: 600; letter-spacing: 0.02em; color: #a5b4fc; }
 .close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 6px; color: #cbd5e1; border-radius: 6px; }
@@ -203,8 +211,9 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
 `;
 
   // web/src/panel/panel.js
-  function createPanel({ document: doc, strings: strings2, onSeek, referenceHref, onFeedback, onOpen, onClose }) {
+  function createPanel({ document: doc, strings: strings2, onSeek, referenceHref, onFeedback, onOpen, onClose, container }) {
     const host = doc.createElement("subtitle-explainer-panel");
+    if (container) host.setAttribute("docked", "");
     const shadow = host.attachShadow({ mode: "open" });
     adoptStyles(doc, shadow);
     const title = h(doc, "h2", { id: "explain-title", text: strings2.panelTitle });
@@ -239,7 +248,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (isOpen() && !event.composedPath().includes(host)) close();
     };
     function mount() {
-      if (!host.isConnected) (doc.body || doc.documentElement).append(host);
+      if (!host.isConnected) (container || doc.body || doc.documentElement).append(host);
     }
     function open(nextQuestion) {
       mount();
@@ -719,6 +728,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     const panel = createPanel({
       document,
       strings,
+      container: $("player"),
       onSeek: (t) => clock.seek(t),
       referenceHref: (ref) => ref.videoId ? `/watch/${encodeURIComponent(ref.videoId)}?t=${Math.floor(ref.timestamp)}${langParam()}` : null,
       onFeedback: (questionId, helpful) => client.feedback({ questionId, helpful }),

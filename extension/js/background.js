@@ -59,6 +59,24 @@
     };
   }
 
+  // extension/src/commands.js
+  var EXPLAIN_COMMAND = "explain-selection";
+  var SHORTCUT_MESSAGE = { type: "explain-shortcut" };
+  var CONTENT_SCRIPT = "js/content.js";
+  function commandHandler(chromeApi) {
+    return async (command, tab) => {
+      if (command !== EXPLAIN_COMMAND) return;
+      const target = tab || (await chromeApi.tabs.query({ active: true, currentWindow: true }))[0];
+      if (!target || target.id === void 0) return;
+      try {
+        await chromeApi.tabs.sendMessage(target.id, SHORTCUT_MESSAGE);
+      } catch {
+        await chromeApi.scripting.executeScript({ target: { tabId: target.id }, files: [CONTENT_SCRIPT] });
+        await chromeApi.tabs.sendMessage(target.id, SHORTCUT_MESSAGE);
+      }
+    };
+  }
+
   // extension/src/settings.js
   var DEFAULTS = { serverUrl: "http://127.0.0.1:8000", language: "auto", pauseOnOpen: true };
   async function loadSettings() {
@@ -67,7 +85,6 @@
   }
 
   // extension/src/background.js
-  var CONTENT_SCRIPT = "js/content.js";
   async function client() {
     const settings = await loadSettings();
     return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
@@ -111,15 +128,5 @@
     );
     return true;
   });
-  chrome.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== "explain-selection") return;
-    const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-    if (!target || target.id === void 0) return;
-    try {
-      await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
-    } catch {
-      await chrome.scripting.executeScript({ target: { tabId: target.id }, files: [CONTENT_SCRIPT] });
-      await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
-    }
-  });
+  chrome.commands.onCommand.addListener(commandHandler(chrome));
 })();

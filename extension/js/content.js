@@ -110,6 +110,14 @@
   word-break: keep-all; overflow-wrap: anywhere; text-align: left;
 }
 .panel[hidden] { display: none; }
+/* docked (the web player): over the video column, never over the transcript beside it (it may reach
+   below the column, down to the viewport's bottom); below the player, in the page's flow, where the
+   columns stack */
+:host([docked]) .panel { position: absolute; z-index: 10; top: 12px; right: 12px;
+                         width: min(440px, calc(100% - 24px)); max-height: max(calc(100% - 24px), calc(100vh - 100px)); }
+@media (max-width: 900px) {
+  :host([docked]) .panel { position: static; width: auto; max-height: none; margin-top: 12px; }
+}
 header { display: flex; align-items: flex-start; gap: 8px; margin-bottom: 8px; }
 h2 { flex: 1; margin: 0; font-size: 13px; font-weight: 600; letter-spacing: 0.02em; color: #a5b4fc; }
 .close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 6px; color: #cbd5e1; border-radius: 6px; }
@@ -139,8 +147,9 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
 `;
 
   // web/src/panel/panel.js
-  function createPanel({ document: doc, strings, onSeek, referenceHref, onFeedback, onOpen, onClose }) {
+  function createPanel({ document: doc, strings, onSeek, referenceHref, onFeedback, onOpen, onClose, container }) {
     const host = doc.createElement("subtitle-explainer-panel");
+    if (container) host.setAttribute("docked", "");
     const shadow = host.attachShadow({ mode: "open" });
     adoptStyles(doc, shadow);
     const title = h(doc, "h2", { id: "explain-title", text: strings.panelTitle });
@@ -175,7 +184,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (isOpen() && !event.composedPath().includes(host)) close();
     };
     function mount() {
-      if (!host.isConnected) (doc.body || doc.documentElement).append(host);
+      if (!host.isConnected) (container || doc.body || doc.documentElement).append(host);
     }
     function open(nextQuestion) {
       mount();
@@ -456,6 +465,9 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     return STRINGS[language] || en;
   }
 
+  // extension/src/commands.js
+  var SHORTCUT_MESSAGE = { type: "explain-shortcut" };
+
   // extension/src/detectors/html5.js
   var html5 = {
     platform: "local",
@@ -673,7 +685,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     });
     function explainNow() {
       const now = Date.now();
-      if (now - state.lastAsk < 400) return;
+      if (now - state.lastAsk < 400 && panel.isOpen()) return;
       state.lastAsk = now;
       const selected = String(document.getSelection() || "").trim();
       const text = (selected || detector.currentCaption(document)).slice(0, 500);
@@ -698,7 +710,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       });
     }
     chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-      if (message && message.type === "explain-shortcut") explainNow();
+      if (message && message.type === SHORTCUT_MESSAGE.type) explainNow();
       if (message && message.type === "video-state") {
         reply({
           videoId: detector.video(document) ? detector.videoId(document, location) : null,

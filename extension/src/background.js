@@ -1,9 +1,8 @@
 // The service worker: the only part that talks to the service (the content scripts talk to the
 // page and to this worker). It keeps no state it cannot rebuild: settings are read per message.
 import { createClient } from "../../web/src/api.js";
+import { commandHandler } from "./commands.js";
 import { loadSettings } from "./settings.js";
-
-const CONTENT_SCRIPT = "js/content.js";
 
 async function client() {
   const settings = await loadSettings();
@@ -49,16 +48,4 @@ chrome.runtime.onMessage.addListener((message, _sender, reply) => {
   return true; // the reply comes asynchronously
 });
 
-// Ctrl+E / ⌘+E: the active tab's content script opens the panel. On a site without the static
-// content script, the shortcut's activeTab grant lets us inject it first.
-chrome.commands.onCommand.addListener(async (command, tab) => {
-  if (command !== "explain-selection") return;
-  const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-  if (!target || target.id === undefined) return;
-  try {
-    await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
-  } catch {
-    await chrome.scripting.executeScript({ target: { tabId: target.id }, files: [CONTENT_SCRIPT] });
-    await chrome.tabs.sendMessage(target.id, { type: "explain-shortcut" });
-  }
-});
+chrome.commands.onCommand.addListener(commandHandler(chrome));

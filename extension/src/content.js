@@ -5,6 +5,7 @@ import { ask } from "../../web/src/panel/ask.js";
 import { h } from "../../web/src/panel/dom.js";
 import { createPanel } from "../../web/src/panel/panel.js";
 import { pickLanguage, stringsFor } from "../../web/src/i18n.js";
+import { SHORTCUT_MESSAGE } from "./commands.js";
 import { detectorFor } from "./detectors/index.js";
 
 const GUARD = "__subtitleExplainerLoaded";
@@ -40,7 +41,8 @@ async function start() {
 
   function explainNow() {
     const now = Date.now();
-    if (now - state.lastAsk < 400) return; // the command and the page's keydown can both arrive
+    // one press can arrive twice (chrome.commands and the page's keydown): the second finds the panel open
+    if (now - state.lastAsk < 400 && panel.isOpen()) return;
     state.lastAsk = now;
     const selected = String(document.getSelection() || "").trim();
     const text = (selected || detector.currentCaption(document)).slice(0, 500);
@@ -59,7 +61,7 @@ async function start() {
 
   // the shortcut: chrome.commands (worker → here), and the same keys seen by the page
   chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message && message.type === "explain-shortcut") explainNow();
+    if (message && message.type === SHORTCUT_MESSAGE.type) explainNow();
     if (message && message.type === "video-state") {
       reply({ videoId: detector.video(document) ? detector.videoId(document, location) : null,
               platform: detector.platform, registration: state.registration });

@@ -35,6 +35,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
                  "--no-first-run", "--disable-gpu", "--mute-audio", "--autoplay-policy=no-user-gesture-required"]
 EXPLAIN_RATE_LIMIT = 40  # per client per minute: the 429 test reaches it, the others stay far below
 VIDEO_ID = "spring-notebook-s01e03"
+PROCESSING_VIDEO_ID = "browser-popup-s01e01"  # test_site's processing.html: a video the service is still analysing
 # web-first assertions wait; 2 shared cores under a full test run can be slow to paint
 expect.set_options(timeout=15_000)
 
@@ -97,13 +98,16 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def test_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A page with a real <video> (a silent clip made here with ffmpeg) and a WebVTT track."""
+    """A page with a real <video> (a silent clip made here with ffmpeg) and a WebVTT track, naming a demo
+    episode (index.html) or a video being analysed (processing.html)."""
     root = tmp_path_factory.mktemp("site")
     subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x101418:s=640x360:r=2:d=820",
                     "-c:v", "libvpx", "-b:v", "40k", "-deadline", "realtime", "-an", str(root / "clip.webm")],
                    check=True, timeout=120)
     (root / "episode.vtt").write_text(demo_vtt(VIDEO_ID), encoding="utf-8")
     (root / "index.html").write_text(video_page(VIDEO_ID, clip="clip.webm", track="episode.vtt"), encoding="utf-8")
+    (root / "processing.html").write_text(video_page(PROCESSING_VIDEO_ID, clip="clip.webm", track="episode.vtt"),
+                                          encoding="utf-8")
 
     port = free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(RangeHandler, directory=str(root)))

@@ -61,3 +61,19 @@ async def test_a_rate_limited_question_shows_a_calm_retry_message(page: Page, se
             await http.post("/api/explain", json={"videoId": VIDEO_ID, "selectedText": "네.", "timestamp": 30})
     await line.click()
     await expect(page.get_by_test_id("explain-retry")).to_contain_text("다시 시도합니다")
+
+
+async def test_the_open_panel_leaves_the_transcript_usable(page: Page, service: str) -> None:
+    await page.goto(f"{service}/watch/{VIDEO_ID}")
+    transcript = page.get_by_test_id("transcript")
+    await transcript.get_by_test_id("cue").filter(has_text="그때 그 사람이었어.").click()
+    panel = page.get_by_test_id("explain-panel")
+    await expect(panel.get_by_test_id("explain-text")).to_be_visible()
+    # docked over the video column: beside the transcript, never over it
+    panel_box, transcript_box = await panel.bounding_box(), await transcript.bounding_box()
+    assert panel_box and transcript_box
+    assert panel_box["x"] + panel_box["width"] <= transcript_box["x"], (panel_box, transcript_box)
+    # the next line is still there to click (a covered line would not take the click), and its answer shows
+    await transcript.get_by_test_id("cue").filter(has_text="네? 누구요?").click()
+    await expect(panel.locator("blockquote")).to_contain_text("네? 누구요?")
+    await expect(panel.get_by_test_id("explain-text")).to_be_visible()

@@ -104,3 +104,16 @@ test("the UI language follows the browser unless chosen", () => {
   assert.equal(pickLanguage("en", "ko-KR"), "en");
   assert.equal(stringsFor("ko").episodeAt(3, "12:31"), "3화 12:31");
 });
+
+test("with a container the panel docks in it (the web player's video column); without one it joins the body", () => {
+  const { window } = new JSDOM('<!doctype html><body><div id="player"></div><aside id="transcript"></aside></body>');
+  const container = window.document.getElementById("player");
+  const docked = createPanel({ document: window.document, strings: stringsFor("en"), container });
+  docked.showLoading(question);
+  assert.equal(docked.host.parentElement, container);
+  assert.equal(docked.host.hasAttribute("docked"), true);
+  const floating = createPanel({ document: window.document, strings: stringsFor("en") });
+  floating.showLoading(question);
+  assert.equal(floating.host.parentElement, window.document.body);
+  assert.equal(floating.host.hasAttribute("docked"), false);
+});

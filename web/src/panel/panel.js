@@ -14,9 +14,12 @@ import { PANEL_CSS } from "./styles.js";
  * @param {(questionId: string, helpful: boolean) => Promise<unknown>} [options.onFeedback]
  * @param {() => void} [options.onOpen]
  * @param {() => void} [options.onClose]
+ * @param {Element} [options.container]  where the panel docks (a positioned element, e.g. the web player's
+ *   video column); without one it floats at the top right of the viewport (the extension, over any page)
  */
-export function createPanel({ document: doc, strings, onSeek, referenceHref, onFeedback, onOpen, onClose }) {
+export function createPanel({ document: doc, strings, onSeek, referenceHref, onFeedback, onOpen, onClose, container }) {
   const host = doc.createElement("subtitle-explainer-panel");
+  if (container) host.setAttribute("docked", "");
   const shadow = host.attachShadow({ mode: "open" });
   adoptStyles(doc, shadow);
   const title = h(doc, "h2", { id: "explain-title", text: strings.panelTitle });
@@ -38,7 +41,7 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
   };
 
   function mount() {
-    if (!host.isConnected) (doc.body || doc.documentElement).append(host);
+    if (!host.isConnected) (container || doc.body || doc.documentElement).append(host);
   }
 
   function open(nextQuestion) {

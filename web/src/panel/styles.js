@@ -13,6 +13,14 @@ export const PANEL_CSS = `
   word-break: keep-all; overflow-wrap: anywhere; text-align: left;
 }
 .panel[hidden] { display: none; }
+/* docked (the web player): over the video column, never over the transcript beside it (it may reach
+   below the column, down to the viewport's bottom); below the player, in the page's flow, where the
+   columns stack */
+:host([docked]) .panel { position: absolute; z-index: 10; top: 12px; right: 12px;
+                         width: min(440px, calc(100% - 24px)); max-height: max(calc(100% - 24px), calc(100vh - 100px)); }
+@media (max-width: 900px) {
+  :host([docked]) .panel { position: static; width: auto; max-height: none; margin-top: 12px; }
+}
 header { display: flex; align-items: flex-start; gap: 8px; margin-bottom: 8px; }
 h2 { flex: 1; margin: 0; font-size: 13px; font-weight: 600; letter-spacing: 0.02em; color: #a5b4fc; }
 .close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 6px; color: #cbd5e1; border-radius: 6px; }

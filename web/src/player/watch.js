@@ -73,7 +73,7 @@ function play(episode) {
 
   let resumeAfterPanel = false;
   const panel = createPanel({
-    document, strings,
+    document, strings, container: $("player"),
     onSeek: (t) => clock.seek(t),
     referenceHref: (ref) => (ref.videoId ? `/watch/${encodeURIComponent(ref.videoId)}?t=${Math.floor(ref.timestamp)}${langParam()}` : null),
     onFeedback: (questionId, helpful) => client.feedback({ questionId, helpful }),
