@@ -77,3 +77,15 @@ async def test_the_open_panel_leaves_the_transcript_usable(page: Page, service: 
     await transcript.get_by_test_id("cue").filter(has_text="네? 누구요?").click()
     await expect(panel.locator("blockquote")).to_contain_text("네? 누구요?")
     await expect(panel.get_by_test_id("explain-text")).to_be_visible()
+
+
+async def test_where_the_columns_stack_the_panel_opens_in_view(page: Page, service: str) -> None:
+    await page.set_viewport_size({"width": 760, "height": 600})
+    await page.goto(f"{service}/watch/{VIDEO_ID}")
+    line = page.get_by_test_id("transcript").get_by_test_id("cue").filter(has_text="그때 그 사람이었어.")
+    await expect(line).to_be_attached()
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # down at the transcript, under the player
+    await line.click()
+    panel = page.get_by_test_id("explain-panel")
+    await expect(panel.locator("blockquote")).to_be_in_viewport()  # it opens in the page's flow, scrolled into view
+    await expect(panel.get_by_test_id("explain-text")).to_be_visible()
