@@ -47,7 +47,7 @@ from explainer.core.keys import generation_key as explain_generation_key
 from explainer.core.settings import Settings
 from explainer.ingest.enrich import enrich_series, link_wiki_characters
 from explainer.ingest.progress import ProgressReporter
-from explainer.ingest.resolution import EntityResolver, SeriesEntity
+from explainer.ingest.resolution import EntityResolver, PersonNames, SeriesEntity
 from explainer.ingest.scores import update_entity_scores
 from explainer.llm import build_provider
 from explainer.llm.base import (
@@ -229,6 +229,29 @@ class EpisodeGraph:
                 speakers.append({"lineId": line_id(self.video.id, cue.index), "entityId": entity.id})
                 self._mention(entity.id, segment.index, 1, cue.start)
         return speakers
+
+    def add_name_mentions(self, earlier: list[str]) -> None:
+        """Every known person of the series (this episode's, and those of the `earlier` episodes'
+        entity ids) is mentioned in each segment whose lines name them unambiguously, also where
+        analysis did not yet know the name was a person's (a name said before the batch that
+        showed it is one)."""
+        people: dict[str, SeriesEntity] = {}
+        for ident in (*earlier, *self.touched):
+            entity = self.resolver.entities.get(self.resolver.canonical_id(ident))
+            if entity is not None and entity.type == "character":
+                people[entity.id] = entity
+        if not people:
+            return
+        names = PersonNames(list(people.values()))
+        for segment in self.segments:
+            found: dict[str, tuple[int, float]] = {}
+            for cue in segment.cues:
+                for ident in _named_people(cue.text, names):
+                    count, first = found.get(ident, (0, cue.start))
+                    found[ident] = (count + 1, first)
+            for ident, (count, first) in sorted(found.items()):
+                self.remember(people[ident])
+                self._mention(ident, segment.index, count, first)
 
     def links(self, analyses: list[BatchAnalysis]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """References to known entities and typed relations between them."""
@@ -432,6 +455,8 @@ class Pipeline:
         graph = EpisodeGraph(video, segments, resolver)
         graph.add_found_entities(analyses)
         speakers = graph.add_speakers()
+        earlier = await entities_before(self.store, series_id=video.series_id, ordinal=video.ordinal)
+        graph.add_name_mentions([e.id for e in earlier])
         references, relations = graph.links(analyses)
         stored_duplicates = graph.settle(speakers, references, relations)
         analysis = EpisodeAnalysis(
@@ -509,6 +534,35 @@ def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:
             count += hits
             first = min(first, cue.start)
     return max(count, 1), (segment.start if first == math.inf else first)
+
+
+_WORD = re.compile(r"[^\s/]+")
+
+
+def _named_people(text: str, names: PersonNames) -> list[str]:
+    """The people a line names, one entry per occurrence: whole words (a two-word name such as
+    Monica Geller or 김 비서님 counts once), Latin names only when capitalised."""
+    words = _WORD.findall(text)
+    found: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if position + 1 < len(words) and _may_be_name(word) and _may_be_name(words[position + 1]):
+            pair = names.who(f"{word} {words[position + 1]}", exact_only=True)
+            if pair is not None:
+                found.append(pair)
+                position += 2
+                continue
+        single = names.who(word) if _may_be_name(word) else None
+        if single is not None:
+            found.append(single)
+        position += 1
+    return found
+
+
+def _may_be_name(word: str) -> bool:
+    letter = next((c for c in word if c.isalpha()), "")
+    return bool(letter) and (not letter.isascii() or letter.isupper())
 
 
 def _advance_context(context: AnalysisContext, analysis: BatchAnalysis, batch: list[SegmentInput]) -> AnalysisContext:

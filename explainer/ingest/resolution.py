@@ -147,3 +147,29 @@ class EntityResolver:
     def folded(self) -> dict[str, str]:
         """Every folded id → the id it stands for now."""
         return {d: self.canonical_id(d) for d in self._folded}
+
+
+class PersonNames:
+    """Which one known person a word of a line names, if exactly one: by the one name matcher
+    (`NameIndex`), so 미소가 and 지훈이한테 find 미소 and 지훈 and a whole word never matches
+    inside another. A name that is the exact name or alias of one person names that person;
+    else the person it is the given name of; else the one person it is part of a name of. Two
+    candidates at the same rank are ambiguous and name no one."""
+
+    def __init__(self, people: list[SeriesEntity]) -> None:
+        self._index: NameIndex[str] = NameIndex()
+        self._people = {p.id: p for p in people}
+        for person in people:
+            self._index.add(person.id, person.name, canonical=True)
+            for alias in sorted(person.aliases):
+                self._index.add(person.id, alias)
+
+    def who(self, surface: str, *, exact_only: bool = False) -> str | None:
+        matches = self._index.matches(surface)
+        exact = {i for i, is_exact in matches if is_exact}
+        if exact or exact_only:
+            return next(iter(exact)) if len(exact) == 1 else None
+        primary = name_key(surface)
+        given = {i for i, _ in matches if _given_key(self._people[i].name) == primary}
+        pool = given or {i for i, _ in matches}
+        return next(iter(pool)) if len(pool) == 1 else None
