@@ -156,17 +156,28 @@ def _is_vocative(text: str, start: int, end: int) -> bool:
         bool(re.search(r",\s*$", text[:start]) and _SENTENCE_END.match(text[end:]))
 
 
+def _address_only(text: str, names: NameTable) -> bool:
+    """A line of nothing but a name, interjections and 우리 (아유, 우리 하리 / 하리, 하리): an address."""
+    words = [w for w in _KO_WORD.findall(text) if w not in ko.ADDRESS_FILLERS]
+    return bool(words) and not re.search(r"[A-Za-z0-9]", text) and \
+        all(strip_particles(w) == w and names.find(w) is not None for w in words)
+
+
 def _korean_words(text: str, names: NameTable, add: _Add) -> None:
     for pattern, kind in ((_KO_FIRST, "first"), (_KO_SECOND, "second")):
         for match in pattern.finditer(text):
             add(PersonMention(match.group(0), match.start(), match.end(), kind))  # type: ignore[arg-type]
+    address_only = _address_only(text, names)
     for match in _KO_WORD.finditer(text):
         word = match.group(0)
         known = names.find(word)
         if known is not None:
+            if text[match.end():match.end() + 1] in (":", "："):
+                continue  # an in-cue speaker label ("- 하리: 아휴"): who speaks, not who is talked about
             after = text[match.end():match.end() + 1]
-            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and strip_particles(word) != word or \
-                (match.start() == 0 and after in (",", "!", "?"))
+            bare = strip_particles(word) == word  # 민우가? / 민우한테 carry a case particle: no address
+            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and not bare or \
+                (bare and (address_only or (match.start() == 0 and after in (",", "!", "?"))))
             add(PersonMention(word, match.start(), match.end(), "name", entity_id=known.entity_id,
                               vocative=vocative))
             continue

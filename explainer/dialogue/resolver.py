@@ -87,6 +87,9 @@ class _Turn:
     # (entity id, offset, weight) of the people the line talks about, as resolved: a name weighs
     # 1, a resolved pronoun or description its confidence; a vocative is an address, not a mention
     mentioned: list[tuple[str, int, float]] = field(default_factory=list)
+    # the people named later in the sentence of the mention being resolved ("걔? 민우한테 까이고"):
+    # a pronoun and a name of one sentence are two people
+    named_later: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,8 @@ class Dialogue:
     # --- people ------------------------------------------------------------------------------
 
     def add_person(self, person: KnownName) -> None:
+        if self.language == "ko" and _time_noun(person.name):
+            return  # 생일날, 그날: a day stored as a character is nobody to refer to
         if person.entity_id not in self.people:
             self.people[person.entity_id] = person
             self.gender.prior(person.entity_id, person.name)
@@ -158,6 +163,8 @@ class Dialogue:
         resolutions: list[Resolution] = []
         for mention in mentions:
             known = _stored_for(stored, mention)
+            # Korean only: on Friends dev e21 the English sentence rule cost precision
+            turn.named_later = _named_later(mention, mentions) if self.language == "ko" else frozenset()
             resolution = self._resolve(mention, turn, addressees, known)
             resolutions.append(resolution)
             if resolution.entity_id is not None and not mention.vocative and mention.kind not in ("first", "second"):
@@ -271,7 +278,7 @@ class Dialogue:
             if past.speaker:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
-        pool = set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())
+        pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - turn.named_later
         scored: list[Candidate] = []
         for entity_id in pool:
             score, reasons, grounded = 0.0, [], False
@@ -310,6 +317,20 @@ class Dialogue:
             scored.append(Candidate(entity_id, round(score, 4), evidence, grounded, clashes))
         scored.sort(key=lambda c: (-c.score, c.entity_id))
         return scored
+
+
+def _time_noun(name: str) -> bool:
+    word = name.replace(" ", "")
+    return any(word.endswith(e) and len(word) > len(e) for e in ko.TIME_NOUN_ENDINGS) or word in ko.TIME_NOUN_ENDINGS
+
+
+def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:
+    """Who is named (not called) after a third-person mention in its line (걔? 민우한테 대차게
+    까이고: the echo question and its answer are one utterance, and 걔 is not 민우)."""
+    if mention.kind not in ("third", "description"):
+        return frozenset()
+    return frozenset(m.entity_id for m in mentions if m.kind == "name" and m.entity_id is not None
+                     and not m.vocative and m.start >= mention.end)
 
 
 def _stored_for(stored: Mapping[str, Stored] | None, mention: PersonMention) -> Stored | None:

@@ -24,6 +24,7 @@ from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
 from explainer.llm.base import DraftResolution
+from explainer.text import ko
 
 CONFIDENT_REFERENCE = 0.5
 W_REFERENCE = 2.0
@@ -132,7 +133,9 @@ def _may_call_back(found: PersonResolution, language: str) -> bool:
     mention = found.mention
     if mention.kind not in ("third", "description") or mention.plural:
         return False
-    return language.startswith("ko") or mention.kind == "description" or " " in mention.text.strip()
+    if language.startswith("ko"):
+        return mention.text.strip() not in ko.BARE_PRONOUNS  # 걔, like "he", is someone of the scene
+    return mention.kind == "description" or " " in mention.text.strip()
 
 
 def _callback(context: Context, found: PersonResolution) -> Resolution | None:

@@ -21,9 +21,9 @@ PARTICLES: tuple[tuple[str, str | None, int], ...] = (
     ("께서는", None, 1), ("께서도", None, 1), ("까지는", None, 1), ("까지도", None, 1),
     ("부터는", None, 1), ("이랑은", "C", 1), ("이랑도", "C", 1), ("으로는", "C-R", 1),
     ("입니다", None, 2), ("이에요", "C", 1), ("이었어", "C", 1), ("이었다", "C", 1),
-    ("이라고", "C", 1), ("이라는", "C", 1), ("이라도", "C", 1), ("이야말로", "C", 1),
+    ("이라면", "C", 1), ("이라고", "C", 1), ("이라는", "C", 1), ("이라도", "C", 1), ("이야말로", "C", 1),
     ("랑은", "V", 1), ("랑도", "V", 1), ("로는", "R", 1), ("에는", None, 1), ("에도", None, 1),
-    ("와는", "V", 1), ("과는", "C", 1), ("만은", None, 2), ("라고", "V", 1), ("라는", "V", 2),
+    ("와는", "V", 1), ("과는", "C", 1), ("만은", None, 2), ("라면", "V", 2), ("라고", "V", 1), ("라는", "V", 2),
     ("예요", "V", 1), ("였어", "V", 2), ("였다", "V", 2), ("이가", "C", 1), ("이랑", "C", 1),
     ("으로", "C-R", 1), ("에서", None, 1), ("에게", None, 1), ("한테", None, 1), ("께서", None, 1),
     ("까지", None, 1), ("부터", None, 1), ("처럼", None, 1), ("보다", None, 1), ("하고", None, 1),
@@ -73,6 +73,19 @@ NON_PERSON_ENDINGS: tuple[str, ...] = (
     "역", "카페", "회사", "병원", "공원", "정류장", "학교", "대학교", "대학", "아파트", "식당", "은행",
     "호텔", "경찰서", "시장", "빌딩", "센터", "타워", "마트", "그룹", "사고", "회의", "파티", "축제",
 )
+
+# Endings of time nouns (생일날, 결혼기념일, 그날): a day or a date is never a person.
+TIME_NOUN_ENDINGS: tuple[str, ...] = ("날", "날짜", "생일", "기념일", "요일", "주년", "연휴", "방학")
+
+# One-word third-person pronouns (걔 "that kid", 얘, 쟤, 그녀): like he/she, they point at someone
+# talked about in the scene, never back at an earlier scene on their own.
+BARE_PRONOUNS: frozenset[str] = frozenset({"걔", "얘", "쟤", "그녀"})
+
+# Interjections and the affectionate 우리 that may stand around a name the speaker calls
+# someone by (아유, 우리 하리): a line of nothing else is an address.
+ADDRESS_FILLERS: frozenset[str] = frozenset({
+    "아유", "아이고", "어", "아", "야", "오", "와", "응", "자", "우리", "에이", "아휴", "어머", "헐", "저기",
+})
 
 # Caption speaker labels that name a role, not a character ((여자) …, [모두] …)
 GENERIC_SPEAKERS: frozenset[str] = frozenset({
