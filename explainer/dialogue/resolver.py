@@ -29,6 +29,7 @@ from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND,
 from explainer.dialogue.gender import GenderEvidence
 from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
 from explainer.text import en, ko
+from explainer.text.names import is_time_noun
 
 # a gap this long between two lines starts a new scene
 SCENE_GAP_SECONDS = 20.0
@@ -127,7 +128,7 @@ class Dialogue:
     # --- people ------------------------------------------------------------------------------
 
     def add_person(self, person: KnownName) -> None:
-        if self.language == "ko" and _time_noun(person.name):
+        if self.language == "ko" and is_time_noun(person.name):
             return  # 생일날, 그날: a day stored as a character is nobody to refer to
         if person.entity_id not in self.people:
             self.people[person.entity_id] = person
@@ -319,9 +320,6 @@ class Dialogue:
         return scored
 
 
-def _time_noun(name: str) -> bool:
-    word = name.replace(" ", "")
-    return any(word.endswith(e) and len(word) > len(e) for e in ko.TIME_NOUN_ENDINGS) or word in ko.TIME_NOUN_ENDINGS
 
 
 def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:

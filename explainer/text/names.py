@@ -448,3 +448,9 @@ def excerpt(text: str, focus: list[str] | tuple[str, ...] = (), limit: int = 90)
     if len(chosen) > limit:
         chosen = chosen[:limit].rstrip() + "…"
     return chosen
+
+
+def is_time_noun(word: str) -> bool:
+    """A day or date word (생일날, 그날, 기념일, 월요일): a time, never a person's name."""
+    compact = word.replace(" ", "")
+    return any(compact.endswith(e) for e in ko.TIME_NOUN_ENDINGS)

@@ -322,3 +322,16 @@ async def test_a_given_name_stays_alone_when_two_full_names_end_with_it(provider
     ), AnalysisContext())
     people = characters(result)
     assert {"미소", "한미소", "김미소"} <= set(people)
+
+
+
+async def test_a_day_word_is_never_a_character(provider: OfflineProvider) -> None:
+    from explainer.text.names import is_time_noun
+
+    assert is_time_noun("생일날") and is_time_noun("그날") and is_time_noun("월요일")
+    assert not is_time_noun("한미소") and not is_time_noun("민우")
+    # 생일날까지 불러: a person verb after a day word still makes no one of it
+    result = await provider.analyse(dialogue(
+        "걔는 왜 생일날까지 불러 대?", "생일날이 뭐 대수라고.", "생일날한테 뭐라고 해.",
+    ), AnalysisContext())
+    assert "생일날" not in characters(result)

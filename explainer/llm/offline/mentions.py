@@ -20,6 +20,7 @@ from explainer.text.names import (
     given_name,
     is_hangul_word,
     is_particle,
+    is_time_noun,
     name_key,
     normalise_name,
     strip_particles,
@@ -150,7 +151,7 @@ def _looks_like_person(name: str) -> bool:
     """A Korean proper noun of 2-4 syllables that is not a known place, organisation or brand."""
     if not is_hangul_word(name) or not 2 <= len(name) <= 4:
         return False
-    if name in ko.CONCEPT_NAMES or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS:
+    if name in ko.CONCEPT_NAMES or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS or is_time_noun(name):
         return False
     if classify_korean(name) != "concept" or name.endswith(ko.ORG_ENDINGS):
         return False
