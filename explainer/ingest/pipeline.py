@@ -230,11 +230,18 @@ class EpisodeGraph:
                 self._mention(entity.id, segment.index, 1, cue.start)
         return speakers
 
-    def add_name_mentions(self, earlier: list[str]) -> None:
+    def add_name_mentions(self, earlier: list[str], analyses: list[BatchAnalysis]) -> None:
         """Every known person of the series (this episode's, and those of the `earlier` episodes'
         entity ids) is mentioned in each segment whose lines name them unambiguously, also where
         analysis did not yet know the name was a person's (a name said before the batch that
-        showed it is one)."""
+        showed it is one). Where analysis read a name in a segment as someone else (Pete is Peter
+        Becker, Joe Stalin is Joey's stage name), that reading stands."""
+        read_as: dict[tuple[int, str], set[str]] = {}
+        for analysis in analyses:
+            for ref in analysis.references:
+                target = self.lookup(ref.referent)
+                if target is not None:
+                    read_as.setdefault((ref.segment, name_key(ref.expression)), set()).add(target.id)
         people: dict[str, SeriesEntity] = {}
         for ident in (*earlier, *self.touched):
             entity = self.resolver.entities.get(self.resolver.canonical_id(ident))
@@ -246,7 +253,9 @@ class EpisodeGraph:
         for segment in self.segments:
             found: dict[str, tuple[int, float]] = {}
             for cue in segment.cues:
-                for ident in _named_people(cue.text, names):
+                for ident, key in _named_people(cue.text, names):
+                    if read_as.get((segment.index, key), {ident}) != {ident}:
+                        continue
                     count, first = found.get(ident, (0, cue.start))
                     found[ident] = (count + 1, first)
             for ident, (count, first) in sorted(found.items()):
@@ -456,7 +465,7 @@ class Pipeline:
         graph.add_found_entities(analyses)
         speakers = graph.add_speakers()
         earlier = await entities_before(self.store, series_id=video.series_id, ordinal=video.ordinal)
-        graph.add_name_mentions([e.id for e in earlier])
+        graph.add_name_mentions([e.id for e in earlier], analyses)
         references, relations = graph.links(analyses)
         stored_duplicates = graph.settle(speakers, references, relations)
         analysis = EpisodeAnalysis(
@@ -539,23 +548,25 @@ def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:
 _WORD = re.compile(r"[^\s/]+")
 
 
-def _named_people(text: str, names: PersonNames) -> list[str]:
-    """The people a line names, one entry per occurrence: whole words (a two-word name such as
-    Monica Geller or 김 비서님 counts once), Latin names only when capitalised."""
+def _named_people(text: str, names: PersonNames) -> list[tuple[str, str]]:
+    """The people a line names and the key of the name, one entry per occurrence: whole words
+    (a two-word name such as Monica Geller or 김 비서님 counts once), Latin names only when
+    capitalised."""
     words = _WORD.findall(text)
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     position = 0
     while position < len(words):
         word = words[position]
         if position + 1 < len(words) and _may_be_name(word) and _may_be_name(words[position + 1]):
-            pair = names.who(f"{word} {words[position + 1]}", exact_only=True)
-            if pair is not None:
-                found.append(pair)
+            pair = f"{word} {words[position + 1]}"
+            person = names.who(pair, exact_only=True)
+            if person is not None:
+                found.append((person, name_key(pair)))
                 position += 2
                 continue
         single = names.who(word) if _may_be_name(word) else None
         if single is not None:
-            found.append(single)
+            found.append((single, name_key(word)))
         position += 1
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from explainer.ingest.pipeline import EpisodeGraph, Segment
 from explainer.ingest.resolution import EntityResolver
-from explainer.llm.base import BatchAnalysis, FoundEntity
+from explainer.llm.base import BatchAnalysis, FoundEntity, FoundReference
 from explainer.subtitles import Cue
 from graph.repositories.videos import VideoRecord
 
@@ -34,7 +34,7 @@ def _graph(language: str, segments: list[Segment], analyses: list[BatchAnalysis]
     graph = EpisodeGraph(_video(language), segments, EntityResolver("s", existing or []))
     graph.add_found_entities(analyses)
     graph.add_speakers()
-    graph.add_name_mentions(earlier or [])
+    graph.add_name_mentions(earlier or [], analyses)
     return graph
 
 
@@ -84,3 +84,13 @@ def test_an_ambiguous_name_links_no_one() -> None:
     graph = _graph("en", segments, [analysis], existing, earlier=[e["id"] for e in existing])
     # Doc is an alias of two people, Ross the given name of two: neither names anyone
     assert _linked(graph) == {"Emily": [(1, 1, 34.0)], "Ross Bing": [(1, 1, 34.0)]}
+
+
+def test_a_name_analysis_read_as_someone_else_in_that_segment_stays_theirs() -> None:
+    existing = [{"id": "s:character:pete", "name": "Pete", "type": "character", "aliases": []}]
+    segments = _segments(["Hey, Pete, you're back!"], ["What about Pete?"])
+    analysis = BatchAnalysis(
+        entities=[FoundEntity(name="Peter Becker", type="character", segments=[0])],
+        references=[FoundReference(segment=0, expression="Pete", at=1.0, referent="Peter Becker", confidence=0.95)])
+    linked = _linked(_graph("en", segments, [analysis], existing, earlier=["s:character:pete"]))
+    assert linked == {"Peter Becker": [(0, 1, 0.0)], "Pete": [(1, 1, 31.0)]}
