@@ -24,3 +24,13 @@ ABSTAIN_BELOW = 0.5
 # >= 85 %). Chosen on Friends dev e20 only (python bench/dialogue.py --episodes s01_e20,s02_e20,
 # s03_e20,s04_e20): answers stated at >= 0.65 were 85.8 % right, 0.6-0.65 three of eleven
 ABSTAIN_BELOW_BY_KIND: dict[str, float] = {"third": 0.65}
+
+
+def margin_confidence(best: float, runner_up: float) -> float:
+    """Confidence of a winner among candidates of a kind with no gold labels to fit constants on
+    (places, moments, things, callbacks to an earlier scene): linear in the winner's margin over
+    the runner-up, kept under 0.9 because nothing calibrated it."""
+    if best <= 0.0:
+        return 0.0
+    margin = (best - max(runner_up, 0.0)) / best
+    return round(min(0.9, 0.35 + 0.55 * margin), 3)

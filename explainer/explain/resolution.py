@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW
+from explainer.dialogue.calibration import ABSTAIN_BELOW, margin_confidence
 from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
@@ -150,11 +150,11 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
         return None
     best, entity = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    margin = (best - max(runner_up, 0.0)) / best
-    if 0.35 + 0.55 * margin < ABSTAIN_BELOW:
+    confidence = margin_confidence(best, runner_up)
+    if confidence < ABSTAIN_BELOW:
         return None  # only a confident callback is stated (Friends dev e20: those below were all wrong)
     return Resolution(mention.text, mention.start, "character", EntityRef(entity.id, entity.name, entity.type),
-                      round(min(0.9, 0.35 + 0.55 * margin), 3), _evidence(context, entity), entity)
+                      confidence, _evidence(context, entity), entity)
 
 
 def choose(resolutions: list[Resolution], chosen: list[DraftResolution]) -> list[Resolution]:
@@ -217,7 +217,7 @@ def _things(context: Context) -> list[Resolution]:
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         confidence = stored.get(entity.id, 0.0)
         if confidence < CONFIDENT_REFERENCE:
-            confidence = min(0.9, 0.35 + 0.55 * (best - runner_up) / best)
+            confidence = margin_confidence(best, runner_up)
         resolutions.append(Resolution(expression.text, expression.position, expression.kind,
                                       EntityRef(entity.id, entity.name, entity.type), round(confidence, 3), why,
                                       entity))

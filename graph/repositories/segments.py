@@ -69,7 +69,7 @@ async def lines_by_ids(store: GraphStore, ids: Sequence[str]) -> dict[str, Row]:
 
 async def write_episode_segments(store: GraphStore, *, video_id: str, series_id: str,
                                  segments: list[dict[str, Any]], lines: list[dict[str, Any]]) -> None:
-    """MERGE the episode's segments and lines (parameters of `merge_segments`/`merge_lines`),
+    """Write the episode's segments and lines (statements `merge_segments` and `merge_lines`),
     drop those a previous run had beyond them, and relink the NEXT chains of the episode and
     of the series' episodes."""
     for start in range(0, len(segments), 500):
