@@ -7,5 +7,5 @@ ORDER BY l.start DESC
 LIMIT $limit
 OPTIONAL MATCH (l)-[:SPOKEN_BY]->(e:Entity)
 RETURN l.id AS id, l.start AS start, l.end AS end, l.text AS text, l.speaker AS speaker, e.id AS speakerId,
-       e.name AS speakerName
+       e.name AS speakerName, coalesce(l.lyric, false) AS lyric
 ORDER BY l.start DESC

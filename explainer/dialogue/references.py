@@ -21,6 +21,7 @@ class DialogueLine:
     speaker: str | None  # the speaker's entity id (a KnownName's), None when unlabelled
     start: float
     end: float | None = None
+    lyric: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ def person_references(language: str, people: Iterable[KnownName], lines: Iterabl
     dialogue = Dialogue(language, people)
     found: list[PersonReference] = []
     for line in lines:
-        for resolution in dialogue.read(line.text, speaker=line.speaker, start=line.start, end=line.end):
+        for resolution in dialogue.read(line.text, speaker=line.speaker, start=line.start, end=line.end,
+                                     lyric=line.lyric):
             if resolution.entity_id is not None and resolution.mention.kind != "name":
                 found.append(PersonReference(line.segment, resolution.mention.text, line.start,
                                              resolution.entity_id, resolution.confidence))

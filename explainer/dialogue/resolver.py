@@ -45,6 +45,10 @@ W_GENDER_CLASHES = -4.0
 W_GENDER_UNKNOWN = -0.3
 W_STORED = 5.0
 W_UNGROUNDED_RIVAL = 0.5
+W_UNSURE_CHAIN = 0.0
+W_TOPIC = 0.5
+# only names and confident resolutions make a topic, never the unsure ones a chain follows
+TOPIC_WEIGHT = 0.6
 # a stored reference analysis was unsure of is a hint, not evidence
 CONFIDENT_STORED = 0.5
 W_WEAK_STORED = 0.5
@@ -151,13 +155,14 @@ class Dialogue:
         return person_mentions(text, self.language, self.names)
 
     def read(self, text: str, *, speaker: str | None, start: float, end: float | None = None,
-             stored: Mapping[str, Stored] | None = None) -> list[Resolution]:
+             stored: Mapping[str, Stored] | None = None, lyric: bool = False) -> list[Resolution]:
         """Resolve every person mention of the line, in order, then remember the line.
-        `stored`: references analysis kept for this line, by lower-cased expression."""
+        `stored`: references analysis kept for this line, by lower-cased expression. A `lyric`
+        (sung: ♪ … ♪ in the captions) mentions nobody of the scene; it still takes a turn."""
         if self._turns and start - self._turns[-1].end > SCENE_GAP_SECONDS:
             self._turns.clear()  # a new scene: nobody of the last one is within reach (measured: see bench)
         turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start)
-        mentions = self.mentions(text)
+        mentions = [] if lyric else self.mentions(text)
         vocative = next((m.entity_id for m in mentions if m.vocative and m.entity_id != speaker), None)
         addressees = self._addressees(speaker, vocative)
         turn.addressee = addressees[0].entity_id if addressees else None
@@ -174,6 +179,11 @@ class Dialogue:
                 if mention.kind in ("third", "description") and mention.gender and \
                         (known is not None or resolution.confidence >= 0.8):
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
+            elif resolution.candidates and resolution.confidence > 0.0 and mention.kind == "third" \
+                    and not mention.plural:
+                # unsure, but a reader keeps following the likeliest one: the next "she" continues it
+                turn.mentioned.append((resolution.candidates[0].entity_id, mention.start,
+                                       W_UNSURE_CHAIN * resolution.confidence))
         self._learn_from_address(text, speaker, turn.addressee)
         self._turns.append(turn)
         del self._turns[:-MEMORY_TURNS]
@@ -270,12 +280,16 @@ class Dialogue:
                       stored: Stored | None) -> list[Candidate]:
         mentioned: dict[str, tuple[int, float]] = {}
         spoke: dict[str, int] = {}
+        # how much the scene has been about each person: a topic outlasts a name said in passing
+        topic: dict[str, float] = {}
         for entity_id, offset, weight in turn.mentioned:
             if offset < mention.start:
                 mentioned.setdefault(entity_id, (0, weight))
+                topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
         for distance, past in enumerate(reversed(self._turns), start=1):
             for entity_id, _, weight in past.mentioned:
                 mentioned.setdefault(entity_id, (distance, weight))
+                topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
             if past.speaker:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
@@ -286,9 +300,14 @@ class Dialogue:
             if entity_id in mentioned:
                 distance, weight = mentioned[entity_id]
                 score += W_MENTIONED * weight * DECAY ** distance
-                grounded = distance <= STALE_LINES
+                # the speaker talking about themselves by name is no antecedent of "he"/"she"
+                grounded = distance <= STALE_LINES and entity_id != turn.speaker
                 reasons.append((W_MENTIONED * weight * DECAY ** distance,
                                 "mentioned earlier in this line" if distance == 0 else f"mentioned {_ago(distance)}"))
+                talked = topic.get(entity_id, 0.0)
+                if talked >= 2.0:
+                    score += W_TOPIC * math.log(talked)
+                    reasons.append((W_TOPIC * math.log(talked), f"talked about {round(talked)} times in the scene"))
             if entity_id in spoke:
                 distance = spoke[entity_id]
                 score += W_SPOKE * DECAY ** (distance - 1)

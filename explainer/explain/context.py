@@ -25,6 +25,13 @@ from graph.stores import GraphStore, Row
 
 # the scene: lines and mentions this many seconds before the bound count as "now"
 SCENE_SECONDS = 45.0
+# who the people of the line are is read from the dialogue of this many seconds before the bound
+# (at most REPLAY_LINES lines): a scene's antecedent is often named minutes before its pronouns,
+# and the resolver itself cuts the replay at scene gaps (Friends dev: 14 lines of 45 s lost most
+# chains of he/she back to a name)
+REPLAY_SECONDS = 600.0
+REPLAY_LINES = 240
+REPLAY_PEOPLE = 80
 SIMILAR_MOMENTS = 5
 # entities whose facts and relations are read for the resolution
 MAX_CANDIDATES = 10
@@ -265,15 +272,18 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     """Three rounds of concurrent reads: the scene; echoed lines and similar moments; the facts
     and relations of the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
-    lines, scene, refs, named_rows = await asyncio.gather(
-        repo.recent_lines(store, video_id=video.id, since=scene_start, until=bound.until),
+    replay_start = max(0.0, bound.until - REPLAY_SECONDS)
+    replayed, scene, known_rows, refs, named_rows = await asyncio.gather(
+        repo.recent_lines(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_LINES),
         repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until),
+        repo.scene_entities(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_PEOPLE),
         repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
         repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
                             series_id=video.series_id, k=8))
-    selected = _selected_line(lines, selected_text, cue.start if cue is not None else None)
+    selected = _selected_line(replayed, selected_text, cue.start if cue is not None else None)
     line_at = float(selected["start"]) if selected is not None else bound.until
-    people = resolve_people(lines=lines, scene=scene, refs=refs, selected_text=selected_text, selected=selected,
+    lines = [r for r in replayed if float(r["start"]) >= scene_start][-repo.RECENT_LINES:]
+    people = resolve_people(lines=replayed, scene=known_rows, refs=refs, selected_text=selected_text, selected=selected,
                             language=language, stored_evidence=video.llm.get("provider") != "offline")
     probes = _probes(lines, line_at, selected_text)
     echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,

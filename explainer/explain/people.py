@@ -90,12 +90,14 @@ def resolve_people(*, lines: list[Row], scene: list[Row], refs: list[Row], selec
             continue
         start = float(row["start"])
         dialogue.read(str(row["text"] or ""), speaker=row.get("speakerId"), start=start,
-                      end=float(row.get("end") or start), stored=_stored_at(refs, start, known))
+                      end=float(row.get("end") or start), stored=_stored_at(refs, start, known),
+                      lyric=bool(row.get("lyric")))
     speaker = selected.get("speakerId") if selected is not None else None
     start = line_at if selected is not None else (float(lines[-1]["start"]) if lines else 0.0)
     resolutions = dialogue.read(selected_text, speaker=speaker, start=start,
-                                stored=_stored_at(refs, start, known) if selected is not None else None)
-    if selected is not None:
+                                stored=_stored_at(refs, start, known) if selected is not None else None,
+                                lyric=bool(selected is not None and selected.get("lyric")))
+    if selected is not None and not selected.get("lyric"):
         resolutions = _with_analysed(resolutions, selected_text, refs, start, known)
     genders = {entity_id: gender for entity_id in known
                for gender, sure in [dialogue.gender.of(entity_id)] if gender is not None and sure >= 0.5}

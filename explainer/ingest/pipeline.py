@@ -414,7 +414,8 @@ class Pipeline:
                 line_rows.append({"id": line_id(video.id, cue.index), "videoId": video.id,
                                   "seriesId": video.series_id, "ordinal": video.ordinal, "index": cue.index,
                                   "segmentId": segment_id(video.id, segment.index), "start": cue.start,
-                                  "end": cue.end, "text": cue.text, "speaker": cue.speaker})
+                                  "end": cue.end, "text": cue.text, "speaker": cue.speaker,
+                                  "lyric": cue.lyric})
         await write_episode_segments(self.store, video_id=video.id, series_id=video.series_id,
                                      segments=seg_rows, lines=line_rows)
 
@@ -427,7 +428,7 @@ class Pipeline:
         context = AnalysisContext(series_title=video.series_title or "", language=video.language,
                                   known_entities=known, clock_offset=float(video.ordinal) * 100000)
         inputs = [SegmentInput(index=s.index, start=s.start, end=s.end,
-                               lines=[LineInput(start=c.start, end=c.end, text=c.text, speaker=c.speaker)
+                               lines=[LineInput(start=c.start, end=c.end, text=c.text, speaker=c.speaker, lyric=c.lyric)
                                       for c in s.cues]) for s in segments]
         size = self.settings.analysis_batch_size
         batches = [inputs[i:i + size] for i in range(0, len(inputs), size)]
@@ -535,7 +536,10 @@ def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:
     forms = sorted({s for s in surfaces if s and len(s) >= 1}, key=len, reverse=True)
     if not forms:
         return 1, segment.start
-    pattern = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+    # whole words: "Ross" is not in "across"; a Korean name may carry a particle (민우가), never a
+    # syllable before it (김민우 is not 민우)
+    pattern = re.compile("|".join(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])" if f.isascii()
+                                  else rf"(?<![가-힣]){re.escape(f)}" for f in forms), re.IGNORECASE)
     count, first = 0, math.inf
     for cue in segment.cues:
         hits = len(pattern.findall(cue.text)) + (1 if cue.speaker and pattern.fullmatch(cue.speaker) else 0)

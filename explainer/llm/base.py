@@ -22,6 +22,7 @@ class LineInput(BaseModel):
     end: float
     text: str
     speaker: str | None = None
+    lyric: bool = False  # sung (♪ … ♪): refers to nobody of the scene
 
 
 class SegmentInput(BaseModel):

@@ -46,6 +46,7 @@ class _Draft:
     end: float | None
     text: str
     speaker: str | None
+    lyric: bool = False
 
 
 def clean_cues(raw_cues: list[RawCue], *, max_cue_chars: int | None = None,
@@ -69,7 +70,7 @@ def clean_cues(raw_cues: list[RawCue], *, max_cue_chars: int | None = None,
         if max_cue_chars is not None and (raw_cut or len(text) > max_cue_chars):
             text = _cut(text, max_cue_chars)
             repaired["truncated"] += 1
-        drafts.append(_Draft(raw.start, raw.end, text, cleaned.speaker))
+        drafts.append(_Draft(raw.start, raw.end, text, cleaned.speaker, cleaned.lyric))
 
     drafts = _deduplicate(drafts, dropped)
     repaired["reordered"] = _sort(drafts)
@@ -78,7 +79,7 @@ def clean_cues(raw_cues: list[RawCue], *, max_cue_chars: int | None = None,
 
     cues = [
         Cue(index=i, start=round(d.start, 3), end=round(d.end if d.end is not None else d.start, 3),
-            text=d.text, speaker=d.speaker)
+            text=d.text, speaker=d.speaker, lyric=d.lyric)
         for i, d in enumerate(drafts, start=1)
     ]
     return cues, _nonzero(dropped), _nonzero(repaired)

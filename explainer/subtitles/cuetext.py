@@ -10,7 +10,8 @@ Output, decided here once for every format:
   sentence is layout, not meaning. Several turns stay one cue, one turn per line, each with
   "- " (`"- 뭐야?\\n- 아니야."`), so the exchange reads as it did on screen.
 - Sound and manner annotations in brackets (`[웃음]`, `(sighs)`, `(narration)`) are removed,
-  music notes (♪ ♫ ♬ ♩) too; the words around them (lyrics included) stay. Other brackets
+  music notes (♪ ♫ ♬ ♩) too; the words around them (lyrics included) stay, and the cue is
+  flagged `lyric` (sung words refer to nobody of the scene). Other brackets
   (`[화면 자막]`) are kept as written.
 - A speaker label opening a turn (`(미소) …`, `[김비서] …`, `MONICA: …`, `미소: …`) leaves
   the text. One turn, or all turns by one speaker: it becomes the cue's speaker. Turns by
@@ -37,6 +38,7 @@ _SPACES = re.compile(r"\s+")
 _TURN_MARK = re.compile(r"(?:>>+|[-‐–—](?![-\d]))\s*")
 _BRACKET = re.compile(r"[\[(（【]([^\[\]()（）【】]*)[\])）】]")
 _NOTES = re.compile("[♪♫♬♩]+")
+_SUNG = re.compile(r"^[\s\-‐–—>]*(?:[^\s:：♪]{1,30}[:：]\s*|[\[(][^\])]{1,30}[\])]\s*)?[♪♫♬♩]")
 _LEFTOVER_PUNCT = re.compile(r"^[\s:：,;]+")
 _WORD = re.compile(r"\w")
 
@@ -45,6 +47,8 @@ _WORD = re.compile(r"\w")
 class CueText:
     text: str
     speaker: str | None
+    # sung, not said: the cue had music notes (♪ … ♪), which leave the text
+    lyric: bool = False
 
 
 def clean_cue_text(raw: str, speaker: str | None = None) -> CueText | DropReason:
@@ -58,14 +62,15 @@ def clean_cue_text(raw: str, speaker: str | None = None) -> CueText | DropReason
             turns.append(split_speaker_label(text))
     if not turns:
         return "sound_only"
+    lyric = bool(_SUNG.match(raw))  # opens with a note ("♪ 그 사람 …"): speech then a hum is no song
     if len(turns) == 1:
         label, text = turns[0]
-        return CueText(text, label or speaker)
+        return CueText(text, label or speaker, lyric)
     labels = {label for label, _ in turns}
     if len(labels) == 1 and None not in labels:
-        return CueText("\n".join(f"- {text}" for _, text in turns), labels.pop())
+        return CueText("\n".join(f"- {text}" for _, text in turns), labels.pop(), lyric)
     rendered = (f"- {label}: {text}" if label else f"- {text}" for label, text in turns)
-    return CueText("\n".join(rendered), speaker if labels == {None} else None)
+    return CueText("\n".join(rendered), speaker if labels == {None} else None, lyric)
 
 
 def _lines(raw: str) -> list[str]:

@@ -12,6 +12,7 @@ class Cue:
     end: float  # seconds
     text: str
     speaker: str | None = None
+    lyric: bool = False  # sung (♪ … ♪ in the file): nobody of the scene is talked about
 
 
 @dataclass(slots=True)

@@ -214,6 +214,19 @@ said says told tells thinks thought knows knew wants wanted loves loved likes li
 went came left and 's ’s
 """)
 
+# Auxiliaries after a name that the first-name lexicon knows: its subject ("Victor can't just
+# kiss her", "Jason is choking"); after other words they prove nothing ("Central Perk is closed").
+SUBJECT_AUXILIARIES: frozenset[str] = _wordset("""
+is was has had can can't could couldn't will won't would wouldn't does doesn't did didn't just never
+isn't wasn't hasn't hadn't
+""")
+
+# Words right before a name that introduce it as someone's: "her name's Ann", "a guy named Pete".
+NAME_INTRODUCERS: frozenset[str] = frozenset({"named", "name's", "name’s", "called", "nicknamed"})
+
+MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself", "he's", "he'll", "he'd"})
+FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself", "she's", "she'll", "she'd"})
+
 # Frequent verbs and adverbs that say nothing about a scene's topic.
 COMMON_WORDS: frozenset[str] = _wordset("""
 know knew known said say says tell told think thought want wanted left back find found going gonna

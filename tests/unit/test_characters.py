@@ -6,7 +6,7 @@ import pytest
 
 from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
-from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
+from explainer.llm.base import AnalysisContext, BatchAnalysis, KnownEntity, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
 from explainer.text import en, ko
 from explainer.text.names import NameIndex, fullness, is_person_label, normalise_name, title_of
@@ -335,3 +335,39 @@ async def test_a_day_word_is_never_a_character(provider: OfflineProvider) -> Non
         "걔는 왜 생일날까지 불러 대?", "생일날이 뭐 대수라고.", "생일날한테 뭐라고 해.",
     ), AnalysisContext())
     assert "생일날" not in characters(result)
+
+
+async def test_reader_evidence_makes_minor_characters_people(provider: OfflineProvider) -> None:
+    # a name introduced, the subject of an auxiliary, a full name a pronoun of its gender refers back to
+    result = await provider.analyse(dialogue(
+        ("PETER", "Her name's Ann, we met on the plane."),
+        ("KATE", "Well, I think Victor can't just kiss her."),
+        ("MINDY", "Except for maybe Laurie Schaffer, who I think she hates me."),
+        ("ROSS", "I think Central Perk is closed today."),
+    ), AnalysisContext(language="en"))
+    found = characters(result)
+    assert {"Ann", "Victor", "Laurie Schaffer"} <= set(found)
+    assert "Central Perk" not in found  # an auxiliary after a word no first-name lexicon knows proves nothing
+
+
+async def test_a_lexicon_first_name_alone_is_not_enough(provider: OfflineProvider) -> None:
+    result = await provider.analyse(dialogue(
+        ("ROSS", "We should all go see Victor tonight, I guess."),
+        ("MONICA", "Okay, I think so."),
+    ), AnalysisContext(language="en"))
+    assert "Victor" not in characters(result)
+
+
+async def test_a_shortened_name_from_another_episode_is_not_joined(provider: OfflineProvider) -> None:
+    # "Pete", a person of an earlier episode, is not joined to the Peter of this one on the name alone
+    known = [KnownEntity(name="Pete", type="character", mentions=3)]
+    result = await provider.analyse(dialogue(("PETER", "I bought a restaurant."), ("MONICA", "Wow, Peter!")),
+                                    AnalysisContext(language="en", known_entities=known))
+    assert "Pete" not in characters(result).get("Peter", [])
+
+
+def test_a_shortened_first_name_gives_way_to_the_name_it_shortens() -> None:
+    resolver = EntityResolver("friends", [])
+    first = resolver.resolve("Pete", "character")
+    again = resolver.resolve("Peter", "character", ["Pete"])  # analysis joined them on evidence
+    assert again.id == first.id and again.name == "Peter" and "Pete" in again.aliases

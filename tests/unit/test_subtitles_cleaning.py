@@ -76,7 +76,7 @@ def test_split_speaker_label(turn: str, expected: tuple[str | None, str]) -> Non
         ("[문 여는 소리] (김비서) [한숨] 들어오세요.", CueText("들어오세요.", "김비서")),
         ("I was [laughs] kidding.", CueText("I was kidding.", None)),
         ("MONICA (V.O.): Dear diary...", CueText("Dear diary...", "MONICA")),
-        ("♪ 사랑해요 ♪", CueText("사랑해요", None)),
+        ("♪ 사랑해요 ♪", CueText("사랑해요", None, lyric=True)),
         ("-5도래요.", CueText("-5도래요.", None)),  # a minus sign, not a dialogue dash
         (">> JOEY: How you doin'?", CueText("How you doin'?", "JOEY")),
         ("그건 (아마) 맞을 거야", CueText("그건 (아마) 맞을 거야", None)),
@@ -193,3 +193,8 @@ def test_a_first_name_ending_like_a_manner_word_is_a_speaker() -> None:
     # (QUIETLY) is a manner; LILY and EMILY are people (SDH labels in Friends: EMILY: ...)
     assert is_sound_annotation("QUIETLY") and is_sound_annotation("Whispering")
     assert not is_sound_annotation("LILY") and not is_sound_annotation("Emily")
+
+
+def test_a_sung_cue_keeps_its_words_and_is_flagged() -> None:
+    cues, _, _ = clean_cues([RawCue(1.0, 2.0, "♪ 그 사람 나만 볼… ♪"), RawCue(3.0, 4.0, "그 사람 왔어?")])
+    assert [(c.text, c.lyric) for c in cues] == [("그 사람 나만 볼…", True), ("그 사람 왔어?", False)]

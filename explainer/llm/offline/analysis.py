@@ -68,6 +68,7 @@ class _Line:
     text: str
     speaker: str | None
     tokens: list[Token] = field(default_factory=list)
+    lyric: bool = False  # sung: mentions nobody, is evidence of no one
 
 
 @dataclass(slots=True)
@@ -167,7 +168,8 @@ class _BatchAnalyser:
             found = registry.find(line.speaker, "character") if line.speaker else None
             return registry.canonical(found).name if found is not None and found.name in people else None
 
-        lines = [DialogueLine(line.segment, line.text, speaker(line), line.start) for line in self.lines]
+        lines = [DialogueLine(line.segment, line.text, speaker(line), line.start, lyric=line.lyric)
+                 for line in self.lines]
         known = [KnownName(name, name, min(1.0, e.mentions / 20)) for name, e in people.items()]
         resolved = [FoundReference(segment=r.segment, expression=r.expression, at=r.at, referent=r.entity_id,
                                    confidence=r.confidence) for r in person_references(self.language, known, lines)]
@@ -177,7 +179,9 @@ class _BatchAnalyser:
     def _read(self, line: _Line) -> None:
         registry = self.registry
         at = self.context.clock_offset + line.start
-        if self.language == "ko":
+        if line.lyric:
+            mentions = []  # a song's 그 사람 / "he" is nobody of the scene, its names no evidence
+        elif self.language == "ko":
             mentions = korean_mentions(line.text, line.tokens, self.is_known)
         else:
             mentions = english_mentions(line.text, self.is_known, self.elsewhere)
@@ -187,7 +191,8 @@ class _BatchAnalyser:
                                        segment=line.segment, line=line.ordinal, at=at)
             self._addressee_evidence(line, speaker)
         # references first: they point at what came before this line
-        self._resolve_references(line, mentions, speaker, at)
+        if not line.lyric:
+            self._resolve_references(line, mentions, speaker, at)
         found = [speaker] if speaker else []
         mentions_found: list[Mention] = []
         found_mentioned: list[WorkingEntity] = []
@@ -255,7 +260,8 @@ def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]
             label, rest = split_speaker_label(line.text, registry.is_known)
             speaker = line.speaker or label
             lines.append(_Line(segment.index, len(lines), line.start, clean_line(rest),
-                               _display_name(speaker) if speaker else None))
+                               _display_name(speaker) if speaker else None,
+                               lyric=line.lyric or "♪" in line.text))
     return lines
 
 
@@ -414,7 +420,10 @@ def _may_be_one(alias: WorkingEntity, person: WorkingEntity) -> bool:
         return not own or title in own
     first = person.name.split(" ")[0].lower()
     stem = alias.name.lower()[: max(3, len(alias.name) - 1)]
-    return " " not in alias.name and len(first) > len(stem) and first.startswith(stem) and first != alias.name.lower()
+    # a shortened first name joins only a name used in the same scenes of this batch: Pete, a
+    # friend named in one episode, is not the Peter of another
+    return " " not in alias.name and len(first) > len(stem) and first.startswith(stem) \
+        and first != alias.name.lower() and bool(alias.segments & person.segments)
 
 
 def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from explainer.dialogue.gender import name_prior
 from explainer.llm.base import EntityType
 from explainer.text import en, ko
 from explainer.text.names import (
@@ -465,6 +466,9 @@ def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[
             mention = _english_run(words, tokens[first][1], tokens[last][2], tokens[first][3],
                                    (previous, following), is_known, elsewhere)
             if mention is not None:
+                if mention.type == "character" or (mention.type is None and mention.evidence):
+                    mention.evidence = (*mention.evidence, *_reader_evidence(
+                        words, tokens, first, last, text[tokens[last][2]:]))
                 mentions.append(mention)
         i = j + 1
     return mentions
@@ -484,6 +488,40 @@ def _known_split(run: list[str], is_known: IsKnown) -> int | None:
         if known_first and is_known(name_key(" ".join(run[cut:]))):
             return cut
     return None
+
+
+def _given_name(word: str) -> bool:
+    """A first name of the lexicon, and no common word or place (Pennsylvania, May, Jack-in-the-box)."""
+    lowered = word.lower()
+    return name_prior(word) != 0.0 and lowered not in en.STOPWORDS and lowered not in en.place_names() \
+        and lowered not in en.PLACE_NAMES and lowered not in en.language_names()
+
+
+def _reader_evidence(words: list[str], tokens: list[tuple[str, int, int, bool]], first: int, last: int,
+                     rest: str) -> tuple[str, ...]:
+    """What else tells a reader a capitalised name is a person's: "her name's Ann" / "a guy named
+    Pete" (named); a first name of the lexicon (given_name; with a capitalised word after it, a
+    full name), the subject of an auxiliary ("Victor can't", "Adrian's looking") or referred to
+    by a pronoun of its gender later in the sentence ("Laurie Schaffer, who ... she")."""
+    found: list[str] = []
+    before = [t[0].lower() for t in tokens[max(0, first - 2):first]]
+    if before and (before[-1] in en.NAME_INTRODUCERS or before[-2:] == ["name", "is"]):
+        found.append("named")
+    prior = name_prior(words[0]) if _given_name(words[0]) else 0.0
+    if prior == 0.0:
+        return tuple(found)
+    found.append("given_name")
+    if len(words) == 2:
+        found.append("full_name")
+    following = tokens[last + 1][0].lower() if last + 1 < len(tokens) else ""
+    if following in en.SUBJECT_AUXILIARIES or tokens[last][0].endswith(("'s", "’s")):
+        found.append("verb")
+    sentence = re.split(r"[.!?]", rest, maxsplit=1)[0].lower()
+    said = set(re.findall(r"[a-z']+", sentence))
+    own, other = (en.MALE_PRONOUNS, en.FEMALE_PRONOUNS) if prior > 0 else (en.FEMALE_PRONOUNS, en.MALE_PRONOUNS)
+    if said & own and not said & other:
+        found.append("referred")
+    return tuple(found)
 
 
 def _english_evidence(at_start: bool, previous: str, following: str, talks: bool) -> tuple[str, ...]:
@@ -520,7 +558,10 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, around: t
         return None
     name = " ".join(words)
     known = is_known(name_key(name))
-    talks = following.lower() in en.NAME_FOLLOWERS
+    if len(words) == 1 and words[0].lower() in en.TITLES and not known:
+        return None  # "Evening, Detective.": a title alone addresses someone, it names no one
+    talks = following.lower() in en.NAME_FOLLOWERS or (
+        following.lower() in en.SUBJECT_AUXILIARIES and _given_name(words[0]))
     # a sentence's first word is a name when it is one elsewhere (capitalised inside a sentence,
     # or a speaker) or when someone does the talking ("Daniel said ..."); being followed by a
     # comma is not enough: "Coffee, black." / "Tea, Monica dear."

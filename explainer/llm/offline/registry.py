@@ -21,8 +21,9 @@ RECENCY_HALF_LIFE = 300.0
 # bare recurrence (a proper noun in several scenes) and the shape of a full name add up to less
 # than the threshold, so a word is never a character only because the morphology tagged it NNP.
 EVIDENCE_WEIGHTS: dict[str, float] = {"speaker": 3.0, "vocative": 2.0, "title": 2.0, "kin": 2.0, "named": 2.0,
-                                      "verb": 1.5}
-WEAK_EVIDENCE: dict[str, float] = {"bare": 0.5, "full_name": 0.5}
+                                      "verb": 1.5, "referred": 1.0}
+# a first name of the lexicon (gender-guesser) is weak evidence: with the cap, never enough alone
+WEAK_EVIDENCE: dict[str, float] = {"bare": 0.5, "full_name": 0.5, "given_name": 1.0}
 WEAK_CAP = 1.5
 PERSON_THRESHOLD = 2.0
 
@@ -56,8 +57,8 @@ class WorkingEntity:
 
     def person_score(self) -> float:
         strong = sum(EVIDENCE_WEIGHTS[k] * min(n, 2) for k, n in self.evidence.items() if k in EVIDENCE_WEIGHTS)
-        weak = WEAK_EVIDENCE["bare"] * len(self.bare_segments) + WEAK_EVIDENCE["full_name"] * min(
-            self.evidence.get("full_name", 0), 1)
+        weak = WEAK_EVIDENCE["bare"] * len(self.bare_segments) + sum(
+            WEAK_EVIDENCE[k] * min(self.evidence.get(k, 0), 1) for k in ("full_name", "given_name"))
         return strong + min(WEAK_CAP, weak)
 
     @property
