@@ -371,3 +371,10 @@ def test_a_shortened_first_name_gives_way_to_the_name_it_shortens() -> None:
     first = resolver.resolve("Pete", "character")
     again = resolver.resolve("Peter", "character", ["Pete"])  # analysis joined them on evidence
     assert again.id == first.id and again.name == "Peter" and "Pete" in again.aliases
+
+
+async def test_a_word_with_a_particle_before_a_title_is_no_name(provider: OfflineProvider) -> None:
+    # reply_1988 e01: "the drumsticks (다리는) only to my sister (언니) and Noeul" made 다리 a person
+    result = await provider.analyse(dialogue("닭 다리는 언니하고 노을이한테만 주고 나만 날개 주고", "노을아, 밥 먹어!"),
+                                    AnalysisContext())
+    assert "다리" not in characters(result) and "노을" in characters(result)

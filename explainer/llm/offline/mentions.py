@@ -264,7 +264,11 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         # 미소 씨 / 김 비서님이 / 한미소 대리님: a name followed by a title word
         nxt = words[i + 1] if i + 1 < len(words) else None
         title = _title_after(nxt) if nxt is not None and not word.trailing else None
-        if nxt is not None and title is not None and _title_after(word) is None and nouny:
+        # a word with a case or topic particle is no name before a title: 닭 다리는 언니하고 (the
+        # drumsticks to her sister), 미소의 언니; the nickname 이 may stay (택이 형)
+        particle = word.core[len(strip_particles(word.core)):]
+        if nxt is not None and title is not None and _title_after(word) is None and nouny \
+                and particle in ("", "이"):
             mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end)
             if mention is not None:
                 mentions.append(mention)
