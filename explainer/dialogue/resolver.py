@@ -22,6 +22,7 @@ on held-out dialogue); below `ABSTAIN_BELOW` the resolver abstains instead of gu
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +48,8 @@ W_STORED = 5.0
 W_UNGROUNDED_RIVAL = 0.5
 W_UNSURE_CHAIN = 0.0
 W_TOPIC = 0.5
+# a non-reflexive object pronoun is not the subject of its own clause
+W_BOUND = -2.0
 # only names and confident resolutions make a topic, never the unsure ones a chain follows
 TOPIC_WEIGHT = 0.6
 # a stored reference analysis was unsure of is a hint, not evidence
@@ -95,6 +98,9 @@ class _Turn:
     # the people named later in the sentence of the mention being resolved ("걔? 민우한테 까이고"):
     # a pronoun and a name of one sentence are two people
     named_later: frozenset[str] = frozenset()
+    # the text, for the grammatical role of a mention (subject or object of its clause)
+    text: str = ""
+    roles: dict[int, str] = field(default_factory=dict)  # offset -> "subject" / "object"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ class Dialogue:
         (sung: ♪ … ♪ in the captions) mentions nobody of the scene; it still takes a turn."""
         if self._turns and start - self._turns[-1].end > SCENE_GAP_SECONDS:
             self._turns.clear()  # a new scene: nobody of the last one is within reach (measured: see bench)
-        turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start)
+        turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start, text=text)
         mentions = [] if lyric else self.mentions(text)
         vocative = next((m.entity_id for m in mentions if m.vocative and m.entity_id != speaker), None)
         addressees = self._addressees(speaker, vocative)
@@ -176,6 +182,7 @@ class Dialogue:
             if resolution.entity_id is not None and not mention.vocative and mention.kind not in ("first", "second"):
                 weight = 1.0 if mention.kind == "name" else resolution.confidence
                 turn.mentioned.append((resolution.entity_id, mention.start, weight))
+                turn.roles[mention.start] = _role(text, mention)
                 if mention.kind in ("third", "description") and mention.gender and \
                         (known is not None or resolution.confidence >= 0.8):
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
@@ -279,12 +286,17 @@ class Dialogue:
     def _third_person(self, mention: PersonMention, turn: _Turn, addressees: list[Candidate],
                       stored: Stored | None) -> list[Candidate]:
         mentioned: dict[str, tuple[int, float]] = {}
+        bound_subject: str | None = None  # the subject of the clause an object pronoun is in
+        role = _role(turn.text, mention) if self.language == "en" else ""
         spoke: dict[str, int] = {}
         # how much the scene has been about each person: a topic outlasts a name said in passing
         topic: dict[str, float] = {}
         for entity_id, offset, weight in turn.mentioned:
             if offset < mention.start:
                 mentioned.setdefault(entity_id, (0, weight))
+                if role == "object" and turn.roles.get(offset) == "subject" and \
+                        not re.search(r"[.!?;]", turn.text[offset:mention.start]):
+                    bound_subject = entity_id
                 topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
         for distance, past in enumerate(reversed(self._turns), start=1):
             for entity_id, _, weight in past.mentioned:
@@ -312,6 +324,8 @@ class Dialogue:
                 distance = spoke[entity_id]
                 score += W_SPOKE * DECAY ** (distance - 1)
                 reasons.append((W_SPOKE * DECAY ** (distance - 1), f"spoke {_ago(distance)}"))
+            if entity_id == bound_subject:
+                score += W_BOUND  # "Ernie buries Bert and can't find him": him is not Ernie
             if entity_id == turn.speaker:
                 score += W_SPEAKER
             elif entity_id == addressee:
@@ -339,6 +353,33 @@ class Dialogue:
         return scored
 
 
+
+
+_CLAUSE_OPENERS = re.compile(
+    r"(?:^|[.!?;:]|,|\b(?:and|but|so|because|cause|when|then|if|that|or|where|who|while|after|before|since"
+    r"|until|though|although|whether|like)\b)\s*$", re.I)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _role(text: str, mention: PersonMention) -> str:
+    """A mention's role in its clause, read from its place (no parser): he/she/they and a name
+    that opens its clause followed by a verb-like word are subjects; him/them and a name after
+    a word inside the clause are objects; anything else (his, a vocative) has none."""
+    word = mention.text.lower()
+    if word in _SUBJECT_PRONOUNS:
+        return "subject"
+    if word == "her":  # "kiss her" is an object; "her legs" a possessive, which may be the subject's
+        following = re.match(r"\s*([A-Za-z']+)", text[mention.end:])
+        return "object" if following is None or following.group(1).lower() in en.AFTER_OBJECT else ""
+    if word in _OBJECT_PRONOUNS:
+        return "object"
+    if mention.kind not in ("name", "description") or mention.vocative or word in ("his", "hers"):
+        return ""
+    after = text[mention.end:mention.end + 2]
+    if after.startswith((",", "'", "’")) or not after.strip():
+        return ""
+    return "subject" if _CLAUSE_OPENERS.search(text[:mention.start]) else "object"
 
 
 def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:

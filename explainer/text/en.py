@@ -224,6 +224,13 @@ isn't wasn't hasn't hadn't
 # Words right before a name that introduce it as someone's: "her name's Ann", "a guy named Pete".
 NAME_INTRODUCERS: frozenset[str] = frozenset({"named", "name's", "name’s", "called", "nicknamed"})
 
+# Words that may follow an object pronoun ("call her back", "take her to lunch"); any other
+# word after "her" makes it a possessive ("her legs").
+AFTER_OBJECT: frozenset[str] = _wordset("""
+to and at in on for up out back off again now too so that with about down over away or but if
+when then yet anymore tonight today tomorrow
+""")
+
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself", "he's", "he'll", "he'd"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself", "she's", "she'll", "she'd"})
 

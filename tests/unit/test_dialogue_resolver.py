@@ -200,3 +200,15 @@ def test_a_sung_line_mentions_nobody_but_takes_its_turn() -> None:
     assert dialogue.read("She loves you, yeah", speaker="monica", start=3.0, lyric=True) == []
     [she] = dialogue.read("She is late.", speaker="ross", start=6.0)
     assert she.entity_id == "carol"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    # Friends dev s02e20: "Ernie buries Bert in the sand and can't find him" (him is Bert)
+    # (ids sort the subject first: without the rule the tie would go to Ernie)
+    dialogue = Dialogue("en", [*FRIENDS, KnownName("ernie", "Ernie"), KnownName("x-bert", "Bert")])
+    [*_, him] = dialogue.read("This is the part where Ernie buries Bert in the sand and can't find him.",
+                              speaker="ross", start=0.0)
+    assert him.candidates[0].entity_id == "x-bert"
+    # a possessive "her" may be the subject's own: "Monica took her coat" does not rule Monica out
+    [monica, her] = Dialogue("en", FRIENDS).read("Then Monica took her coat.", speaker="ross", start=0.0)
+    assert her.entity_id == monica.entity_id == "monica"
