@@ -241,15 +241,16 @@ def table(outcomes: list[Outcome], title: str) -> str:
         correct = sum(o.correct for o in rows)
         lines.append(f"{kind:<26} {asked:>6} {answered:>9} {correct:>8} {correct / max(asked, 1):>9.1%} "
                      f"{correct / max(answered, 1):>10.1%}")
-    lines.append("")
-    lines.append(f"{'stated confidence':<26} {'answers':>8} {'mean stated':>12} {'observed':>9}")
-    bins = [(0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
-    for low, high in bins:
-        rows = [o for o in outcomes if o.answered and low <= o.confidence < high]
-        if rows:
-            stated = sum(o.confidence for o in rows) / len(rows)
-            observed = sum(o.correct for o in rows) / len(rows)
-            lines.append(f"{f'{low:.1f}-{min(high, 1.0):.1f}':<26} {len(rows):>8} {stated:>12.2f} {observed:>9.1%}")
+    for label, chosen in (("all mentions", outcomes), (CLASSES[0], groups[CLASSES[0]])):
+        lines.append("")
+        lines.append(f"{'stated confidence':<26} {'answers':>8} {'mean stated':>12} {'observed':>9}   ({label})")
+        bins = [(0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+        for low, high in bins:
+            rows = [o for o in chosen if o.answered and low <= o.confidence < high]
+            if rows:
+                stated = sum(o.confidence for o in rows) / len(rows)
+                observed = sum(o.correct for o in rows) / len(rows)
+                lines.append(f"{f'{low:.1f}-{min(high, 1.0):.1f}':<26} {len(rows):>8} {stated:>12.2f} {observed:>9.1%}")
     return "\n".join(lines)
 
 
@@ -274,13 +275,14 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
         margin = np.array([math.log(o.confidence / (1 - o.confidence)) / FIT_SCALE for o in rows])
         y = np.array([1.0 if o.correct else 0.0 for o in rows])
         a, b = 1.0, 0.0
-        ridge = 1.0  # keeps (a, b) finite when the answers are (nearly) all right
+        ridge = 1.0  # keeps the slope finite when the answers are (nearly) all right; the intercept is free
+        penalty = np.array([ridge, 1e-6])
         for _ in range(100):  # damped Newton's method on the penalised log-likelihood
             p = 1 / (1 + np.exp(-np.clip(a * margin + b, -30, 30)))
-            grad = np.array([np.sum((p - y) * margin), np.sum(p - y)]) + ridge * np.array([a, b])
+            grad = np.array([np.sum((p - y) * margin), np.sum(p - y)]) + penalty * np.array([a, b])
             w = p * (1 - p)
             hess = np.array([[np.sum(w * margin * margin), np.sum(w * margin)], [np.sum(w * margin), np.sum(w)]])
-            step = np.clip(np.linalg.solve(hess + ridge * np.eye(2), grad), -1.0, 1.0)
+            step = np.clip(np.linalg.solve(hess + np.diag(penalty), grad), -1.0, 1.0)
             a, b = a - step[0], b - step[1]
         constants[name] = (round(float(a), 3), round(float(b), 3))
     if "third" in constants:
@@ -309,7 +311,8 @@ def main() -> None:
         for kind in calibration.CALIBRATION:
             calibration.CALIBRATION[kind] = (FIT_SCALE, 0.0)
         resolver.ABSTAIN_BELOW = 0.0
-        calibration.ABSTAIN_BELOW_BY_KIND.clear()
+        calibration.ABSTAIN_BELOW_BY_KIND.clear()  # the margin rules (ABSTAIN_MARGIN_BY_KIND) stay:
+        # the constants are fit on the answers the resolver states
     with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())

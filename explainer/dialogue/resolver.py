@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND, CALIBRATION
+from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND, ABSTAIN_MARGIN_BY_KIND, CALIBRATION
 from explainer.dialogue.gender import GenderEvidence
 from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
 from explainer.text import en, ko
@@ -278,8 +278,12 @@ class Dialogue:
                 return Resolution(mention, None, 0.0, "nobody fits", top)
             rivals = [c.score for c in ranked[1:]]
         winner = ranked[0]
-        confidence = calibrated(mention.kind, winner.score - max([0.0, *rivals]))
-        if confidence < max(ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND.get(mention.kind, 0.0)):
+        margin = winner.score - max([0.0, *rivals])
+        confidence = calibrated(mention.kind, margin)
+        least = ABSTAIN_MARGIN_BY_KIND.get(mention.kind)
+        unsure = margin < least if least is not None else \
+            confidence < max(ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND.get(mention.kind, 0.0))
+        if unsure:
             return Resolution(mention, None, confidence, "unsure: " + winner.evidence, top)
         return Resolution(mention, winner.entity_id, confidence, winner.evidence, top)
 
