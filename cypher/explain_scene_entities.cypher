@@ -5,6 +5,7 @@ WHERE s.end > $since AND s.start <= $until
 MATCH (e:Entity)-[m:MENTIONED_IN]->(s)
 WHERE m.firstAt <= $until
 RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.importance, 0.0) AS importance,
+       coalesce(e.aliases, []) AS aliases,
        min(m.firstAt) AS firstAt, sum(m.count) AS count
 ORDER BY firstAt
 LIMIT $limit

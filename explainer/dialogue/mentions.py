@@ -36,6 +36,8 @@ class KnownName:
     entity_id: str
     name: str
     salience: float = 0.0
+    # the other names the graph knows them by (Pete for Peter Becker, Rach, 김비서 for 김미소)
+    aliases: tuple[str, ...] = ()
 
 
 _Add = Callable[[PersonMention], None]
@@ -76,9 +78,13 @@ class NameTable:
 
     def __init__(self, people: Iterable[KnownName]) -> None:
         self._by_key: dict[str, KnownName] = {}
-        for person in sorted(people, key=lambda p: -p.salience):  # a shared key goes to the most salient
+        people = sorted(people, key=lambda p: -p.salience)  # a shared key goes to the most salient
+        for person in people:
             for key in name_keys(person.name):
                 self._by_key.setdefault(key, person)
+        for person in people:  # an alias after every own name: Rach never takes Rachel's key
+            for alias in person.aliases:
+                self._by_key.setdefault(name_key(alias), person)
 
     def find(self, surface: str) -> KnownName | None:
         return self._by_key.get(name_key(surface)) if surface else None

@@ -29,7 +29,8 @@ def _people(lines: list[Row], scene: list[Row], refs: list[Row]) -> dict[str, Kn
     known: dict[str, KnownName] = {}
     for row in scene:
         if (row.get("type") or "character") == "character" and row.get("name"):
-            known[row["id"]] = KnownName(row["id"], str(row["name"]), float(row.get("importance") or 0.0))
+            known[row["id"]] = KnownName(row["id"], str(row["name"]), float(row.get("importance") or 0.0),
+                                         tuple(str(a) for a in row.get("aliases") or ()))
     for row in lines:
         if row.get("speakerId") and row.get("speakerName") and row["speakerId"] not in known:
             known[row["speakerId"]] = KnownName(row["speakerId"], str(row["speakerName"]))

@@ -214,3 +214,11 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     # a possessive "her" may be the subject's own: "Monica took her coat" does not rule Monica out
     [monica, her] = Dialogue("en", FRIENDS).read("Then Monica took her coat.", speaker="ross", start=0.0)
     assert her.entity_id == monica.entity_id == "monica"
+
+
+def test_a_name_the_graph_knows_as_an_alias_is_a_mention() -> None:
+    # Friends dev s03e21 "So what did you do today Pete?": the graph knows Pete as Peter Becker
+    line = "I had lunch with Pete today."
+    assert Dialogue("en", [*FRIENDS, KnownName("peter", "Peter Becker")]).mentions(line)[1:] == []
+    dialogue = Dialogue("en", [*FRIENDS, KnownName("peter", "Peter Becker", aliases=("Pete",))])
+    assert [(m.text, m.entity_id) for m in dialogue.mentions(line)] == [("I", None), ("Pete", "peter")]

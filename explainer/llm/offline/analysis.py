@@ -170,7 +170,8 @@ class _BatchAnalyser:
 
         lines = [DialogueLine(line.segment, line.text, speaker(line), line.start, lyric=line.lyric)
                  for line in self.lines]
-        known = [KnownName(name, name, min(1.0, e.mentions / 20)) for name, e in people.items()]
+        known = [KnownName(name, name, min(1.0, e.mentions / 20), tuple(sorted(e.aliases - {name})))
+                 for name, e in people.items()]
         resolved = [FoundReference(segment=r.segment, expression=r.expression, at=r.at, referent=r.entity_id,
                                    confidence=r.confidence) for r in person_references(self.language, known, lines)]
         return [*(r for r in found if not any(r.at == d.at and same_mention(r.expression, d.expression)
