@@ -46,7 +46,6 @@ W_GENDER_CLASHES = -4.0
 W_GENDER_UNKNOWN = -0.3
 W_STORED = 5.0
 W_UNGROUNDED_RIVAL = 0.5
-W_UNSURE_CHAIN = 0.0
 W_TOPIC = 0.5
 # a non-reflexive object pronoun is not the subject of its own clause
 W_BOUND = -2.0
@@ -186,11 +185,6 @@ class Dialogue:
                 if mention.kind in ("third", "description") and mention.gender and \
                         (known is not None or resolution.confidence >= 0.8):
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
-            elif resolution.candidates and resolution.confidence > 0.0 and mention.kind == "third" \
-                    and not mention.plural:
-                # unsure, but a reader keeps following the likeliest one: the next "she" continues it
-                turn.mentioned.append((resolution.candidates[0].entity_id, mention.start,
-                                       W_UNSURE_CHAIN * resolution.confidence))
         self._learn_from_address(text, speaker, turn.addressee)
         self._turns.append(turn)
         del self._turns[:-MEMORY_TURNS]
