@@ -99,6 +99,8 @@ class _Turn:
     named_later: frozenset[str] = frozenset()
     # the text, for the grammatical role of a mention (subject or object of its clause)
     text: str = ""
+    # the gender of the pronouns resolved to each person in this line: "she ... his" are two people
+    pronoun_gender: dict[str, str] = field(default_factory=dict)
     roles: dict[int, str] = field(default_factory=dict)  # offset -> "subject" / "object"
 
 
@@ -185,6 +187,8 @@ class Dialogue:
                 if mention.kind in ("third", "description") and mention.gender and \
                         (known is not None or resolution.confidence >= 0.8):
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
+                if mention.kind == "third" and mention.gender and " " not in mention.text.strip():
+                    turn.pronoun_gender.setdefault(resolution.entity_id, mention.gender)
         self._learn_from_address(text, speaker, turn.addressee)
         self._turns.append(turn)
         del self._turns[:-MEMORY_TURNS]
@@ -338,6 +342,10 @@ class Dialogue:
                 else:
                     score += W_GENDER_CLASHES * sure
                     clashes = sure >= 0.5
+                said = turn.pronoun_gender.get(entity_id)
+                if said is not None and said != mention.gender and not clashes:
+                    score += W_GENDER_CLASHES  # "Adrian, she ... her legs around his waist": his is not her
+                    clashes = True
             if stored is not None and stored.entity_id == entity_id:
                 weight = _stored_weight(stored)
                 score += weight

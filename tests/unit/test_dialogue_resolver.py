@@ -222,3 +222,14 @@ def test_a_name_the_graph_knows_as_an_alias_is_a_mention() -> None:
     assert Dialogue("en", [*FRIENDS, KnownName("peter", "Peter Becker")]).mentions(line)[1:] == []
     dialogue = Dialogue("en", [*FRIENDS, KnownName("peter", "Peter Becker", aliases=("Pete",))])
     assert [(m.text, m.entity_id) for m in dialogue.mentions(line)] == [("I", None), ("Pete", "peter")]
+
+
+def test_a_person_called_she_in_a_line_is_not_his_in_it() -> None:
+    # Friends dev s03e20: Adrian (a man's name to the lexicon) is a woman of the play; "his" is Victor
+    people = [*FRIENDS, KnownName("adrian", "Adrian"), KnownName("victor", "Victor")]
+    dialogue = Dialogue("en", people)
+    *_, last = said(dialogue, [("kate", "Victor wants to kiss Adrian."),
+                               ("joey", "And then Adrian, she could wrap her legs around his waist.")])
+    she, her, his = (r for r in last if r.mention.kind == "third")
+    assert she.entity_id == her.entity_id == "adrian"
+    assert his.entity_id != "adrian" and his.candidates[0].entity_id == "victor"
