@@ -11,6 +11,8 @@ viewer has seen:
   scene it calls back to;
 - being named right after the line, up to the bound (the next line often answers "who?");
 - salience: the candidate's importance in the series' character graph (a tie-breaker);
+- for a person ("the man I told you about", 그 남자), being related to the line's speaker or
+  seen with them in earlier episodes;
 - and against: being in the current scene already — "그 사람" / "him" points away from the
   people talking, at someone who is not there.
 """
@@ -34,6 +36,8 @@ W_MOMENTS = 1.0
 W_NAMED_AFTER = 0.6
 W_IMPORTANCE = 0.3
 W_IN_SCENE = -0.8
+# "the man I told you about": someone the speaker is related to or seen with before
+W_WITH_SPEAKER = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,8 @@ def score_candidates(context: Context, expression: Expression) -> list[tuple[flo
             score += W_NAMED_AFTER
         if entity.id in context.in_scene:
             score += W_IN_SCENE
+        if expression.kind == "character" and _with_speaker(context, entity):
+            score += W_WITH_SPEAKER
         score += W_IMPORTANCE * entity.importance
         scored.append((score, entity))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
@@ -231,9 +237,20 @@ def _things(context: Context) -> list[Resolution]:
     return resolutions
 
 
+def _with_speaker(context: Context, entity: EntityFacts) -> bool:
+    """Is `entity` related to the speaker of the line, or seen with them in earlier episodes?"""
+    speaker = context.people.speaker
+    return speaker is not None and any(r.get("id") == speaker for r in context.relations.get(entity.id, []))
+
+
 def _evidence(context: Context, entity: EntityFacts) -> str:
     if entity.id in context.named_after:
         return "named right after this line"
-    if any(entity.id in m.entities for m in context.moments):
+    similar = any(entity.id in m.entities for m in context.moments)
+    if _with_speaker(context, entity):
+        speaker = context.people.known.get(str(context.people.speaker))
+        who = speaker.name if speaker else "the speaker"
+        return f"seen with {who} before" + (", and in a similar earlier scene" if similar else "")
+    if similar:
         return "seen in a similar earlier scene"
     return "important in the series"

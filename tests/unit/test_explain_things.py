@@ -106,3 +106,16 @@ def test_a_mention_only_the_analysis_found_is_a_resolution() -> None:
     offline = resolve_people(lines=[line], scene=[], refs=refs, selected_text="Ask the woman, Pheebo.",
                              selected=line, language="en", stored_evidence=False)
     assert all(r.evidence != "the analysis of this line" for r in offline.resolutions)
+
+
+def test_the_man_the_speaker_talks_about_is_one_they_have_been_seen_with() -> None:
+    # business_proposal e02 "내가 저번에 말했던 그 남자": 영서 means the man she ran into in e01
+    known = [KnownName("ross", "Ross"), KnownName("joey", "Joey"), KnownName("monica", "Monica")]
+    ctx = person_context("Remember the guy I told you about?", known, [])
+    assert answers(ctx) == {"I": None, "you": None, "the guy": None}  # two men, no speaker: a coin toss
+    ctx.people = People(resolutions=ctx.people.resolutions, known=ctx.people.known, speaker="monica",
+                        genders={"monica": "f", "ross": "m", "joey": "m"})
+    ctx.relations = {"joey": [{"id": "monica", "name": "Monica", "type": "co_appearance"}]}
+    [the_guy] = [r for r in resolve(ctx) if r.expression == "the guy"]
+    assert the_guy.entity is not None and the_guy.entity.name == "Joey"
+    assert the_guy.evidence.startswith("seen with Monica before")
