@@ -864,7 +864,8 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       } else if (event.target !== bulb.element) bulb.hide();
     }, true);
   }
-  if (!globalThis[GUARD]) {
+  var ownPlayer = document.querySelector('meta[name="subtitle-explainer"]') !== null;
+  if (!globalThis[GUARD] && !ownPlayer) {
     globalThis[GUARD] = true;
     start();
   }

@@ -190,7 +190,9 @@ function hoverCaptions(detector, bulb) {
   }, true);
 }
 
-if (!globalThis[GUARD]) {
+// our own web player (/watch/…) has the same panel already: one panel, not two
+const ownPlayer = document.querySelector('meta[name="subtitle-explainer"]') !== null;
+if (!globalThis[GUARD] && !ownPlayer) {
   globalThis[GUARD] = true;
   start();
 }

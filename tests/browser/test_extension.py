@@ -241,3 +241,18 @@ async def test_the_popup_shows_the_analysis_progress_from_ws(extension: tuple[Br
     finally:
         await redis.aclose()
         await store.close()
+
+
+async def test_our_own_web_player_shows_one_panel_with_the_extension_loaded(
+        extension: tuple[BrowserContext, str], service: str) -> None:
+    context, _ = extension
+    page = await context.new_page()
+    await page.goto(f"{service}/watch/{VIDEO_ID}")
+    line = page.get_by_test_id("cue").filter(has_text="그때 그 사람이었어.")
+    await line.click()
+    await expect(page.get_by_test_id("explain-text")).not_to_have_text("")
+    # the page's panel only: the extension's content script (which would add its panel and its 💡)
+    # stays out of a page that has one
+    await expect(page.get_by_test_id("explain-panel")).to_have_count(1)
+    await expect(page.get_by_test_id("explain-button")).to_have_count(0)
+    await page.close()
