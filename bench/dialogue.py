@@ -310,9 +310,8 @@ def main() -> None:
     if args.fit:  # raw margins: a fixed scale, no abstention
         for kind in calibration.CALIBRATION:
             calibration.CALIBRATION[kind] = (FIT_SCALE, 0.0)
+        # (the margin rules, ABSTAIN_MARGIN_BY_KIND, stay: the constants are fit on the answers stated)
         resolver.ABSTAIN_BELOW = 0.0
-        calibration.ABSTAIN_BELOW_BY_KIND.clear()  # the margin rules (ABSTAIN_MARGIN_BY_KIND) stay:
-        # the constants are fit on the answers the resolver states
     with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())

@@ -31,8 +31,6 @@ ABSTAIN_BELOW = 0.5
 # no threshold on margin or confidence parts right from wrong answers better (e20 precision
 # 77-79 % from 0.65 to 0.9), so the threshold stays and the confidence stated is the fit below.
 ABSTAIN_MARGIN_BY_KIND: dict[str, float] = {"third": 0.8}
-# kept for a confidence-only rule of a kind (none today)
-ABSTAIN_BELOW_BY_KIND: dict[str, float] = {}
 
 
 def margin_confidence(best: float, runner_up: float) -> float:

@@ -10,13 +10,17 @@ on features a reader uses:
 - a third-person mention ("he", "the guy", 그 여자, 걔) agrees in gender with its referent
   (from pronouns that referred to them, titles, address terms, a first-name lexicon) and is
   normally neither the speaker nor the addressee; the most recent mention wins, earlier in the
-  same line included; having spoken recently counts less than having been talked about;
-- a scene ends at a long gap: what came before is out of reach;
+  same line included; having spoken recently counts less than having been talked about; the
+  scene's topic (how often they were talked about) outlasts a name said in passing; the
+  speaker is never its antecedent, nor (for him/her as an object) the subject of its clause,
+  nor someone the line already called by the other gender's pronoun;
+- a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
 - a reference analysis stored for this very mention is strong evidence.
 
 The winner's margin over the runner-up becomes a calibrated confidence (`calibration.py`, fit
-on held-out dialogue); below `ABSTAIN_BELOW` the resolver abstains instead of guessing.
+on held-out dialogue); below `ABSTAIN_BELOW` (he/she: below a margin, `ABSTAIN_MARGIN_BY_KIND`)
+the resolver abstains instead of guessing.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND, ABSTAIN_MARGIN_BY_KIND, CALIBRATION
+from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_MARGIN_BY_KIND, CALIBRATION
 from explainer.dialogue.gender import GenderEvidence
 from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
 from explainer.text import en, ko
@@ -279,8 +283,7 @@ class Dialogue:
         margin = winner.score - max([0.0, *rivals])
         confidence = calibrated(mention.kind, margin)
         least = ABSTAIN_MARGIN_BY_KIND.get(mention.kind)
-        unsure = margin < least if least is not None else \
-            confidence < max(ABSTAIN_BELOW, ABSTAIN_BELOW_BY_KIND.get(mention.kind, 0.0))
+        unsure = margin < least if least is not None else confidence < ABSTAIN_BELOW
         if unsure:
             return Resolution(mention, None, confidence, "unsure: " + winner.evidence, top)
         return Resolution(mention, winner.entity_id, confidence, winner.evidence, top)
