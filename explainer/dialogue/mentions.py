@@ -143,8 +143,8 @@ def _english_words(text: str, names: NameTable, add: _Add) -> None:
         elif word[0].isupper() and lowered not in en.STOPWORDS and (known := names.find(word)) is not None:
             add(PersonMention(word, start, end, "name", entity_id=known.entity_id,
                               vocative=_is_vocative(text, start, end)))
-        elif lowered in en.VOCATIVE_TERMS and _is_vocative(text, start, end):
-            add(PersonMention(word, start, end, "second"))  # "Thanks, honey."
+        elif (lowered in en.VOCATIVE_TERMS or lowered in _BARE_DESCRIPTIONS) and _is_vocative(text, start, end):
+            add(PersonMention(word, start, end, "second"))  # "Thanks, honey." / "Oh, dad, turn it off."
         elif word[0].isupper() and lowered not in en.STOPWORDS and _is_vocative(text, start, end) and \
                 (known := names.clipped(word)) is not None:
             add(PersonMention(word, start, end, "name", entity_id=known.entity_id, vocative=True))

@@ -233,3 +233,11 @@ def test_a_person_called_she_in_a_line_is_not_his_in_it() -> None:
     she, her, his = (r for r in last if r.mention.kind == "third")
     assert she.entity_id == her.entity_id == "adrian"
     assert his.entity_id != "adrian" and his.candidates[0].entity_id == "victor"
+
+
+def test_a_kin_word_said_to_someone_is_the_addressee() -> None:
+    # Friends dev: "Oh, dad, turn it off." is said to Jack Geller, who spoke the line before
+    dialogue = Dialogue("en", [*FRIENDS, KnownName("jack", "Jack Geller")])
+    *_, last = said(dialogue, [("jack", "This is my favourite part."), ("monica", "Oh, dad, turn it off.")])
+    [dad] = [r for r in last if r.mention.text == "dad"]
+    assert dad.mention.kind == "second" and dad.entity_id == "jack"
