@@ -116,10 +116,18 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# Languages as people say them that ISO names otherwise (Scottish Gaelic, Chinese, Swahili (macrolanguage))
+SPOKEN_LANGUAGE_NAMES: frozenset[str] = frozenset({
+    "gaelic", "cantonese", "mandarin", "swahili", "creole", "klingon", "sign language", "pig latin",
+})
+
+
 @lru_cache(maxsize=1)
 def language_names() -> frozenset[str]:
-    """Lower-case names of languages with a two-letter code (English, Spanish, Korean ...)."""
-    return frozenset(lang.name.lower() for lang in pycountry.languages if getattr(lang, "alpha_2", None))
+    """Lower-case names of languages with a two-letter code (English, Spanish, Korean ...), and
+    the everyday names of a few more (Gaelic, Mandarin)."""
+    return frozenset(lang.name.lower() for lang in pycountry.languages
+                     if getattr(lang, "alpha_2", None)) | SPOKEN_LANGUAGE_NAMES
 
 
 # Verbs before a name whose object is a person: "told Ross", "ask Monica".
@@ -211,7 +219,7 @@ careful quiet shut true exactly absolutely definitely totally whatever cool awes
 # Verbs that make a sentence's capitalised first word a person: "Daniel said ...".
 NAME_FOLLOWERS: frozenset[str] = _wordset("""
 said says told tells thinks thought knows knew wants wanted loves loved likes liked called asked
-went came left and 's ’s
+went came left 's ’s
 """)
 
 # Auxiliaries after a name that the first-name lexicon knows: its subject ("Victor can't just

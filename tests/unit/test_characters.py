@@ -378,3 +378,15 @@ async def test_a_word_with_a_particle_before_a_title_is_no_name(provider: Offlin
     result = await provider.analyse(dialogue("닭 다리는 언니하고 노을이한테만 주고 나만 날개 주고", "노을아, 밥 먹어!"),
                                     AnalysisContext())
     assert "다리" not in characters(result) and "노을" in characters(result)
+
+
+async def test_and_after_a_word_a_language_and_a_letter_are_no_person_evidence(provider: OfflineProvider) -> None:
+    # Friends dev: "Stir and drink", "sing Memories and make", "it's ah, Gaelic, for ...", "D.D.S."
+    result = await provider.analyse(dialogue(
+        ("CHANDLER", "The package says stir and drink. Stir and drink, never let it settle."),
+        ("MONICA", "We could sing Memories and make fools of ourselves."),
+        ("CHANDLER", "Thanks, it's ah, Gaelic, for thy turkey's done."),
+        ("MINDY", "I want to be Mrs. Dr. Barry Farber, D.D.S."),
+    ), AnalysisContext(language="en"))
+    found = characters(result)
+    assert not {"Stir", "Memories", "Gaelic", "D"} & set(found), found

@@ -562,8 +562,8 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, around: t
         return None
     name = " ".join(words)
     known = is_known(name_key(name))
-    if len(words) == 1 and words[0].lower() in en.TITLES and not known:
-        return None  # "Evening, Detective.": a title alone addresses someone, it names no one
+    if len(words) == 1 and (words[0].lower() in en.TITLES or len(words[0]) < 2) and not known:
+        return None  # "Evening, Detective.": a title alone addresses someone, it names no one; "D.D.S."
     talks = following.lower() in en.NAME_FOLLOWERS or (
         following.lower() in en.SUBJECT_AUXILIARIES and _given_name(words[0]))
     # a sentence's first word is a name when it is one elsewhere (capitalised inside a sentence,
