@@ -337,25 +337,25 @@ async def test_a_day_word_is_never_a_character(provider: OfflineProvider) -> Non
     assert "생일날" not in characters(result)
 
 
+async def english_people(provider: OfflineProvider, *lines: tuple[str, str]) -> dict[str, list[str]]:
+    return characters(await provider.analyse(dialogue(*lines), AnalysisContext(language="en")))
+
+
 async def test_reader_evidence_makes_minor_characters_people(provider: OfflineProvider) -> None:
     # a name introduced, the subject of an auxiliary, a full name a pronoun of its gender refers back to
-    result = await provider.analyse(dialogue(
-        ("PETER", "Her name's Ann, we met on the plane."),
+    found = await english_people(
+        provider, ("PETER", "Her name's Ann, we met on the plane."),
         ("KATE", "Well, I think Victor can't just kiss her."),
         ("MINDY", "Except for maybe Laurie Schaffer, who I think she hates me."),
-        ("ROSS", "I think Central Perk is closed today."),
-    ), AnalysisContext(language="en"))
-    found = characters(result)
+        ("ROSS", "I think Central Perk is closed today."))
     assert {"Ann", "Victor", "Laurie Schaffer"} <= set(found)
     assert "Central Perk" not in found  # an auxiliary after a word no first-name lexicon knows proves nothing
 
 
 async def test_a_lexicon_first_name_alone_is_not_enough(provider: OfflineProvider) -> None:
-    result = await provider.analyse(dialogue(
-        ("ROSS", "We should all go see Victor tonight, I guess."),
-        ("MONICA", "Okay, I think so."),
-    ), AnalysisContext(language="en"))
-    assert "Victor" not in characters(result)
+    found = await english_people(provider, ("ROSS", "We should all go see Victor tonight, I guess."),
+                                 ("MONICA", "Okay, I think so."))
+    assert "Victor" not in found
 
 
 async def test_a_shortened_name_from_another_episode_is_not_joined(provider: OfflineProvider) -> None:
@@ -382,11 +382,9 @@ async def test_a_word_with_a_particle_before_a_title_is_no_name(provider: Offlin
 
 async def test_and_after_a_word_a_language_and_a_letter_are_no_person_evidence(provider: OfflineProvider) -> None:
     # Friends dev: "Stir and drink", "sing Memories and make", "it's ah, Gaelic, for ...", "D.D.S."
-    result = await provider.analyse(dialogue(
-        ("CHANDLER", "The package says stir and drink. Stir and drink, never let it settle."),
+    found = await english_people(
+        provider, ("CHANDLER", "The package says stir and drink. Stir and drink, never let it settle."),
         ("MONICA", "We could sing Memories and make fools of ourselves."),
         ("CHANDLER", "Thanks, it's ah, Gaelic, for thy turkey's done."),
-        ("MINDY", "I want to be Mrs. Dr. Barry Farber, D.D.S."),
-    ), AnalysisContext(language="en"))
-    found = characters(result)
+        ("MINDY", "I want to be Mrs. Dr. Barry Farber, D.D.S."))
     assert not {"Stir", "Memories", "Gaelic", "D"} & set(found), found
