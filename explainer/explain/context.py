@@ -31,7 +31,8 @@ SCENE_SECONDS = 45.0
 # chains of he/she back to a name)
 REPLAY_SECONDS = 600.0
 REPLAY_LINES = 240
-REPLAY_PEOPLE = 80
+# entities of that window, the latest mentioned first (the scene's own are among them)
+REPLAY_ENTITIES = 80
 SIMILAR_MOMENTS = 5
 # entities whose facts and relations are read for the resolution
 MAX_CANDIDATES = 10
@@ -273,13 +274,14 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     and relations of the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
     replay_start = max(0.0, bound.until - REPLAY_SECONDS)
-    replayed, scene, known_rows, refs, named_rows = await asyncio.gather(
+    replayed, known_rows, refs, named_rows = await asyncio.gather(
         repo.recent_lines(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_LINES),
-        repo.scene_entities(store, video_id=video.id, since=scene_start, until=bound.until),
-        repo.scene_entities(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_PEOPLE),
+        repo.scene_entities(store, video_id=video.id, since=replay_start, until=bound.until, scene_since=scene_start,
+                            limit=REPLAY_ENTITIES),
         repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
         repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
                             series_id=video.series_id, k=8))
+    scene = [r for r in known_rows if r["sceneAt"] is not None]
     selected = _selected_line(replayed, selected_text, cue.start if cue is not None else None)
     line_at = float(selected["start"]) if selected is not None else bound.until
     lines = [r for r in replayed if float(r["start"]) >= scene_start][-repo.RECENT_LINES:]
@@ -298,8 +300,8 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     context = Context(
         video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at, people=people,
         expressions=find_expressions(selected_text, language), recent_lines=lines,
-        in_scene={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) < line_at},
-        named_after={r["id"]: float(r["firstAt"]) for r in scene if float(r["firstAt"]) > line_at},
+        in_scene={r["id"]: float(r["sceneAt"]) for r in scene if float(r["sceneAt"]) < line_at},
+        named_after={r["id"]: float(r["sceneAt"]) for r in scene if float(r["sceneAt"]) > line_at},
         scene_types={r["id"]: str(r.get("type") or "concept") for r in scene},
         references=refs, named=[r["id"] for r in named_rows],
         # the statements bound them already; this keeps a wrong edit there from leaking

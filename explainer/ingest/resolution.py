@@ -10,6 +10,7 @@ from typing import Any
 from explainer.text.names import (
     NameIndex,
     adds_surname,
+    cuts_short,
     fullness,
     given_name,
     name_key,
@@ -97,7 +98,8 @@ class EntityResolver:
                 # then 신하리 with the alias 신선임 that analysis joined on evidence)
                 if (fullness(canonical) > fullness(found.name) or adds_surname(canonical, found.name)) and (
                         position > 0 or name_key(found.name) in name_keys(canonical)) or (
-                        position > 0 and _lengthens(canonical, found.name)):
+                        position > 0 and found.name.isascii() and " " not in canonical
+                        and cuts_short(found.name, canonical)):  # Pete, joined by analysis, shows as Peter
                     found.aliases.add(found.name)
                     found.aliases.discard(canonical)
                     found.name = canonical
@@ -175,10 +177,3 @@ class PersonNames:
         pool = given or {i for i, _ in matches}
         return next(iter(pool)) if len(pool) == 1 else None
 
-
-def _lengthens(name: str, short: str) -> bool:
-    """`name` is the first name `short` cuts short (Peter / Pete, Rachel / Rach): analysis joined
-    them on evidence, and the full form is the one to show."""
-    a, b = name.lower(), short.lower()
-    return name.isascii() and " " not in a and " " not in b and len(a) > len(b) >= 3 and a.startswith(b[:3]) \
-        and a[:len(b) - 1] == b[:-1]

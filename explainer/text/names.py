@@ -321,6 +321,13 @@ def fullness(name: str) -> int:
     return 2
 
 
+def cuts_short(short: str, name: str) -> bool:
+    """Whether `short` is the first name of `name` cut short (Rach / Rachel, Pete / Peter Becker)."""
+    alias, first = short.strip().lower(), name.split(" ")[0].lower()
+    stem = alias[: max(3, len(alias) - 1)]
+    return bool(alias) and " " not in alias and len(first) > len(stem) and first.startswith(stem) and first != alias
+
+
 def short_given_name(name: str) -> str | None:
     """The one-syllable given name of a two-syllable name that starts with a surname (최택 → 택),
     else None. Many ordinary words look like this (이제, 정말), so it only ever joins a name to a

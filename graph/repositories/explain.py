@@ -28,8 +28,11 @@ async def recent_lines(store: GraphStore, *, video_id: str, since: float, until:
 
 
 async def scene_entities(store: GraphStore, *, video_id: str, since: float, until: float,
-                         limit: int = SCENE_ENTITIES) -> list[Row]:
-    return await store.read("explain_scene_entities", videoId=video_id, since=since, until=until, limit=limit)
+                         scene_since: float | None = None, limit: int = SCENE_ENTITIES) -> list[Row]:
+    """Entities mentioned in [since, until], the latest first; `sceneAt` is their first mention
+    in the segments reaching past `scene_since` (default `since`), None when they have none."""
+    return await store.read("explain_scene_entities", videoId=video_id, since=since, until=until,
+                            sceneSince=since if scene_since is None else scene_since, limit=limit)
 
 
 async def references_near(store: GraphStore, *, video_id: str, since: float, until: float,

@@ -44,6 +44,7 @@ from explainer.text.names import (
     TITLES,
     Language,
     adds_surname,
+    cuts_short,
     detect_language,
     final_consonant,
     fullness,
@@ -262,7 +263,7 @@ def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]
             speaker = line.speaker or label
             lines.append(_Line(segment.index, len(lines), line.start, clean_line(rest),
                                _display_name(speaker) if speaker else None,
-                               lyric=line.lyric or "♪" in line.text))
+                               lyric=line.lyric))
     return lines
 
 
@@ -419,12 +420,9 @@ def _may_be_one(alias: WorkingEntity, person: WorkingEntity) -> bool:
             return False
         own = {st[1] for form in person.aliases if (st := _surname_and_title(form)) is not None}
         return not own or title in own
-    first = person.name.split(" ")[0].lower()
-    stem = alias.name.lower()[: max(3, len(alias.name) - 1)]
     # a shortened first name joins only a name used in the same scenes of this batch: Pete, a
     # friend named in one episode, is not the Peter of another
-    return " " not in alias.name and len(first) > len(stem) and first.startswith(stem) \
-        and first != alias.name.lower() and bool(alias.segments & person.segments)
+    return cuts_short(alias.name, person.name) and bool(alias.segments & person.segments)
 
 
 def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> None:
