@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -80,3 +82,51 @@ async def test_errors_carry_codes(client: httpx.AsyncClient) -> None:
 async def test_a_subscription_posted_as_plain_json_is_told_how_to_subscribe(client: httpx.AsyncClient) -> None:
     body = await gql(client, 'subscription { videoProgress(videoId: "v1") { progress } }', errors=True)
     assert _codes(body) == {"INVALID_REQUEST"} and "multipart/mixed" in body["errors"][0]["message"]
+
+
+def _doubling_chain(n: int, *, inline: bool = False, used: bool = True) -> str:
+    """Fragments that each spread the next one twice: 2^n fields once expanded."""
+    def spread(i: int) -> str:
+        return f"... on Query {{ ...F{i} }}" if inline else f"...F{i}"
+    head = "query Q { ...F0 }" if used else "query Q { __typename }"
+    return " ".join([head, *(f"fragment F{i} on Query {{ {spread(i + 1)} {spread(i + 1)} }}" for i in range(n)),
+                     f"fragment F{n} on Query {{ __typename }}"])
+
+
+async def test_a_fragment_chain_is_refused_in_time_proportional_to_its_size(client: httpx.AsyncClient) -> None:
+    """Each spreading the next twice, n fragments expanded 2^n times in the depth, alias and field
+    rules (n = 18: seconds of a blocked event loop); refused at once, over POST and GET, at any
+    length the token limit lets through, used or not, through inline fragments too."""
+    documents = [_doubling_chain(n) for n in (18, 30, 120, 240)]
+    documents += [_doubling_chain(60, used=False), _doubling_chain(60, inline=True)]
+    for document in documents:
+        for method in ("POST", "GET"):
+            timings = []
+            for _ in range(3):  # the best of three: the shared machine may pause any one request
+                started = time.perf_counter()
+                if method == "POST":
+                    response = await client.post("/graphql", json={"query": document})
+                else:
+                    response = await client.get("/graphql", params={"query": document},
+                                                headers={"Accept": "application/json"})
+                timings.append(time.perf_counter() - started)
+                body = response.json()
+                assert _codes(body) == {"INVALID_REQUEST"}, body
+            assert min(timings) < 0.05, (method, len(document), timings)
+            assert "fragment" in body["errors"][0]["message"], body
+    # a fragment that spreads itself is refused too (no walk along the cycle)
+    body = await gql(client, "query Q { ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
+                     errors=True)
+    assert _codes(body) == {"INVALID_REQUEST"}
+
+
+async def test_fragments_within_the_limits_are_counted_once_per_spread(client: httpx.AsyncClient) -> None:
+    # 2^8 = 256 fields through a chain is allowed; 2^9 is over the 300 fields
+    assert (await gql(client, _doubling_chain(8)))["__typename"] == "Query"
+    body = await gql(client, _doubling_chain(9), errors=True)
+    assert "fields" in body["errors"][0]["message"]
+    deep = "query D { ...V } fragment V on Query { videos { edges { node { ...E } } } } " \
+           "fragment E on Video { entities { relations { entity { mentions { segment { video { series " \
+           "{ videos { series { id } } } } } } } } } }"
+    body = await gql(client, deep, errors=True)
+    assert body["errors"][0]["message"] == "'D' exceeds maximum operation depth of 10"
