@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import strawberry
@@ -31,6 +32,7 @@ from api.graphql.resolvers.series import SeriesQuery
 from api.graphql.resolvers.stats import StatsQuery
 from api.graphql.resolvers.subscriptions import Subscription
 from api.graphql.resolvers.videos import VideoQuery
+from api.graphql.transport import UnacceptableJSON, decode_json
 from explainer.core.settings import Settings
 
 
@@ -62,6 +64,17 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
             code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "INVALID_REQUEST")
             return JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
                                 status_code=exc.status_code)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return decode_json(data)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return self.decode_json(data)
+        except UnacceptableJSON as exc:  # say why, where Strawberry would only say "Unable to parse"
+            raise HTTPException(400, exc.reason) from None
+        except json.JSONDecodeError:
+            raise HTTPException(400, "Unable to parse request body as JSON") from None
 
     def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:  # noqa: ARG002 (Strawberry's signature)
         """Strawberry's own cross-origin check (it allows no other origin by default) uses the
