@@ -80,6 +80,16 @@ def backend_settings(request: pytest.FixtureRequest, embedded_server: ServerInfo
     return _settings_for(request.param, embedded_server)
 
 
+def graph_down(settings: Settings, *, timeout: float = 0.5) -> Settings:
+    """`settings` with the graph store at a port nobody listens on, for the backend they name: on
+    FalkorDB the graph is the embedded Redis, so Redis is gone too; on Neo4j a closed Bolt port
+    (Redis stays up). Connection attempts give up after `timeout` seconds."""
+    closed = free_port()
+    if settings.graph_backend == "neo4j":
+        return settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{closed}", "graph_timeout_seconds": timeout})
+    return settings.model_copy(update={"redis_url": f"redis://127.0.0.1:{closed}/0", "graph_timeout_seconds": timeout})
+
+
 async def fresh_store(settings: Settings) -> GraphStore:
     store = open_store(settings)
     await store.drop_all()

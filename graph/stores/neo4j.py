@@ -23,6 +23,17 @@ _LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
 
 OVERLOADED_RETRY_AFTER = 1
 
+# What the server sends back as notifications (the driver logs each one on `neo4j.notifications`):
+# warnings only ("index already exists" or a cartesian product are information, dropped), and
+# none of the UNRECOGNIZED class: a property, label or relationship type the graph does not hold
+# yet is normal here (optional Video properties such as `error` or `llmError`; an empty graph)
+# and was logged on every read (01N52). Errors are exceptions, not notifications: they still
+# raise; deprecations, unfulfillable hints and the like still log.
+NOTIFICATION_FILTERS: dict[str, Any] = {
+    "notifications_min_severity": neo4j.NotificationMinimumSeverity.WARNING,
+    "notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.UNRECOGNIZED],
+}
+
 
 def _map_error(exc: BaseException) -> GraphError | Overloaded:
     if isinstance(exc, neo4j_errors.ConnectionAcquisitionTimeoutError):  # every pooled connection busy
@@ -50,7 +61,7 @@ class Neo4jStore(GraphStore):
         self._driver = AsyncGraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=connect_timeout,
             connection_acquisition_timeout=connect_timeout + wait, max_connection_pool_size=max_connections,
-            max_transaction_retry_time=connect_timeout,
+            max_transaction_retry_time=connect_timeout, **NOTIFICATION_FILTERS,
         )
         self._database = database
         self._query_timeout = query_timeout

@@ -19,7 +19,7 @@ from graph.repositories import explain as explain_repo
 from graph.repositories.videos import merge_series, register_video
 from graph.stores import open_store
 from seeds.loader import demo_facts
-from tests.conftest import free_port
+from tests.conftest import graph_down
 from tests.e2e.conftest import app_client
 
 pytestmark = [pytest.mark.graph, pytest.mark.redis, pytest.mark.e2e, pytest.mark.slow]
@@ -224,9 +224,7 @@ async def test_a_video_being_processed_answers_retry_after(app_settings: Setting
 
 
 async def test_an_unreachable_graph_answers_graph_unavailable(settings: Settings) -> None:
-    closed = f"redis://127.0.0.1:{free_port()}/0"
-    down = settings.model_copy(update={"redis_url": closed, "graph_timeout_seconds": 0.5})
-    async for http in app_client(down):
+    async for http in app_client(graph_down(settings)):
         started = time.perf_counter()
         response = await http.post("/api/explain", json={"videoId": "v", "selectedText": "그 사람", "timestamp": 1})
         assert response.status_code == 503 and response.json()["error"]["code"] == "GRAPH_UNAVAILABLE"

@@ -13,7 +13,9 @@ from explainer.core.settings import Settings
 from tests.conftest import fresh_store
 from tests.support.fake_gemini import FakeGemini, unavailable
 
-pytestmark = [pytest.mark.graph, pytest.mark.slow]
+# every run starts from empty stores: a fresh graph (each test) and a Redis without the per-batch
+# analysis cache of an earlier run (the other backend's included), which would answer for Gemini
+pytestmark = [pytest.mark.graph, pytest.mark.redis, pytest.mark.slow, pytest.mark.usefixtures("redis_client")]
 
 # valid for every batch: the provider keeps only the segment indexes of the batch it sent
 ANALYSIS = {
