@@ -35,6 +35,19 @@ def error_body(code: str, message: str, retry_after: int | None = None) -> dict[
     return {"success": False, "error": error}
 
 
+# what a client is told of an outage: the store's own words name its address ("Error 111
+# connecting to 127.0.0.1:6402") and statements, which are for the log
+STORE_UNAVAILABLE = "the store is unavailable; try again shortly"
+
+
+def public_message(exc: errors.ExplainerError) -> str:
+    """The message a client may read; a store outage's detail goes to the log instead."""
+    if isinstance(exc, errors.GraphUnavailable):
+        log.warning("graph unavailable: %s", exc.message)
+        return STORE_UNAVAILABLE
+    return exc.message
+
+
 # every 503 tells the client when to come back, even when the error did not say
 UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
@@ -54,7 +67,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.code == "INTERNAL_ERROR" or isinstance(exc, errors.BadQuery):
             log.error("internal error", exc_info=exc)
             return error_response("INTERNAL_ERROR", "internal error")
-        return error_response(exc.code, exc.message, int(retry_after) if retry_after is not None else None)
+        return error_response(exc.code, public_message(exc), int(retry_after) if retry_after is not None else None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -80,7 +93,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _store_down(_: Request, exc: redis.RedisError) -> JSONResponse:
         # the Redis behind cache, queue and progress is down or dropped the connection
         log.warning("redis unavailable: %s", exc)
-        return error_response("GRAPH_UNAVAILABLE", "the store is unavailable; try again shortly")
+        return error_response("GRAPH_UNAVAILABLE", STORE_UNAVAILABLE)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -10,6 +10,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from api.errors import public_message
 from explainer.core import errors
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def _map(error: GraphQLError) -> GraphQLError:
         retry_after = getattr(original, "retry_after", None)
         if retry_after is not None:
             extensions["retryAfter"] = int(retry_after)
-        return GraphQLError(original.message, nodes=error.nodes, source=error.source, positions=error.positions,
+        return GraphQLError(public_message(original), nodes=error.nodes, source=error.source, positions=error.positions,
                             path=error.path, original_error=original, extensions=extensions)
     log.error("graphql resolver failed", exc_info=original)
     return GraphQLError("internal error", nodes=error.nodes, source=error.source, positions=error.positions,

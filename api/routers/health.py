@@ -8,6 +8,7 @@ younger than `worker_ttl_seconds` and, when it runs on this host, its pid still 
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ from rq import Worker
 from api.deps import StateDep
 from explainer.core.runtime import pid_alive
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])
 CHECK_TIMEOUT = 1.5
 # a 503 of /health tells clients and load balancers when to look again
@@ -44,13 +46,24 @@ def worker_liveness(connection: Redis, stale_after: float) -> dict[str, int]:
     return {"count": alive, "dead": dead}
 
 
-async def _check(probe: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
+class Unhealthy(Exception):
+    """A failed check whose message is ours to show."""
+
+    def __init__(self, public: str) -> None:
+        super().__init__(public)
+        self.public = public
+
+
+async def _check(name: str, probe: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         detail = await asyncio.wait_for(probe(), CHECK_TIMEOUT)
     except Exception as exc:  # any failure is the answer here
-        return {"status": "down", "latencyMs": round((time.perf_counter() - started) * 1000, 2),
-                "error": f"{type(exc).__name__}: {exc}"[:300]}
+        # the detail (addresses, ports) is for the log; /health is public
+        log.warning("health check %s failed: %s: %s", name, type(exc).__name__, exc)
+        reason = exc.public if isinstance(exc, Unhealthy) else (
+            "timed out" if isinstance(exc, TimeoutError) else "unavailable")
+        return {"status": "down", "latencyMs": round((time.perf_counter() - started) * 1000, 2), "error": reason}
     result: dict[str, Any] = {"status": "ok", "latencyMs": round((time.perf_counter() - started) * 1000, 2)}
     if isinstance(detail, dict):
         result.update(detail)
@@ -69,11 +82,12 @@ async def health(state: StateDep) -> JSONResponse:
     async def workers() -> dict[str, Any]:
         found = await asyncio.to_thread(worker_liveness, state.sync_redis, state.settings.worker_ttl_seconds)
         if found["count"] == 0:
-            raise RuntimeError(f"no live RQ worker ({found['dead']} registered without a heartbeat)")
+            raise Unhealthy(f"no live RQ worker ({found['dead']} registered without a heartbeat)")
         return found
 
     checks = dict(zip(("graph", "redis", "workers"),
-                      await asyncio.gather(_check(graph), _check(redis_ping), _check(workers)), strict=True))
+                      await asyncio.gather(_check("graph", graph), _check("redis", redis_ping),
+                                                         _check("workers", workers)), strict=True))
     core_ok = checks["graph"]["status"] == "ok" and checks["redis"]["status"] == "ok"
     overall = "ok" if core_ok and checks["workers"]["status"] == "ok" else ("degraded" if core_ok else "down")
     body = {"success": core_ok, "data": {"status": overall, "dependencies": checks}}

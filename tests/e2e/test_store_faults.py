@@ -113,3 +113,24 @@ async def test_overload_reaches_the_client_as_503_overloaded(client: httpx.Async
     assert response.json()["error"]["code"] == "OVERLOADED"
     assert int(response.headers["Retry-After"]) >= 1
     assert (await client.get("/api/video/nobody-s01e01/status")).status_code == 404
+
+
+async def test_an_outage_is_told_by_its_code_and_its_detail_only_to_the_log(
+        client: httpx.AsyncClient, own_server: ServerInfo, caplog: pytest.LogCaptureFixture) -> None:
+    """Connection errors name the store's address ("Error 111 connecting to 127.0.0.1:6402"):
+    clients get the code and a generic message on every door, the log keeps the detail."""
+    assert (await client.get("/health")).status_code == 200
+    os.kill(own_server.pid, signal.SIGKILL)
+    address = str(own_server.port)
+
+    answers = [await client.get("/api/video/nobody-s01e01/status"), await client.get("/health"),
+               await client.post("/api/explain", json={"videoId": "nobody-s01e01", "selectedText": "그때",
+                                                       "timestamp": 1.0}),
+               await client.post("/graphql", json={"query": '{ video(id: "nobody-s01e01") { id } }'}),
+               await client.post("/graphql", json={"query": "{ seriesList { totalCount } }"})]
+    for response in answers:
+        text = response.text
+        assert address not in text and "127.0.0.1" not in text and "Error 111" not in text, text
+        assert "GRAPH_UNAVAILABLE" in text, text
+    assert any(address in record.getMessage() for record in caplog.records), "the detail is logged"
+    start_server(own_server.data_dir, own_server.port)
