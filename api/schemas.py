@@ -124,6 +124,7 @@ class Explanation(ApiModel):
 class ExplainData(ApiModel):
     explanation: Explanation
     question_id: str
+    feedback_token: str = Field(description="Send it with POST /api/feedback: feedback is the asker's.")
     cached: bool
     degraded: bool
     response_time: int = Field(description="Milliseconds.")
@@ -137,7 +138,7 @@ class FeedbackData(ApiModel):
 _DESCRIPTIONS: dict[int, str] = {
     400: "Invalid request (INVALID_REQUEST, INVALID_PLATFORM, INVALID_VIDEO_ID)",
     401: "No valid X-API-Key (UNAUTHORIZED)",
-    403: "The key lacks the scope (FORBIDDEN)",
+    403: "The key lacks the scope, or the feedback token is not the question's (FORBIDDEN)",
     404: "Not registered or not found (VIDEO_NOT_FOUND, NOT_FOUND)",
     409: "The video is still being processed (VIDEO_PROCESSING, with retryAfter)",
     413: "The body is too large (PAYLOAD_TOO_LARGE)",

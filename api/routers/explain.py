@@ -8,10 +8,11 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 from pydantic import ConfigDict, Field, field_validator
 
 from api.deps import StateDep
+from api.feedback import FeedbackTokens, with_feedback_token
 from api.ratelimit import rate_limit
 from api.schemas import Envelope, ExplainData, FeedbackData, error_responses
 from api.validation import RequestBody, is_blank
-from explainer.core.errors import VideoNotFound
+from explainer.core.errors import Forbidden, VideoNotFound
 from explainer.explain.service import MAX_TEXT_CHARS, Explainer, feedback
 from explainer.ingest.registration import VIDEO_ID, Platform
 from explainer.llm import build_provider
@@ -58,6 +59,7 @@ class ExplainRequest(CamelModel):
 
 class FeedbackRequest(CamelModel):
     question_id: str = Field(min_length=1, max_length=64)
+    feedback_token: str = Field(min_length=1, max_length=64, description="The token the explain answer carried")
     helpful: bool
     comment: str | None = Field(default=None, max_length=2000)
 
@@ -75,6 +77,13 @@ async def get_explainer(request: Request, state: StateDep) -> Explainer:
 ExplainerDep = Annotated[Explainer, Depends(get_explainer)]
 
 
+def feedback_tokens(request: Request) -> FeedbackTokens:
+    tokens: FeedbackTokens | None = getattr(request.app.state, "feedback_tokens", None)
+    if tokens is None:
+        tokens = request.app.state.feedback_tokens = FeedbackTokens(request.app.state.explainer.redis)
+    return tokens
+
+
 def _not_registered(body: ExplainRequest) -> str:
     what = body.metadata.describe() if body.metadata else ""
     episode = f"video {body.video_id}" + (f" ({what})" if what else "")
@@ -85,7 +94,7 @@ def _not_registered(body: ExplainRequest) -> str:
 @router.post("/explain", dependencies=[Depends(rate_limit("explain"))],
              responses={200: {"model": Envelope[ExplainData], "description": "The explanation"},
                         **error_responses(400, 404, 409, 413, 429, 502)})
-async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: BackgroundTasks) -> Response:
+async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: BackgroundTasks, request: Request) -> Response:
     try:
         result = await explainer.explain(video_id=body.video_id, selected_text=body.selected_text,
                                          timestamp=body.timestamp)
@@ -93,11 +102,14 @@ async def explain(body: ExplainRequest, explainer: ExplainerDep, tasks: Backgrou
         raise VideoNotFound(_not_registered(body)) from exc
     tasks.add_task(explainer.questions.record, result.question)
     # the body is assembled as JSON text: a cached explanation is sent as it was stored
-    return Response(result.body(), media_type="application/json", background=tasks)
+    token = await feedback_tokens(request).token(result.question.id)
+    return Response(with_feedback_token(result.body(), token), media_type="application/json", background=tasks)
 
 
 @router.post("/feedback", dependencies=[Depends(rate_limit("feedback"))], response_model=Envelope[FeedbackData],
-             responses=error_responses(400, 404, 413, 429))
-async def post_feedback(body: FeedbackRequest, state: StateDep) -> Envelope[FeedbackData]:
+             responses=error_responses(400, 403, 404, 413, 429))
+async def post_feedback(body: FeedbackRequest, state: StateDep, request: Request) -> Envelope[FeedbackData]:
+    if not await feedback_tokens(request).matches(body.question_id, body.feedback_token):
+        raise Forbidden("feedback is for the client that asked: send the feedbackToken of its explain answer")
     answer = await feedback(state.store, question_id=body.question_id, helpful=body.helpful, comment=body.comment)
     return Envelope(data=FeedbackData(question_id=str(answer["questionId"]), helpful=bool(answer["helpful"])))

@@ -46,7 +46,7 @@
     }
     return {
       explain: ({ videoId: videoId2, selectedText, timestamp, metadata }) => call("/api/explain", { method: "POST", json: { videoId: videoId2, selectedText, timestamp, ...metadata ? { metadata } : {} } }),
-      feedback: ({ questionId, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, helpful, ...comment ? { comment } : {} } }),
+      feedback: ({ questionId, feedbackToken, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, feedbackToken, helpful, ...comment ? { comment } : {} } }),
       status: (videoId2) => call(`/api/video/${encodeURIComponent(videoId2)}/status`),
       cues: (videoId2) => call(`/api/video/${encodeURIComponent(videoId2)}/cues`),
       catalog: () => call("/api/catalog"),
@@ -316,7 +316,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (references.length) parts.push(h(doc, "h3", { text: strings2.earlier }), h(doc, "ul", {}, references));
       const sources = list(explanation.sources).map(sourceItem).filter(Boolean);
       if (sources.length) parts.push(h(doc, "h3", { text: strings2.sources }), h(doc, "ul", {}, sources));
-      if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId)));
+      if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId), String(data.feedbackToken || "")));
       show(...parts);
     }
     function resolutionItem(resolution) {
@@ -368,14 +368,14 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const label = titleText || url;
       return h(doc, "li", {}, url ? h(doc, "a", { href: url, target: "_blank", rel: "noopener noreferrer", text: label }) : label);
     }
-    function feedbackBar(questionId) {
+    function feedbackBar(questionId, feedbackToken) {
       const note = h(doc, "span", { text: strings2.helpful });
       const vote = (helpful) => async (event) => {
         const button = event.currentTarget;
         for (const b of buttons) b.disabled = true;
         button.setAttribute("aria-pressed", "true");
         try {
-          await onFeedback(questionId, helpful);
+          await onFeedback(questionId, helpful, feedbackToken);
           note.textContent = strings2.thanks;
         } catch {
           note.textContent = strings2.failed;
@@ -731,7 +731,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       container: $("player"),
       onSeek: (t) => clock.seek(t),
       referenceHref: (ref) => ref.videoId ? `/watch/${encodeURIComponent(ref.videoId)}?t=${Math.floor(ref.timestamp)}${langParam()}` : null,
-      onFeedback: (questionId, helpful) => client.feedback({ questionId, helpful }),
+      onFeedback: (questionId, helpful, feedbackToken) => client.feedback({ questionId, feedbackToken, helpful }),
       onOpen: () => {
         resumeAfterPanel = !clock.paused;
         clock.pause();

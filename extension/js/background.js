@@ -46,7 +46,7 @@
     }
     return {
       explain: ({ videoId, selectedText, timestamp, metadata }) => call("/api/explain", { method: "POST", json: { videoId, selectedText, timestamp, ...metadata ? { metadata } : {} } }),
-      feedback: ({ questionId, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, helpful, ...comment ? { comment } : {} } }),
+      feedback: ({ questionId, feedbackToken, helpful, comment }) => call("/api/feedback", { method: "POST", json: { questionId, feedbackToken, helpful, ...comment ? { comment } : {} } }),
       status: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/status`),
       cues: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/cues`),
       catalog: () => call("/api/catalog"),
@@ -93,8 +93,8 @@
     async explain({ question }) {
       return (await client()).explain(question);
     },
-    async feedback({ questionId, helpful }) {
-      return (await client()).feedback({ questionId, helpful });
+    async feedback({ questionId, feedbackToken, helpful }) {
+      return (await client()).feedback({ questionId, feedbackToken, helpful });
     },
     async status({ videoId }) {
       return (await client()).status(videoId);

@@ -252,7 +252,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (references.length) parts.push(h(doc, "h3", { text: strings.earlier }), h(doc, "ul", {}, references));
       const sources = list(explanation.sources).map(sourceItem).filter(Boolean);
       if (sources.length) parts.push(h(doc, "h3", { text: strings.sources }), h(doc, "ul", {}, sources));
-      if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId)));
+      if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId), String(data.feedbackToken || "")));
       show(...parts);
     }
     function resolutionItem(resolution) {
@@ -304,14 +304,14 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const label = titleText || url;
       return h(doc, "li", {}, url ? h(doc, "a", { href: url, target: "_blank", rel: "noopener noreferrer", text: label }) : label);
     }
-    function feedbackBar(questionId) {
+    function feedbackBar(questionId, feedbackToken) {
       const note = h(doc, "span", { text: strings.helpful });
       const vote = (helpful) => async (event) => {
         const button = event.currentTarget;
         for (const b of buttons) b.disabled = true;
         button.setAttribute("aria-pressed", "true");
         try {
-          await onFeedback(questionId, helpful);
+          await onFeedback(questionId, helpful, feedbackToken);
           note.textContent = strings.thanks;
         } catch {
           note.textContent = strings.failed;
@@ -670,7 +670,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       document,
       strings,
       onSeek: (t) => detector.seek(document, t),
-      onFeedback: (questionId, helpful) => send("feedback", { questionId, helpful }),
+      onFeedback: (questionId, helpful, feedbackToken) => send("feedback", { questionId, feedbackToken, helpful }),
       onOpen: () => {
         const video = detector.video(document);
         resume = Boolean(settings.pauseOnOpen && video && !video.paused);

@@ -13,8 +13,8 @@ const handlers = {
   async explain({ question }) {
     return (await client()).explain(question);
   },
-  async feedback({ questionId, helpful }) {
-    return (await client()).feedback({ questionId, helpful });
+  async feedback({ questionId, feedbackToken, helpful }) {
+    return (await client()).feedback({ questionId, feedbackToken, helpful });
   },
   async status({ videoId }) {
     return (await client()).status(videoId);

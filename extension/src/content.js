@@ -26,7 +26,7 @@ async function start() {
   const panel = createPanel({
     document, strings,
     onSeek: (t) => detector.seek(document, t),
-    onFeedback: (questionId, helpful) => send("feedback", { questionId, helpful }),
+    onFeedback: (questionId, helpful, feedbackToken) => send("feedback", { questionId, feedbackToken, helpful }),
     onOpen: () => {
       const video = detector.video(document);
       resume = Boolean(settings.pauseOnOpen && video && !video.paused);

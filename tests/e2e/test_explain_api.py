@@ -154,17 +154,47 @@ async def test_every_call_is_a_question_and_feedback_updates_it(demo_client: htt
         assert question["degraded"] is False and question["responseMs"] == data["responseTime"]
         assert question["segmentId"] == f"{CALLBACK['videoId']}:seg:00006"  # 180-210 s
         response = await demo_client.post("/api/feedback", json={
-            "questionId": data["questionId"], "helpful": True, "comment": "정확해요"})
+            "questionId": data["questionId"], "feedbackToken": data["feedbackToken"], "helpful": True,
+            "comment": "정확해요"})
         assert response.status_code == 200, response.text
         assert response.json() == {"success": True, "data": {"questionId": data["questionId"], "helpful": True}}
         question = await explain_repo.get_question(store, data["questionId"])
         assert question is not None and question["helpful"] is True and question["comment"] == "정확해요"
     finally:
         await store.close()
-    unknown = await demo_client.post("/api/feedback", json={"questionId": "nope", "helpful": False})
-    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "NOT_FOUND"
+    unknown = await demo_client.post("/api/feedback", json={"questionId": "nope", "helpful": False,
+                                                            "feedbackToken": data["feedbackToken"]})
+    assert unknown.status_code == 403 and unknown.json()["error"]["code"] == "FORBIDDEN"
     bad = await demo_client.post("/api/feedback", json={"questionId": data["questionId"]})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "INVALID_REQUEST"
+
+
+async def test_feedback_is_the_askers_alone(demo_client: httpx.AsyncClient) -> None:
+    """A stranger who learnt a question id (it used to be public in GraphQL) can neither rate it
+    nor replace its comment: feedback needs the token the asker's answer carried."""
+    mine = (await ask(demo_client, CALLBACK)).json()["data"]
+    theirs = (await ask(demo_client, {**CALLBACK, "timestamp": 150.0})).json()["data"]
+    assert mine["feedbackToken"] and mine["feedbackToken"] != theirs["feedbackToken"]
+    for token in (None, "", theirs["feedbackToken"], mine["feedbackToken"][:-1] + "A"):
+        body = {"questionId": mine["questionId"], "helpful": False, "comment": "spam",
+                **({"feedbackToken": token} if token is not None else {})}
+        refused = await demo_client.post("/api/feedback", json=body)
+        assert refused.status_code in (400, 403), refused.text
+        assert refused.json()["error"]["code"] in ("INVALID_REQUEST", "FORBIDDEN")
+    for _ in range(50):  # the question is written after the answer went out
+        answer = await demo_client.post("/api/feedback", json={
+            "questionId": mine["questionId"], "feedbackToken": mine["feedbackToken"], "helpful": True})
+        if answer.status_code != 404:
+            break
+        await asyncio.sleep(0.05)
+    assert answer.status_code == 200, answer.text
+    # anonymous GraphQL readers see the questions, not their ids; an admin key does
+    query = {"query": '{ video(id: "%s") { questions(first: 100) { edges { node { id text } } } } }'
+             % CALLBACK["videoId"]}
+    anonymous = (await demo_client.post("/graphql", json=query)).json()["data"]["video"]["questions"]["edges"]
+    assert anonymous and {edge["node"]["id"] for edge in anonymous} == {None}
+    admin = (await demo_client.post("/graphql", json=query, headers={"X-API-Key": "test-admin"})).json()
+    assert mine["questionId"] in {edge["node"]["id"] for edge in admin["data"]["video"]["questions"]["edges"]}
 
 
 @pytest.mark.parametrize(("body", "reason"), [

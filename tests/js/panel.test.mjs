@@ -10,7 +10,7 @@ function setup(options = {}) {
   const seeks = [];
   const votes = [];
   const panel = createPanel({ document: window.document, strings: stringsFor("en"), onSeek: (t) => seeks.push(t),
-                              onFeedback: async (id, helpful) => votes.push([id, helpful]), ...options });
+                              onFeedback: async (id, helpful, token) => votes.push([id, helpful, token]), ...options });
   const q = (id) => panel.host.shadowRoot.querySelector(`[data-testid="${id}"]`);
   const all = (id) => [...panel.host.shadowRoot.querySelectorAll(`[data-testid="${id}"]`)];
   return { window, panel, seeks, votes, q, all };
@@ -19,6 +19,7 @@ function setup(options = {}) {
 const question = { videoId: "ep3", selectedText: "그때 그 사람이었어.", timestamp: 195.6 };
 const answer = {
   questionId: "q1",
+  feedbackToken: "t1",
   explanation: {
     text: 'It is <img src=x onerror="window.pwned=1"> Seo Do-yun.',
     resolutions: [{ expression: "그 사람", offset: 3, entity: { id: "e1", name: "서도윤" }, confidence: 0.9, evidence: ["named right after"] },
@@ -68,7 +69,7 @@ test("feedback posts the vote once; Esc and a click outside close the panel", as
   panel.showAnswer(answer, question);
   q("explain-feedback-down").click();
   await new Promise((r) => setTimeout(r, 0));
-  assert.deepEqual(votes, [["q1", false]]);
+  assert.deepEqual(votes, [["q1", false, "t1"]]);
   assert.equal(q("explain-feedback-up").disabled, true);
   window.document.dispatchEvent(new window.KeyboardEvent("keydown", { key: "Escape" }));
   assert.equal(panel.isOpen(), false);

@@ -11,7 +11,7 @@ import { PANEL_CSS } from "./styles.js";
  * @param {object} options.strings          UI strings (i18n.js)
  * @param {(seconds: number) => void} [options.onSeek]               same-episode reference clicked
  * @param {(reference: object) => string|null} [options.referenceHref] link for another episode's scene
- * @param {(questionId: string, helpful: boolean) => Promise<unknown>} [options.onFeedback]
+ * @param {(questionId: string, helpful: boolean, feedbackToken: string) => Promise<unknown>} [options.onFeedback]
  * @param {() => void} [options.onOpen]
  * @param {() => void} [options.onClose]
  * @param {Element} [options.container]  where the panel docks (a positioned element, e.g. the web player's
@@ -114,7 +114,7 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     if (references.length) parts.push(h(doc, "h3", { text: strings.earlier }), h(doc, "ul", {}, references));
     const sources = list(explanation.sources).map(sourceItem).filter(Boolean);
     if (sources.length) parts.push(h(doc, "h3", { text: strings.sources }), h(doc, "ul", {}, sources));
-    if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId)));
+    if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId), String(data.feedbackToken || "")));
     show(...parts);
   }
 
@@ -164,14 +164,15 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
       : label);
   }
 
-  function feedbackBar(questionId) {
+  // the token from the answer: feedback is the asker's (POST /api/feedback checks it)
+  function feedbackBar(questionId, feedbackToken) {
     const note = h(doc, "span", { text: strings.helpful });
     const vote = (helpful) => async (event) => {
       const button = event.currentTarget;
       for (const b of buttons) b.disabled = true;
       button.setAttribute("aria-pressed", "true");
       try {
-        await onFeedback(questionId, helpful);
+        await onFeedback(questionId, helpful, feedbackToken);
         note.textContent = strings.thanks;
       } catch {
         note.textContent = strings.failed;

@@ -76,7 +76,7 @@ function play(episode) {
     document, strings, container: $("player"),
     onSeek: (t) => clock.seek(t),
     referenceHref: (ref) => (ref.videoId ? `/watch/${encodeURIComponent(ref.videoId)}?t=${Math.floor(ref.timestamp)}${langParam()}` : null),
-    onFeedback: (questionId, helpful) => client.feedback({ questionId, helpful }),
+    onFeedback: (questionId, helpful, feedbackToken) => client.feedback({ questionId, feedbackToken, helpful }),
     onOpen: () => {
       resumeAfterPanel = !clock.paused;
       clock.pause();
