@@ -26,6 +26,8 @@ from tests.e2e.conftest import INGEST, app_client
 pytestmark = pytest.mark.e2e
 
 REGISTER = {"platform": "local", "videoId": "abuse-1", "title": "Abuse", "seriesTitle": "Abuse", "language": "en"}
+# feedback for a question that is not the sender's (403 FORBIDDEN when the limiter lets it through)
+STRANGERS_FEEDBACK = {"questionId": "q", "feedbackToken": "t", "helpful": True}
 
 
 def _envelope(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
@@ -86,19 +88,19 @@ async def test_trusted_proxy_clients_are_counted_apart(app_settings: Settings) -
     async with app.router.lifespan_context(app), httpx.AsyncClient(transport=transport,
                                                                    base_url="http://testserver") as http:
         async def ask(client_ip: str) -> int:
-            response = await http.post("/api/feedback", json={"questionId": "q", "helpful": True},
+            response = await http.post("/api/feedback", json=STRANGERS_FEEDBACK,
                                        headers={"X-Forwarded-For": client_ip})
             return response.status_code
         first = [await ask("198.51.100.1") for _ in range(3)]
         second = [await ask("198.51.100.2") for _ in range(2)]
-    assert first == [404, 404, 429] and second == [404, 404]
+    assert first == [403, 403, 429] and second == [403, 403]
 
 
 async def test_the_limiter_never_fails_open_when_its_pool_runs_out(app_settings: Settings) -> None:
     settings = app_settings.model_copy(update={"rate_limit_per_minute": 5, "api_redis_max_connections": 2,
                                                "api_redis_pool_timeout_seconds": 0.01})
     async for http in app_client(settings):
-        answers = await asyncio.gather(*(http.post("/api/feedback", json={"questionId": "q", "helpful": True})
+        answers = await asyncio.gather(*(http.post("/api/feedback", json=STRANGERS_FEEDBACK)
                                          for _ in range(60)))
     statuses = [a.status_code for a in answers]
     passed = [s for s in statuses if s not in (429, 503)]
@@ -117,7 +119,7 @@ async def test_control_characters_are_refused_everywhere(client: httpx.AsyncClie
                   400, "INVALID_REQUEST")
     _envelope(await client.post("/api/feedback", json={"questionId": "q\u0000", "helpful": True}),
               400, "INVALID_REQUEST")
-    _envelope(await client.post("/api/feedback", json={"questionId": "q", "helpful": True, "comment": "x\x07"}),
+    _envelope(await client.post("/api/feedback", json={**STRANGERS_FEEDBACK, "comment": "x\x07"}),
               400, "INVALID_REQUEST")
     _envelope(await client.post("/api/explain", json={"videoId": "v", "selectedText": "그 사람\u0000",
                                                       "timestamp": 1.0}), 400, "INVALID_REQUEST")
@@ -244,6 +246,6 @@ async def test_the_server_caps_websocket_frames(app_settings: Settings) -> None:
 async def test_the_server_does_not_take_forwarded_for_from_loopback(app_settings: Settings) -> None:
     settings = app_settings.model_copy(update={"rate_limit_per_minute": 2})
     async with served(settings) as address, httpx.AsyncClient(base_url=f"http://{address}") as http:
-        statuses = [(await http.post("/api/feedback", json={"questionId": "q", "helpful": True},
+        statuses = [(await http.post("/api/feedback", json=STRANGERS_FEEDBACK,
                                      headers={"X-Forwarded-For": f"203.0.113.{i}"})).status_code for i in range(4)]
-    assert statuses == [404, 404, 429, 429]
+    assert statuses == [403, 403, 429, 429]
