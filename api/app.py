@@ -14,13 +14,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.asyncio.retry import Retry as AsyncRetry
 from redis.backoff import NoBackoff
 
+from api.auth import document_client_tokens
 from api.bodylimit import BodyLimit
 from api.cors import EnvelopeCORSMiddleware, OriginPolicy
 from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.observe import Observe
-from api.routers import explain, health, pages, progress_ws, videos
+from api.routers import clients, explain, health, pages, progress_ws, videos
 from api.warmup import warm_statements
 from explainer.core.metrics import QUEUE_DEPTH
 from explainer.core.settings import Settings, get_settings
@@ -101,8 +102,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(videos.router)
+    app.include_router(clients.router)  # viewers' client tokens
     app.include_router(explain.router)
     app.include_router(progress_ws.router)
     app.include_router(graphql_router(settings))
     app.include_router(pages.router)  # the web player: /, /watch/{videoId}, /static/*
+    document_client_tokens(app)
     return app

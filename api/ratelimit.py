@@ -64,3 +64,26 @@ def rate_limit(scope: str) -> Callable[[Request], Awaitable[None]]:
                                     retry_after=retry_after)
 
     return check
+
+
+async def spend_quota(request: Request, *, name: str, who: str, amount: int, limit: int, window_seconds: int,
+                      what: str) -> None:
+    """Counts `amount` against `who`'s allowance of `limit` per fixed window of `window_seconds`
+    (a viewer's videos per hour, upload bytes per day, new client tokens per address). Past it:
+    429 with Retry-After (the end of the window), and nothing is counted for the refused call."""
+    redis = get_state(request).redis
+    now = time.time()
+    window = int(now // window_seconds)
+    key = f"quota:{name}:{who}:{window}"
+    try:
+        total = int(await redis.incrby(key, amount))
+        if total == amount:
+            await redis.expire(key, window_seconds + 60)
+        if total > limit:
+            await redis.decrby(key, amount)
+    except (redis_errors.RedisError, OSError) as exc:
+        # a quota that cannot be counted refuses: viewers' writes are never let through uncounted
+        raise Overloaded("the service is busy; try again shortly", retry_after=1) from exc
+    if total > limit:
+        retry_after = max(1, math.ceil((window + 1) * window_seconds - now))
+        raise RateLimitExceeded(f"more than {limit} {what}; try again in {retry_after} s", retry_after=retry_after)

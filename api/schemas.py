@@ -53,10 +53,15 @@ class RegisterData(ApiModel):
 
 class SubmitData(ApiModel):
     video_id: str
-    status: Literal["processing"] = "processing"
+    status: str = Field(default="processing", description="The video's status after the submission.")
+    outcome: Literal["queued", "unchanged", "candidate"] = Field(
+        default="queued", description="queued: a job builds the video from this file; unchanged: the video is "
+        "(being) built from this very file already; candidate: the video has another file, this one is kept "
+        "beside it (an operator may promote it).")
+    sha256: str | None = Field(default=None, description="The SHA-256 of an uploaded file.")
     status_url: str
-    job_id: str
-    estimated_time: int
+    job_id: str | None = None
+    estimated_time: int | None = None
     source: Literal["upload", "url"]
     format: str | None = Field(default=None, description="The detected format of an upload.")
     encoding: str | None = None
@@ -66,7 +71,8 @@ class SubmitData(ApiModel):
     @classmethod
     def of(cls, answer: Submitted) -> SubmitData:
         file = answer.file
-        return cls(video_id=answer.video_id, status_url=status_url(answer.video_id), job_id=answer.job_id,
+        return cls(video_id=answer.video_id, status=answer.status, outcome=answer.outcome, sha256=answer.sha256,
+                   status_url=status_url(answer.video_id), job_id=answer.job_id,
                    estimated_time=answer.estimated_seconds, source=answer.source,
                    format=file.format if file else None, encoding=file.encoding if file else None,
                    cues=file.cues if file else None, dropped_cues=file.dropped if file else None)
@@ -84,6 +90,14 @@ class CallbackStatus(ApiModel):
     http_status: int | None = Field(default=None, description="What the callback answered, when it answered.")
 
 
+class CandidateFile(ApiModel):
+    sha256: str
+    cues: int
+    bytes: int
+    format: str
+    submitted_at: str
+
+
 class StatusData(ApiModel):
     video_id: str
     status: str = Field(description="registered, awaiting_subtitles, processing, ready or error")
@@ -98,6 +112,11 @@ class StatusData(ApiModel):
     season: int | None
     episode: int | None
     callback: CallbackStatus | None = Field(default=None, description="The last delivery to callbackUrl, if any.")
+    duration: float | None = Field(default=None, description="Seconds: from the player, else the last line's end.")
+    subtitle_sha256: str | None = Field(default=None, description="The subtitle file the video is built from.")
+    candidates: list[CandidateFile] = Field(default_factory=list, description=(
+        "Other subtitle files sent for the video once it had its own: kept, not used; an operator may promote "
+        "one (POST /api/video/{videoId}/candidates/{sha256}/promote)."))
 
     @classmethod
     def of(cls, answer: VideoStatus) -> StatusData:
@@ -109,7 +128,10 @@ class StatusData(ApiModel):
                    current_step=answer.step, estimated_time_remaining=answer.estimated_seconds_remaining,
                    error=error, processed_at=answer.processed_at, degraded=answer.degraded,
                    llm_usage=answer.llm_usage, series_id=answer.series_id, season=answer.season,
-                   episode=answer.episode, callback=callback)
+                   episode=answer.episode, callback=callback, duration=answer.duration,
+                   subtitle_sha256=answer.subtitle_sha256,
+                   candidates=[CandidateFile(sha256=c.sha256, cues=c.cues, bytes=c.bytes, format=c.format,
+                                             submitted_at=c.submitted_at) for c in answer.candidates])
 
 
 class Explanation(ApiModel):

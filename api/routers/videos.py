@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from pydantic import ConfigDict, Field, ValidationError
 
-from api.auth import IngestKey
-from api.deps import StateDep
+from api.auth import KEY_OR_CLIENT_TOKEN, IngestKey, Uploader, UploaderDep
+from api.deps import StateDep, get_state
+from api.ratelimit import spend_quota
 from api.schemas import Envelope, RegisterData, StatusData, SubmitData, error_responses
 from api.validation import RequestBody
-from explainer.core.errors import InvalidRequest, PayloadTooLarge
+from explainer.core.errors import Forbidden, InvalidRequest, PayloadTooLarge
 from explainer.ingest import registration as ingest
 
 router = APIRouter(prefix="/api/video", tags=["videos"])
@@ -30,6 +31,11 @@ class RegisterRequest(CamelModel):
     title: str = Field(min_length=1, max_length=300)
     series_title: str | None = Field(default=None, max_length=300)
     series_id: str | None = Field(default=None, max_length=100)
+    # the platform's own identity of the show, when the page has it (the series follows it)
+    show_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$", description="Netflix's show id")
+    playlist_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$", description="a YouTube playlist")
+    channel_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_@.-]{1,64}$",
+                                   description="a YouTube channel (id or @handle)")
     season: int | None = Field(default=None, ge=0, le=1000)
     episode: int | None = Field(default=None, ge=0, le=10000)
     duration: float | None = Field(default=None, gt=0, le=48 * 3600)
@@ -52,21 +58,34 @@ _UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 
 
 @router.post("/register", response_model=Envelope[RegisterData], response_model_exclude_none=True,
-             responses=error_responses(400, 401, 403, 413, 429))
-async def register_video(body: RegisterRequest, state: StateDep, _key: IngestKey) -> Envelope[RegisterData]:
+             responses=error_responses(400, 401, 403, 413, 429), openapi_extra=KEY_OR_CLIENT_TOKEN)
+async def register_video(body: RegisterRequest, request: Request, state: StateDep,
+                         uploader: UploaderDep) -> Envelope[RegisterData]:
+    """An operator key (`ingest`) or a viewer's client token (POST /api/clients). A viewer's new
+    video counts against VIEWER_VIDEOS_PER_HOUR; a video that exists keeps its metadata."""
     registration = ingest.make_registration(
         platform=body.platform, video_id=body.video_id, title=body.title, series_title=body.series_title,
-        series_id=body.series_id, season=body.season, episode=body.episode, duration=body.duration,
+        series_id=body.series_id, show_id=body.show_id, playlist_id=body.playlist_id, channel_id=body.channel_id,
+        season=body.season, episode=body.episode, duration=body.duration,
         language=body.language, url=body.url, subtitle_url=body.subtitle_url, callback_url=body.callback_url)
-    answer = await ingest.register(state.settings, state.store, state.jobs, registration)
+
+    async def count_new_video() -> None:
+        await spend_quota(request, name="videos", who=uploader.client, amount=1,
+                          limit=state.settings.viewer_videos_per_hour, window_seconds=3600, what="new videos per hour")
+
+    answer = await ingest.register(state.settings, state.store, state.jobs, registration, viewer=uploader.viewer,
+                                   before_create=count_new_video if uploader.viewer else None)
     return Envelope(data=RegisterData.of(answer))
 
 
 @router.post("/{video_id}/subtitles", response_model=Envelope[SubmitData], response_model_exclude_none=True,
-             responses=error_responses(400, 401, 403, 404, 413, 415, 429), openapi_extra=_UPLOAD_BODY)
+             responses=error_responses(400, 401, 403, 404, 413, 415, 429),
+             openapi_extra={**_UPLOAD_BODY, **KEY_OR_CLIENT_TOKEN})
 async def submit_subtitles(video_id: VideoIdPath, request: Request, state: StateDep,
-                           _key: IngestKey) -> Envelope[SubmitData]:
-    """A multipart upload (field `file`, ≤ 5 MB) or a JSON body `{"url": …}`."""
+                           uploader: UploaderDep) -> Envelope[SubmitData]:
+    """A multipart upload (field `file`, ≤ 5 MB) or, with an operator key, a JSON body `{"url": …}`.
+    The same file again is a no-op (`outcome: unchanged`); a viewer's different file for a video
+    that is ready or being processed is kept as a candidate (`outcome: candidate`)."""
     limit = state.settings.subtitle_max_bytes
     content_type = request.headers.get("content-type", "")
     declared = request.headers.get("content-length")
@@ -81,15 +100,37 @@ async def submit_subtitles(video_id: VideoIdPath, request: Request, state: State
         await form.close()
         if len(data) > limit:
             raise PayloadTooLarge(f"subtitle files are limited to {limit // (1024 * 1024)} MB")
+        await _count_upload(request, uploader, len(data))
         answer = await ingest.submit_file(state.settings, state.store, state.redis, state.jobs, video_id,
-                                          data, filename=upload.filename, content_type=upload.content_type)
+                                          data, filename=upload.filename, content_type=upload.content_type,
+                                          viewer=uploader.viewer)
         return Envelope(data=SubmitData.of(answer))
+    if uploader.viewer:
+        raise Forbidden("viewers upload the captions their player loaded (multipart 'file'); a URL needs an "
+                        "operator API key")
     try:
         body = SubtitleUrl.model_validate_json(await request.body())
     except ValidationError as exc:
         raise InvalidRequest("send a multipart 'file' or a JSON body {\"url\": \"https://…\"}") from exc
     answer = await ingest.submit_url(state.settings, state.store, state.jobs, video_id, body.url)
     return Envelope(data=SubmitData.of(answer))
+
+
+@router.post("/{video_id}/candidates/{sha256}/promote", response_model=Envelope[SubmitData],
+             response_model_exclude_none=True, responses=error_responses(400, 401, 403, 404))
+async def promote_candidate(video_id: VideoIdPath, sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
+                            state: StateDep, _key: IngestKey) -> Envelope[SubmitData]:
+    """An operator makes a candidate subtitle file (see the status' `candidates`) the video's own:
+    the video is built again from it."""
+    answer = await ingest.promote_candidate(state.settings, state.store, state.redis, state.jobs, video_id, sha256)
+    return Envelope(data=SubmitData.of(answer))
+
+
+async def _count_upload(request: Request, uploader: Uploader, size: int) -> None:
+    if uploader.viewer:
+        await spend_quota(request, name="upload-bytes", who=uploader.client, amount=size,
+                          limit=get_state(request).settings.viewer_upload_bytes_per_day, window_seconds=24 * 3600,
+                          what="subtitle bytes per day")
 
 
 @router.get("/{video_id}/status", response_model=Envelope[StatusData], responses=error_responses(400, 404))

@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     # waits api_redis_pool_timeout_seconds for a free one, then gets 503 OVERLOADED
     api_redis_max_connections: int = Field(default=0, ge=0)
     api_redis_pool_timeout_seconds: float = Field(default=2.0, gt=0)
+    # viewers (the extension, no operator key): a client token from POST /api/clients lets them
+    # register the episodes they watch and upload the captions their player loaded, within quotas
+    # (fixed windows in Redis, 429 + Retry-After past them); "off" refuses tokens and new clients
+    viewer_registration: bool = True
+    viewer_clients_per_hour: int = Field(default=5, ge=1)  # new client tokens per address
+    viewer_videos_per_hour: int = Field(default=10, ge=1)  # videos a client registers that were new
+    viewer_upload_bytes_per_day: int = Field(default=20 * 1024 * 1024, ge=1024)  # subtitle bytes a client sends
     # graphql limits: violations are refused at validation, before any graph query
     graphql_max_depth: int = Field(default=10, ge=2, le=50)
     graphql_max_aliases: int = Field(default=30, ge=1)

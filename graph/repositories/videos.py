@@ -50,6 +50,7 @@ class VideoRecord:
     degraded: bool
     llm: dict[str, Any]
     callback: CallbackDelivery | None = None  # read by `get_video` only
+    subtitle_sha256: str | None = None  # the file the graph is built from; read by `get_video` only
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> VideoRecord:
@@ -64,7 +65,7 @@ class VideoRecord:
             llm={"provider": row["llmProvider"], "calls": row["llmCalls"] or 0,
                  "inputTokens": row["llmInputTokens"] or 0, "outputTokens": row["llmOutputTokens"] or 0,
                  "estimatedCostUsd": row["llmCostUsd"] or 0.0, "error": row.get("llmError")},
-            callback=CallbackDelivery.from_row(row),
+            callback=CallbackDelivery.from_row(row), subtitle_sha256=row.get("subtitleSha256"),
         )
 
 
@@ -75,6 +76,17 @@ def episode_ordinal(season: int | None, episode: int | None) -> int:
 
 async def merge_series(store: GraphStore, *, series_id: str, title: str, platform: str, language: str) -> None:
     await store.write("merge_series", id=series_id, title=title, platform=platform, language=language)
+
+
+async def register_series(store: GraphStore, *, series_id: str, title: str, explicit_title: str | None,
+                          platform: str, language: str) -> None:
+    """Creates the series with `title`; only an explicit title renames an existing one."""
+    await store.write("register_series", id=series_id, title=title, explicitTitle=explicit_title,
+                      platform=platform, language=language)
+
+
+async def set_subtitle_hash(store: GraphStore, video_id: str, sha256: str) -> None:
+    await store.write("set_video_subtitle_hash", id=video_id, sha256=sha256)
 
 
 async def register_video(store: GraphStore, *, video_id: str, series_id: str, status: str, registered_at: str,
