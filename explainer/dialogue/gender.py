@@ -62,6 +62,17 @@ class GenderEvidence:
         if gender is not None:
             self._votes[entity_id] = self._votes.get(entity_id, 0.0) + (weight if gender == "m" else -weight)
 
+    def rules_out(self, entity_id: str, gender: Gender) -> bool:
+        """Whether the person cannot be of `gender`: sure evidence of the other (the lexicon may
+        add to it), or any vote of the dialogue for the other (오빠 said by her, "she" resolved to
+        her with confidence) that nothing speaks against. The lexicon alone never rules out."""
+        votes = self._votes.get(entity_id, 0.0)
+        other, sure = self.of(entity_id)
+        if other is not None and other != gender and sure >= 0.5:
+            return True
+        against = votes if gender == "f" else -votes
+        return against >= 0.5 and against + (self._priors.get(entity_id, 0.0) * (1 if gender == "f" else -1)) > 0
+
     def of(self, entity_id: str) -> tuple[Gender | None, float]:
         """The gender and how sure (0..1) the evidence is of it."""
         score = self._votes.get(entity_id, 0.0) + self._priors.get(entity_id, 0.0)

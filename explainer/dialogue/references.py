@@ -4,14 +4,11 @@ resolves (names are not references) becomes a stored reference of its line."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from explainer.dialogue.mentions import KnownName
 from explainer.dialogue.resolver import Dialogue
-
-_HANGUL = re.compile(r"[가-힣]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,23 +30,13 @@ class PersonReference:
     confidence: float
 
 
-def same_mention(a: str, b: str) -> bool:
-    """Two expressions of one line are one mention when one's words are among the other's
-    (그 사람 / 그때 그 사람), a Korean word with its particles included (나 / 나는)."""
-    x, y = a.lower().split(), b.lower().split()
-    if not x or not y:
-        return False
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    for i in range(len(long) - len(short) + 1):
-        window = long[i:i + len(short)]
-        if window == short or (len(short) == 1 and _HANGUL.match(short[0]) and window[0].startswith(short[0])):
-            return True
-    return False
-
-
-def person_references(language: str, people: Iterable[KnownName], lines: Iterable[DialogueLine]
-                      ) -> list[PersonReference]:
+def person_references(language: str, people: Iterable[KnownName], lines: Iterable[DialogueLine],
+                      genders: Mapping[str, str] | None = None) -> list[PersonReference]:
+    """`genders`: what analysis read of people's gender outside the dialogue's pronouns (a title,
+    a kin word: my sister Jane), by entity id; sure evidence."""
     dialogue = Dialogue(language, people)
+    for entity_id, gender in (genders or {}).items():
+        dialogue.gender.vote(entity_id, "m" if gender == "m" else "f", 1.0)
     found: list[PersonReference] = []
     for line in lines:
         for resolution in dialogue.read(line.text, speaker=line.speaker, start=line.start, end=line.end,

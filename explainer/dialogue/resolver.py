@@ -66,6 +66,15 @@ W_ADDRESSED_ME = 1.0
 STALE_LINES = 8
 NAME_CONFIDENCE = 0.95
 SPEAKER_CONFIDENCE = 0.97
+# a description the line renames with a name ("한지훈이라는 사람", "a guy named Pete")
+RENAMED_CONFIDENCE = 0.9
+# a speaker no label names, read from evidence: a self-introduction, an answer to a name called
+INFERRED_SPEAKER_CONFIDENCE = 0.85
+# a reply within this many seconds of a line that called a name answers to that name
+ANSWER_WITHIN_SECONDS = 6.0
+# turns looked back on for who takes part in the conversation: two people talking, the other is
+# the one spoken to
+PARTICIPANT_TURNS = 6
 _COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -95,6 +104,12 @@ class _Turn:
     start: float
     end: float
     addressee: str | None = None
+    # the person spoken to, as far as the scene shows it (called by name, the one other person of
+    # a two-person exchange): never the referent of a third-person mention of the line
+    spoken_to: str | None = None
+    called: str | None = None  # the person the line calls by name (a vocative)
+    # how the speaker is known when no label names them ("" when labelled or unknown)
+    speaker_evidence: str = ""
     # (entity id, offset, weight) of the people the line talks about, as resolved: a name weighs
     # 1, a resolved pronoun or description its confidence; a vocative is an address, not a mention
     mentioned: list[tuple[str, int, float]] = field(default_factory=list)
@@ -172,16 +187,29 @@ class Dialogue:
         (sung: ♪ … ♪ in the captions) mentions nobody of the scene; it still takes a turn."""
         if self._turns and start - self._turns[-1].end > SCENE_GAP_SECONDS:
             self._turns.clear()  # a new scene: nobody of the last one is within reach (measured: see bench)
-        turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start, text=text)
         mentions = [] if lyric else self.mentions(text)
+        speaker_evidence = ""
+        if speaker is None and not lyric:
+            speaker, speaker_evidence = self._infer_speaker(text, mentions, start)
+        turn = _Turn(speaker=speaker, start=start, end=end if end is not None else start, text=text,
+                     speaker_evidence=speaker_evidence)
         vocative = next((m.entity_id for m in mentions if m.vocative and m.entity_id != speaker), None)
+        turn.called = vocative
         addressees = self._addressees(speaker, vocative)
         turn.addressee = addressees[0].entity_id if addressees else None
+        turn.spoken_to = self._spoken_to(speaker, vocative, {m.entity_id for m in mentions
+                                                             if m.kind == "name" and not m.vocative})
         resolutions: list[Resolution] = []
         for mention in mentions:
             known = _stored_for(stored, mention)
             # Korean only: on Friends dev e21 the English sentence rule cost precision
             turn.named_later = _named_later(mention, mentions) if self.language == "ko" else frozenset()
+            renamed = _renamed(mention, mentions, text, self.language, speaker)
+            if renamed is not None and not (mention.gender and self.gender.rules_out(renamed.entity_id or "",
+                                                                                     mention.gender)):
+                resolutions.append(Resolution(mention, renamed.entity_id, RENAMED_CONFIDENCE,
+                                              f"named in this line ({renamed.text})"))
+                continue
             resolution = self._resolve(mention, turn, addressees, known)
             resolutions.append(resolution)
             if resolution.entity_id is not None and not mention.vocative and mention.kind not in ("first", "second"):
@@ -218,6 +246,35 @@ class Dialogue:
             if words & en.ADDRESS_FEMALE:
                 self.gender.vote(addressee, "f", 0.3)
 
+    def _infer_speaker(self, text: str, mentions: list[PersonMention], start: float) -> tuple[str | None, str]:
+        """Who speaks a line no label names, only from evidence a viewer has: a self-introduction
+        ("저는 한지훈입니다", "I'm Ross."), or a reply right after a line that called someone by name
+        (미소야 — 네?). Never by default: without such evidence the speaker stays unknown."""
+        for mention in mentions:
+            if mention.kind == "name" and mention.entity_id is not None and \
+                    _introduces_self(text, mention, self.language):
+                return mention.entity_id, "introduces themselves in this line"
+        last = self._turns[-1] if self._turns else None
+        if last is not None and last.called is not None and last.called != last.speaker \
+                and start - last.end <= ANSWER_WITHIN_SECONDS:
+            words = re.findall(r"[\w'’-]+", text.lower())
+            answers = ko.ANSWER_WORDS if self.language == "ko" else en.ANSWER_WORDS
+            if words and words[0] in answers:
+                return last.called, f"answers when {self.name(last.called)} is called by name"
+        return None, ""
+
+    def _spoken_to(self, speaker: str | None, vocative: str | None, named: set[str | None]) -> str | None:
+        """The person spoken to, where the scene shows it: called by name in the line, else the one
+        other person of a two-person exchange (the recent turns of the scene) whom the line does
+        not name (named, they are talked about)."""
+        if vocative is not None:
+            return vocative
+        if speaker is None:
+            return None
+        recent = [t.speaker for t in self._turns[-PARTICIPANT_TURNS:] if t.speaker and t.speaker != speaker]
+        # a back-and-forth: the one other person spoke at least twice of late, nobody else did
+        return recent[0] if len(set(recent)) == 1 and len(recent) >= 2 and recent[0] not in named else None
+
     # --- ranking -----------------------------------------------------------------------------
 
     def _addressees(self, speaker: str | None, vocative: str | None) -> list[Candidate]:
@@ -232,6 +289,8 @@ class Dialogue:
         speaker_name = self.name(speaker) if speaker else "the speaker"
         if vocative is not None:
             add(vocative, W_VOCATIVE, f"called by name in this line by {speaker_name}")
+        if speaker is None:  # who speaks is unknown: only a name called tells who is spoken to
+            return [Candidate(e, s, why) for e, (s, why) in scores.items()]
         others = [t for t in reversed(self._turns) if t.speaker and t.speaker != speaker]
         seen: set[str] = set()
         for distance, turn in enumerate(others[:3]):
@@ -253,6 +312,9 @@ class Dialogue:
         if mention.kind == "first":
             if turn.speaker is None:
                 return Resolution(mention, None, 0.0, "no speaker label")
+            if turn.speaker_evidence:
+                return Resolution(mention, turn.speaker, INFERRED_SPEAKER_CONFIDENCE,
+                                  f"the speaker: {turn.speaker_evidence}")
             return Resolution(mention, turn.speaker, SPEAKER_CONFIDENCE, "the speaker")
         if mention.plural:
             return Resolution(mention, None, 0.0, "a group")
@@ -310,7 +372,10 @@ class Dialogue:
             if past.speaker:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
-        pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - turn.named_later
+        # hard constraints before any score: the speaker and the person spoken to are never "he",
+        # "그 사람", "the guy" of their own line
+        pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - turn.named_later \
+            - {turn.speaker, turn.spoken_to}
         scored: list[Candidate] = []
         for entity_id in pool:
             score, reasons, grounded = 0.0, [], False
@@ -344,7 +409,7 @@ class Dialogue:
                     score += W_GENDER_AGREES * sure
                 else:
                     score += W_GENDER_CLASHES * sure
-                    clashes = sure >= 0.5
+                clashes = self.gender.rules_out(entity_id, mention.gender)  # never the answer
                 said = turn.pronoun_gender.get(entity_id)
                 if said is not None and said != mention.gender and not clashes:
                     score += W_GENDER_CLASHES  # "Adrian, she ... her legs around his waist": his is not her
@@ -389,6 +454,44 @@ def _role(text: str, mention: PersonMention) -> str:
     if after.startswith((",", "'", "’")) or not after.strip():
         return ""
     return "subject" if _CLAUSE_OPENERS.search(text[:mention.start]) else "object"
+
+
+def _introduces_self(text: str, mention: PersonMention, language: str) -> bool:
+    """"저는 한지훈입니다" / "나 민우야" / "I'm Ross." / "My name is Ann": the name is the speaker's."""
+    before = " ".join(text[:mention.start].lower().split())
+    if language == "ko":
+        closes = mention.text.endswith(ko.SELF_INTRODUCTION_ENDINGS) or \
+            text[mention.end:].strip().startswith(ko.SELF_INTRODUCTION_ENDINGS)
+        return closes and any(before == w or before.endswith((" " + w, "." + w, "," + w)) for w in ko.SELF_INTRODUCERS)
+    after = text[mention.end:]
+    opens = any(before == w or before.endswith((" " + w, "." + w, "," + w, "!" + w)) for w in en.SELF_INTRODUCERS)
+    return opens and bool(re.match(r"\s*(?:[.!,?]|$)", after))
+
+
+def _renamed(mention: PersonMention, mentions: list[PersonMention], text: str, language: str,
+             speaker: str | None) -> PersonMention | None:
+    """The one name of the line that renames a description or pronoun of it: "그 사람 누군데?
+    한지훈이라는 사람", "그 여자가 진영서라니", "강태무 그 인간", "a guy named Pete". A name merely said
+    in the line is no renaming (걔? 민우한테 까이고: two people)."""
+    if mention.kind not in ("third", "description") or mention.plural:
+        return None
+    if language != "ko" and mention.kind == "third" and " " not in mention.text.strip():
+        return None  # a bare he/she is whoever the scene last talked about; recency reads it
+    found: list[PersonMention] = []
+    for name in mentions:
+        if name.kind != "name" or name.entity_id is None or name.vocative or name.entity_id == speaker:
+            continue
+        if language == "ko":
+            after = text[name.end:name.end + 4]
+            renames = name.text.endswith(ko.RENAMING_ENDINGS) or after.startswith(ko.RENAMING_ENDINGS) or \
+                (name.end < mention.start and not text[name.end:mention.start].strip()
+                 and mention.text.startswith("그"))  # 강태무 그 인간: an apposition
+        else:
+            before = text[:name.start].lower().split()
+            renames = bool(before) and (before[-1] in en.NAME_INTRODUCERS or before[-2:] == ["name", "is"])
+        if renames:
+            found.append(name)
+    return found[0] if len({n.entity_id for n in found}) == 1 else None
 
 
 def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:

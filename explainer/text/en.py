@@ -236,6 +236,14 @@ NAME_INTRODUCERS: frozenset[str] = frozenset({"named", "name's", "name’s", "ca
 # word after "her" makes it a possessive ("her legs").
 AFTER_OBJECT: frozenset[str] = _wordset("""
 to and at in on for up out back off again now too so that with about down over away or but if
+# Words before a name that make it the speaker's own: "I'm Ross.", "My name is Ann", "This is Joey"
+# (on the phone); a line without a speaker label is then spoken by that person.
+SELF_INTRODUCERS: tuple[str, ...] = ("i'm", "i’m", "i am", "my name is", "my name's", "name's", "this is",
+                                     "it's me,", "it’s me,")
+# A reply to a line that called someone by name ("Ross?" — "Yeah?"): the person called answers.
+ANSWER_WORDS: frozenset[str] = frozenset({"yes", "yeah", "yep", "what", "huh", "hmm", "hm", "uh-huh", "coming",
+                                          "here", "sir", "ma'am", "yo", "mm-hmm", "sure", "okay", "ok"})
+
 when then yet anymore tonight today tomorrow
 """)
 

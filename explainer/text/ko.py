@@ -308,3 +308,19 @@ FIRST_PERSON_WORDS = r"내가|나는|나도|나를|나한테|나랑|난|날|내|
 
 SECOND_PERSON: frozenset[str] = frozenset({"너", "당신", "니", "자네"})
 SECOND_PERSON_WORDS = r"네가|니가|너는|너도|너를|너한테|너랑|넌|널|너|당신은|당신이|당신도|당신을|당신|자네"
+
+
+# What follows a name that renames a description of its line: "그 사람 누군데? 한지훈이라는 사람",
+# "그 여자가 진영서라니", "이민우라고 했나? 그 셰프", "그 사람이 한미소였어?": a person named so (a
+# quotation or a copula) is the one the line talks about.
+RENAMING_ENDINGS: tuple[str, ...] = ("이라는", "라는", "이라고", "라고", "이라니", "라니", "이래", "래", "이란", "란",
+                                     "이었어요", "였어요", "이었어", "였어", "이었다", "였다", "이에요", "예요",
+                                     "입니다", "이었구나", "였구나")
+# Words before a name that make it the speaker's own ("저는 한지훈입니다", "나 민우야"), and the
+# copulas that close such a line; a line without a speaker label is then spoken by that person.
+SELF_INTRODUCERS: tuple[str, ...] = ("저는", "전", "난", "나는", "제 이름은", "내 이름은", "나", "저")
+SELF_INTRODUCTION_ENDINGS: tuple[str, ...] = ("입니다", "이에요", "예요", "이야", "야", "이고요", "이라고 합니다",
+                                              "라고 합니다", "이라고 해요", "라고 해요")
+# A reply to a line that called someone by name (미소야 — 네?): the person called answers.
+ANSWER_WORDS: frozenset[str] = frozenset({"네", "예", "응", "어", "왜", "왜요", "넵", "네네", "그래", "뭐", "뭐야",
+                                          "네에", "예에", "어어", "부르셨어요", "불렀어"})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from explainer.core.settings import Settings
 from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_MARGIN_BY_KIND
 from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.references import same_mention
 from explainer.dialogue.resolver import Dialogue, Resolution, Stored
 from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
@@ -150,11 +149,6 @@ async def test_analysis_stores_the_references_of_the_dialogue_resolver() -> None
     found = {(r.at, r.expression): r.referent for r in result.references}
     assert found[(3.0, "She")] == "Carol" and found[(3.0, "me")] == "Ross" and found[(3.0, "I")] == "Ross"
     assert found[(6.0, "You")] == "Ross"
-
-
-def test_one_mention_two_expressions() -> None:
-    assert same_mention("나", "나는") and same_mention("그 사람", "그때 그 사람") and same_mention("He", "he")
-    assert not same_mention("I", "him") and not same_mention("you", "your")
 
 
 def test_idioms_and_song_lyrics_refer_to_nobody() -> None:

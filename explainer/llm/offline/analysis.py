@@ -1,9 +1,10 @@
 """Offline analysis of a batch of segments: entities, references, relations, segment facts.
 
 Lines are read in order and every line sees what the lines before it named (a working copy of
-the context's known entities, see `registry`). References are resolved *before* the line's own
-names are recorded, so 그 사람 never points at the speaker, the person addressed or anyone the
-same line names.
+the context's known entities, see `registry`). People's references (he, 그 사람, I, you) are the
+dialogue resolver's alone (`explainer.dialogue`, the one explain replays): where it abstains, no
+reference is stored. Places, moments and things (거기, 그때) are resolved *before* the line's own
+names are recorded, by salience among the entities of their type.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.references import DialogueLine, person_references, same_mention
+from explainer.dialogue.references import DialogueLine, person_references
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
@@ -96,9 +97,8 @@ class _Reference:
 @dataclass(frozen=True, slots=True)
 class _RefSpan:
     expression: str
-    kind: str  # person | place | event | event_person | object | first | second
+    kind: str  # person | place | event | event_person | object
     start: int
-    gender: str | None = None
 
 
 def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> BatchAnalysis:
@@ -125,7 +125,6 @@ class _BatchAnalyser:
         self.stats = {segment.index: _SegmentStats() for segment in batch}
         self.references: list[_Reference] = []
         self.relations: Counter[tuple[int, int, str]] = Counter()
-        self.previous_speaker: int | None = None
         self.vocatives: list[tuple[_Line, WorkingEntity]] = []  # names the previous line called out
         self.addressed: Counter[tuple[int, int]] = Counter()  # (name called, who answered)
 
@@ -160,8 +159,9 @@ class _BatchAnalyser:
         )
 
     def _person_references(self, found: list[FoundReference]) -> list[FoundReference]:
-        """People's references (he, 그 사람, I, you) by the dialogue resolver explain uses too: its
-        answer replaces the one found above for the same mention; where it abstains, that stays."""
+        """People's references (he, 그 사람, I, you) by the dialogue resolver explain uses too, after
+        the places, moments and things found above; an abstention stores nothing (a person's
+        reference no reader could resolve is no evidence for explain)."""
         registry = self.registry
         people = {e.name: e for e in map(registry.canonical, registry.entities) if e.is_person}
 
@@ -173,10 +173,12 @@ class _BatchAnalyser:
                  for line in self.lines]
         known = [KnownName(name, name, min(1.0, e.mentions / 20), tuple(sorted(e.aliases - {name})))
                  for name, e in people.items()]
+        # a title or a kin word said of them (Mr. Geller, 민준 오빠, my sister Jane) is gender evidence
+        genders = {name: e.gender for name, e in people.items() if e.gender in ("m", "f")}
         resolved = [FoundReference(segment=r.segment, expression=r.expression, at=r.at, referent=r.entity_id,
-                                   confidence=r.confidence) for r in person_references(self.language, known, lines)]
-        return [*(r for r in found if not any(r.at == d.at and same_mention(r.expression, d.expression)
-                                              for d in resolved)), *resolved]
+                                   confidence=r.confidence)
+                    for r in person_references(self.language, known, lines, genders)]
+        return [*found, *resolved]
 
     def _read(self, line: _Line) -> None:
         registry = self.registry
@@ -194,7 +196,7 @@ class _BatchAnalyser:
             self._addressee_evidence(line, speaker)
         # references first: they point at what came before this line
         if not line.lyric:
-            self._resolve_references(line, mentions, speaker, at)
+            self._resolve_references(line, mentions, at)
         found = [speaker] if speaker else []
         mentions_found: list[Mention] = []
         found_mentioned: list[WorkingEntity] = []
@@ -223,26 +225,23 @@ class _BatchAnalyser:
                           if m.vocative and e.type == "character"]
         segment.firsts += len({e.id for e in found if not e.known and e.first_line == line.ordinal})
         _count_line(segment, line, self.language)
-        if speaker is not None:
-            self.previous_speaker = speaker.id
 
-    def _resolve_references(self, line: _Line, mentions: list[Mention], speaker: WorkingEntity | None,
-                            at: float) -> None:
+    def _resolve_references(self, line: _Line, mentions: list[Mention], at: float) -> None:
+        """Places, moments and things; a person's expression only counts for the segment's facts
+        (the dialogue resolver decides who it is, see `_person_references`)."""
         registry = self.registry
-        addressees = {e.id for m in mentions if m.vocative
-                      if (e := registry.find(m.name, "character")) is not None}
         named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
-        spans = _korean_reference_spans(line) if self.language == "ko" else _english_reference_spans(line.text)
-        exclude = addressees | ({speaker.id} if speaker else set())
-        for span in spans:
-            resolved = _resolve(span, registry, at, exclude=exclude, demote=named, speaker=speaker,
-                                addressees=addressees, previous_speaker=self.previous_speaker)
+        patterns = _KO_REFERENCE_PATTERNS if self.language == "ko" else _EN_REFERENCE_PATTERNS
+        for span in _spans_from(line.text, patterns):
+            if span.kind in ("person", "event_person"):
+                self.stats[line.segment].references += 1
+                continue
+            resolved = _resolve_thing(span, registry, at, demote=named)
             if resolved is None:
                 continue
             entity, confidence = resolved
             self.references.append(_Reference(line.segment, span.expression, line.start, entity.id, confidence))
-            if span.kind not in ("first", "second"):
-                self.stats[line.segment].references += 1
+            self.stats[line.segment].references += 1
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -306,8 +305,6 @@ _EN_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("event", re.compile(en.EVENT_REFS, re.IGNORECASE)),
     ("object", re.compile(en.OBJECT_REFS, re.IGNORECASE)),
 )
-_FEMALE_REFS = re.compile(r"여자|그녀|^she$|woman|girl|lady", re.IGNORECASE)
-_MALE_REFS = re.compile(r"남자|녀석|놈|^he$|^him$|\bman\b|\bguy\b|\bboy\b", re.IGNORECASE)
 _GREETING_THERE = re.compile(r"\b(?:hi|hey|hello)\s+$", re.IGNORECASE)
 
 
@@ -328,58 +325,19 @@ def _spans_from(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) ->
             if expression.lower() in seen:
                 continue
             seen.add(expression.lower())
-            gender = "f" if _FEMALE_REFS.search(expression) else "m" if _MALE_REFS.search(expression) else None
-            spans.append(_RefSpan(expression, kind_here, start, gender))
+            spans.append(_RefSpan(expression, kind_here, start))
     return spans
 
 
-def _korean_reference_spans(line: _Line) -> list[_RefSpan]:
-    spans = _spans_from(line.text, _KO_REFERENCE_PATTERNS)
-    if line.speaker:
-        persons = [(t, "first") for t in line.tokens if t.tag == "NP" and t.form in ko.FIRST_PERSON]
-        persons += [(t, "second") for t in line.tokens if t.tag == "NP" and t.form in ko.SECOND_PERSON]
-        done: set[str] = set()
-        for token, kind in persons:
-            if kind not in done:
-                done.add(kind)
-                spans.append(_RefSpan(line.text[token.start:token.end], kind, token.start))
-    return sorted(spans, key=lambda s: s.start)
-
-
-def _english_reference_spans(text: str) -> list[_RefSpan]:
-    spans = _spans_from(text, _EN_REFERENCE_PATTERNS)
-    done: set[str] = set()
-    for token, start, _, _ in english_tokens(text):
-        lowered = token.lower()
-        kind = ("first" if token == "I" or (lowered in en.FIRST_PERSON and lowered != "i")
-                else "second" if lowered in en.SECOND_PERSON else None)
-        if kind is not None and kind not in done:
-            done.add(kind)
-            spans.append(_RefSpan(token, kind, start))
-    return sorted(spans, key=lambda s: s.start)
-
-
 _REFERENCE_TYPES: dict[str, tuple[EntityType, ...]] = {
-    "person": ("character",), "event_person": ("character",), "place": ("location",),
-    "event": ("event",), "object": ("object",),
+    "place": ("location",), "event": ("event",), "object": ("object",),
 }
 
 
-def _resolve(span: _RefSpan, registry: Registry, now: float, *, exclude: set[int], demote: set[int],
-             speaker: WorkingEntity | None, addressees: set[int], previous_speaker: int | None,
-             ) -> tuple[WorkingEntity, float] | None:
-    if span.kind == "first":
-        return (speaker, 0.95) if speaker is not None else None
-    if span.kind == "second":
-        if speaker is None:
-            return None
-        if addressees:
-            return registry.entities[min(addressees)], 0.85
-        if previous_speaker is not None and previous_speaker != speaker.id:
-            return registry.entities[previous_speaker], 0.6
-        return None
-    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=exclude, demote=demote,
-                             gender=span.gender, min_batch_mentions={"object": 2})
+def _resolve_thing(span: _RefSpan, registry: Registry, now: float, *, demote: set[int],
+                   ) -> tuple[WorkingEntity, float] | None:
+    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=set(), demote=demote,
+                             min_batch_mentions={"object": 2})
     if not ranked:
         return None
     best, entity = ranked[0]

@@ -201,7 +201,7 @@ class Registry:
         person.gender = person.gender or alias.gender
 
     def ranked(self, wanted: tuple[EntityType, ...], now: float, *, exclude: set[int],
-               demote: set[int] | None = None, gender: str | None = None,
+               demote: set[int] | None = None,
                min_batch_mentions: dict[EntityType, int] | None = None,
                ) -> list[tuple[float, WorkingEntity]]:
         """Entities of the wanted types by salience at `now`, highest first; `exclude`d ones are
@@ -215,10 +215,7 @@ class Registry:
                 continue
             if not entity.known and entity.batch_mentions < (min_batch_mentions or {}).get(entity.type, 1):
                 continue
-            if gender is not None and entity.gender is not None and entity.gender != gender:
-                continue
-            # a known matching gender (그 여자 and someone called 언니) beats an unknown one
-            boost = 2.0 if gender is not None and entity.gender == gender else 1.0
+            boost = 1.0
             if demote and entity.id in demote:
                 boost *= 0.25
             scored.append((boost * entity.salience(now), entity))
