@@ -188,7 +188,7 @@ def explanation_payload(context: Context, plan: Plan, draft: ExplanationDraft) -
         "text": draft.text,
         "resolutions": [{"expression": r.expression, "offset": r.offset,
                          "entity": {"id": r.entity.id, "name": r.entity.name, "type": r.entity.type}
-                         if r.entity is not None else None,
+                         if r.entity is not None else None, "description": r.description,
                          "confidence": r.confidence, "evidence": r.evidence} for r in plan.resolutions],
         "references": checked_references(draft.references, anchors(context, plan)),
         "entities": [{"id": e.id, "name": e.name, "type": e.type,

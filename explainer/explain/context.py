@@ -33,6 +33,13 @@ REPLAY_SECONDS = 600.0
 REPLAY_LINES = 240
 # entities of that window, the latest mentioned first (the scene's own are among them)
 REPLAY_ENTITIES = 80
+# the dialogue a reading packet gives: at least the last PACKET_SECONDS or PACKET_LINES lines,
+# whichever is shorter, crossing an episode start only into the previous episode's end
+PACKET_SECONDS = 300.0
+PACKET_LINES = 150
+# references stored for the packet's lines (the resolver reads those of the last 20 s only)
+PACKET_REFERENCES = 200
+NEAR_REFERENCE_SECONDS = 20.0
 SIMILAR_MOMENTS = 5
 # entities whose facts and relations are read for the resolution
 MAX_CANDIDATES = 10
@@ -120,6 +127,13 @@ class Context:
     facts: dict[str, EntityFacts] = field(default_factory=dict)
     # entity id -> relations visible at the bound (typed first, then co-appearance)
     relations: dict[str, list[Row]] = field(default_factory=dict)
+    # the reading packet's parts (read only when a model reads it, see `gather(reading=True)`):
+    # the dialogue up to the bound (this episode's replayed lines, then the previous episode's
+    # end before them), the cast known at the bound, the references stored for the window
+    replayed: list[Row] = field(default_factory=list)
+    previous_lines: list[Row] = field(default_factory=list)
+    cast: list[Row] = field(default_factory=list)
+    window_references: list[Row] = field(default_factory=list)
 
 
 def normalise_text(text: str) -> str:
@@ -141,29 +155,49 @@ def named_in(text_keys: set[str], name: str) -> bool:
     return bool(text_keys & name_keys(name))
 
 
-def _is_selected(line: Row, wanted: str) -> bool:
-    text = normalise_text(str(line["text"] or ""))
-    return bool(text) and (text in wanted or wanted in text)
+# a turn's speaker label as a player shows a cue ("- JOEY: In the kitchen.", "미소: 네"), and the dashes
+# that open dialogue turns
+_TURN_LABEL = re.compile(r"(?:^|(?<=[\s\-–—]))(?:[A-Z][A-Z.'’ -]{0,28}[A-Z.]|[가-힣]{1,5}(?: [가-힣]{1,4})?)\s*[:：]\s")
+_TURN_DASH = re.compile(r"(?:^|\s)[-–—]+\s*")
 
 
-def _match_rank(line: Row, wanted: str) -> int:
-    """1: the line is the selection; 2: it holds the selection; 3: the selection holds it; 0: none."""
+def loose_text(text: str) -> str:
+    """A selection or a line without what a player or a caption file adds around the words:
+    speaker labels, dialogue dashes, line breaks, punctuation and case (letters and digits only)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _TURN_DASH.sub(" ", _TURN_LABEL.sub(" ", f" {text} "))
+    return _NOT_TEXT.sub("", text.casefold())
+
+
+def _match_rank(line: Row, wanted: str, loose_wanted: str) -> int:
+    """1: the line is the selection; 2: it holds the selection; 3: the selection holds it; 4-6:
+    the same once labels, dashes, breaks and punctuation are left out (a two-speaker cue as a
+    player shows it, a part of a line); 0: none."""
     text = normalise_text(str(line["text"] or ""))
     if not text or not wanted:
         return 0
-    return 1 if text == wanted else 2 if wanted in text else 3 if text in wanted else 0
+    if text == wanted or wanted in text or text in wanted:
+        return 1 if text == wanted else 2 if wanted in text else 3
+    loose_line = loose_text(str(line["text"] or ""))
+    if len(loose_line) < 2 or len(loose_wanted) < 2:
+        return 0
+    return 4 if loose_line == loose_wanted else 5 if loose_wanted in loose_line else \
+        6 if loose_line in loose_wanted else 0
 
 
 def _selected_line(lines: list[Row], selected: str, line_at: float | None) -> Row | None:
-    wanted = normalise_text(selected)
+    wanted, loose_wanted = normalise_text(selected), loose_text(selected)
     for line in reversed(lines):
-        if (line_at is None or abs(float(line["start"]) - line_at) < 1e-6) and _is_selected(line, wanted):
+        if (line_at is None or abs(float(line["start"]) - line_at) < 1e-6) and _match_rank(line, wanted, loose_wanted):
             return line
     return None
 
 
 # the selected cue is looked for among lines starting this long before the bucket
 CUE_LOOKBACK_SECONDS = 10.0
+# the bound stops this much before the end of the selected cue: every comparison with it is
+# inclusive (`<= $until`), and a line starting where the cue ends is a later line
+BOUND_EPSILON = 0.001
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +214,10 @@ async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_st
     text, bucket) key is one). The latest such line; None when no line matches."""
     rows = await repo.recent_lines(store, video_id=video_id, since=max(0.0, window_start - CUE_LOOKBACK_SECONDS),
                                    until=window_end, limit=60)
-    wanted = normalise_text(text)
+    wanted, loose_wanted = normalise_text(text), loose_text(text)
     # the line that is the selection, else one that holds it, else one the selection holds ("Night."
     # after "Good night, Jack." is a later line, not the selected one); on screen in the bucket first
-    matches = [(i, _match_rank(rows[i], wanted)) for i in range(len(rows))]
+    matches = [(i, _match_rank(rows[i], wanted, loose_wanted)) for i in range(len(rows))]
     matches = [(i, rank) for i, rank in matches if rank]
     if not matches:
         return None
@@ -195,7 +229,9 @@ async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_st
     start = float(rows[chosen]["start"])
     end = float(rows[chosen]["end"] if rows[chosen]["end"] is not None else start)
     later = [float(r["start"]) for r in rows[chosen + 1:] if float(r["start"]) > start]
-    until = min([end, *(t - 0.001 for t in later)])
+    # exclusive of the cue's end: contiguous cues (one ends at 2120.06, the next starts at
+    # 2120.06) leave the next one out even when it is past the bucket and was not read here
+    until = min([end, *later]) - BOUND_EPSILON
     return Cue(start=start, until=max(start, until))
 
 
@@ -268,19 +304,32 @@ def _candidates(context: Context) -> list[str]:
     return list(dict.fromkeys(ordered))[:MAX_CANDIDATES]
 
 
+async def _nothing() -> list[Row]:
+    return []
+
+
 async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
-                 selected_text: str, language: str, cue: Cue | None = None) -> Context:
-    """Three rounds of concurrent reads: the scene; echoed lines and similar moments; the facts
-    and relations of the entities they bring up."""
+                 selected_text: str, language: str, cue: Cue | None = None, *, reading: bool = False) -> Context:
+    """Three rounds of concurrent reads: the scene (with the reading packet's cast and previous
+    episode's end when `reading`); echoed lines and similar moments; the facts and relations of
+    the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
     replay_start = max(0.0, bound.until - REPLAY_SECONDS)
-    replayed, known_rows, refs, named_rows = await asyncio.gather(
+    near_start = max(0.0, bound.until - NEAR_REFERENCE_SECONDS)
+    refs_start = max(0.0, bound.until - PACKET_SECONDS) if reading else near_start
+    replayed, known_rows, window_refs, named_rows, cast, previous = await asyncio.gather(
         repo.recent_lines(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_LINES),
         repo.scene_entities(store, video_id=video.id, since=replay_start, until=bound.until, scene_since=scene_start,
                             limit=REPLAY_ENTITIES),
-        repo.references_near(store, video_id=video.id, since=max(0.0, bound.until - 20.0), until=bound.until),
+        repo.references_near(store, video_id=video.id, since=refs_start, until=bound.until,
+                             limit=PACKET_REFERENCES if reading else repo.NEAR_REFERENCES),
         repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
-                            series_id=video.series_id, k=8))
+                            series_id=video.series_id, k=8),
+        repo.cast_before(store, series_id=video.series_id, ordinal=bound.ordinal, until=bound.until)
+        if reading else _nothing(),
+        repo.previous_episode_lines(store, series_id=video.series_id, ordinal=bound.ordinal, limit=PACKET_LINES)
+        if reading and bound.until < PACKET_SECONDS else _nothing())
+    refs = [r for r in window_refs if float(r["at"]) >= near_start][:repo.NEAR_REFERENCES]
     scene = [r for r in known_rows if r["sceneAt"] is not None]
     selected = _selected_line(replayed, selected_text, cue.start if cue is not None else None)
     line_at = float(selected["start"]) if selected is not None else bound.until
@@ -305,7 +354,8 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         scene_types={r["id"]: str(r.get("type") or "concept") for r in scene},
         references=refs, named=[r["id"] for r in named_rows],
         # the statements bound them already; this keeps a wrong edit there from leaking
-        moments=sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score))
+        moments=sorted((m for m in moments if bound.allows(m.ordinal, m.end)), key=lambda m: -m.score),
+        replayed=replayed, previous_lines=previous, cast=cast, window_references=window_refs)
 
     candidates = _candidates(context)
     fact_rows, relation_rows, companion_rows = await asyncio.gather(

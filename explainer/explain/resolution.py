@@ -26,7 +26,6 @@ from explainer.dialogue.calibration import ABSTAIN_BELOW, margin_confidence
 from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
-from explainer.llm.base import DraftResolution
 from explainer.text import ko
 
 CONFIDENT_REFERENCE = 0.5
@@ -59,6 +58,9 @@ class Resolution:
     evidence: str
     facts: EntityFacts | None = None
     candidates: list[tuple[EntityRef, str]] = field(default_factory=list)
+    # someone the viewer has seen but never heard named ("the woman Ross met at the party"): a
+    # model's reading, with `entity` None
+    description: str | None = None
 
 
 def _stored(context: Context, expression: Expression) -> list[tuple[str, float]]:
@@ -168,27 +170,6 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
         return None  # only a confident callback is stated (Friends dev e20: those below were all wrong)
     return Resolution(mention.text, mention.start, "character", EntityRef(entity.id, entity.name, entity.type),
                       confidence, _evidence(context, entity), entity)
-
-
-def choose(resolutions: list[Resolution], chosen: list[DraftResolution]) -> list[Resolution]:
-    """The provider's choices among each mention's candidates; a name outside them is ignored."""
-    picks = {c.offset: c.name.strip() for c in chosen}
-    result: list[Resolution] = []
-    for resolution in resolutions:
-        pick = picks.get(resolution.offset)
-        if pick is None or not resolution.candidates:
-            result.append(resolution)
-            continue
-        if not pick:
-            result.append(replace(resolution, entity=None, facts=None, evidence="no candidate fits"))
-            continue
-        match = next(((ref, why) for ref, why in resolution.candidates if ref.name == pick), None)
-        if match is None or (resolution.entity is not None and match[0].id == resolution.entity.id):
-            result.append(resolution)
-            continue
-        result.append(replace(resolution, entity=match[0], facts=None, confidence=min(resolution.confidence, 0.6),
-                              evidence=f"chosen among the candidates: {match[1]}"))
-    return result
 
 
 def _named_nearby(context: Context, expression: Expression) -> list[tuple[float, EntityFacts, str]]:

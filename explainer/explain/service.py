@@ -31,7 +31,8 @@ from explainer.explain import cache
 from explainer.explain.answer import Plan, explanation_payload, focus_entities, pick_moments, provider_context
 from explainer.explain.compose import compose_explanation
 from explainer.explain.context import Bound, gather, normalise_text, selected_cue
-from explainer.explain.resolution import choose, resolve
+from explainer.explain.packet import adopt, reading_packet
+from explainer.explain.resolution import resolve
 from explainer.llm.base import ExplainContext, ExplanationDraft, LLMProvider
 from explainer.text.names import detect_language
 from graph.repositories import explain as repo
@@ -117,11 +118,12 @@ class Explainer:
             async with self._admitted_miss():
                 video = await self._ready_video(video_id)
                 _check_duration(video.duration, timestamp)
-                explanation, degraded = await self._answer(video, text, bucket)
+                explanation, degraded, per_key = await self._answer(video, text, bucket, timestamp)
             explanation_json = json.dumps(explanation, ensure_ascii=False, separators=(",", ":"))
             cached = False
-            # a degraded answer is not kept: the next call may reach Gemini again
-            if not degraded:
+            # a degraded answer is not kept: the next call may reach Gemini again; nor one bounded
+            # by this request's own timestamp (another of the bucket may be earlier)
+            if not degraded and per_key:
                 await cache.store(self.redis, key, cache.CachedAnswer(generation, video.duration, explanation_json),
                                   self.settings.explain_cache_ttl_seconds)
         question = Question(id=uuid.uuid4().hex, video_id=video_id, text=text, at=timestamp,
@@ -141,27 +143,37 @@ class Explainer:
                                   f"{video.progress}%)", retry_after=PROCESSING_RETRY_SECONDS)
         return video
 
-    async def _answer(self, video: VideoRecord, text: str, bucket: int) -> tuple[dict[str, Any], bool]:
-        # Answers are cached per (video, text, 10-second bucket). The viewer has seen the line they
-        # selected: the bound is the end of that cue (found from the key alone, so the answer of a
-        # key is one), and never reaches a later line. A text that is no line of the bucket is
-        # answered at the bucket's start + the grace.
+    async def _answer(self, video: VideoRecord, text: str, bucket: int,
+                      timestamp: float) -> tuple[dict[str, Any], bool, bool]:
+        """The explanation, whether it is degraded, and whether it holds for every request of
+        its cache key.
+
+        Answers are cached per (video, text, 10-second bucket). The viewer has seen the line they
+        selected: the bound ends just before the end of that cue (found from the key alone, so
+        the answer of a key is one), and never reaches a later line. A text that is no line of
+        the bucket (even loosely) is answered at the bucket's start + the grace, but never past
+        the request's own timestamp: that answer is this request's only."""
         bucket_start = bucket * cache.BUCKET_SECONDS
         cue = await selected_cue(self.store, video_id=video.id, text=text, window_start=bucket_start,
                                  window_end=bucket_start + cache.BUCKET_SECONDS)
-        until = cue.until if cue is not None else bucket_start + self.settings.spoiler_grace_seconds
+        until = cue.until if cue is not None else min(timestamp, bucket_start + self.settings.spoiler_grace_seconds)
         bound = Bound(ordinal=video.ordinal, until=until)
         language = detect_language(text)
-        context = await gather(self.store, self.provider, video, bound, text, language, cue)
+        reading = self.settings.gemini_enabled
+        context = await gather(self.store, self.provider, video, bound, text, language, cue, reading=reading)
         resolutions = resolve(context)
         focus = focus_entities(context, resolutions)
         plan = Plan(resolutions=resolutions, entities=focus, moments=pick_moments(context, focus),
                     relations={e.id: context.relations.get(e.id, []) for e in focus})
         facts = provider_context(context, plan, video.series_title or "")
+        if reading:
+            facts.packet = reading_packet(context, plan.resolutions)
         draft, degraded = await self._draft(facts)
-        if draft.resolutions:
-            plan.resolutions = choose(plan.resolutions, draft.resolutions)
-        return explanation_payload(context, plan, draft), degraded
+        if reading and not degraded and draft.resolutions:
+            plan.resolutions = adopt(context, plan.resolutions, draft.resolutions)
+            plan.entities = focus_entities(context, plan.resolutions)
+            plan.relations = {e.id: context.relations.get(e.id, []) for e in plan.entities}
+        return explanation_payload(context, plan, draft), degraded, cue is not None
 
     async def _draft(self, facts: ExplainContext) -> tuple[ExplanationDraft, bool]:
         if not self.settings.gemini_enabled:

@@ -58,6 +58,7 @@ from explainer.llm.base import (
     LineInput,
     LLMProvider,
     SegmentInput,
+    previous_lines_of,
 )
 from explainer.subtitles import Cue, ParseResult, parse_subtitles
 from explainer.text.names import is_person_label, name_key
@@ -278,7 +279,7 @@ class EpisodeGraph:
                 references[ref_id] = {"id": ref_id, "videoId": video.id, "seriesId": video.series_id,
                                       "ordinal": video.ordinal, "segmentId": segment_id(video.id, ref.segment),
                                       "entityId": target.id, "expression": ref.expression, "at": ref.at,
-                                      "confidence": round(ref.confidence, 4)}
+                                      "confidence": round(ref.confidence, 4), "reason": ref.reason or None}
             for rel in analysis.relations:
                 if rel.type == "co_appearance":
                     continue  # recomputed series-wide from mentions (refresh_co_appearance)
@@ -598,7 +599,8 @@ def _advance_context(context: AnalysisContext, analysis: BatchAnalysis, batch: l
     named = {name_key(n) for e in analysis.entities for n in (e.name, *e.aliases)}
     candidates = {name_key(c.name): c for c in (*context.candidates, *analysis.candidates)}
     return context.model_copy(update={"known_entities": list(known.values()),
-                                      "candidates": [c for k, c in sorted(candidates.items()) if k not in named]})
+                                      "candidates": [c for k, c in sorted(candidates.items()) if k not in named],
+                                      "previous_lines": previous_lines_of(batch)})
 
 
 # --- running it ------------------------------------------------------------------------------

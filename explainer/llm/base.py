@@ -65,6 +65,18 @@ class AnalysisContext(BaseModel):
     candidates: list[PersonCandidate] = Field(default_factory=list)
     # series-wide clock offset for this episode, see KnownEntity.last_seen
     clock_offset: float = 0.0
+    # the end of the previous batch (its last lines, with speakers): a reference at the start of a
+    # batch is often to someone named just before it
+    previous_lines: list[LineInput] = Field(default_factory=list)
+
+
+# lines of the previous batch an analysis batch carries
+PREVIOUS_LINES = 20
+
+
+def previous_lines_of(batch: list[SegmentInput]) -> list[LineInput]:
+    """The last PREVIOUS_LINES lines of a batch, for the next one."""
+    return [line for segment in batch for line in segment.lines][-PREVIOUS_LINES:]
 
 
 # --- analysis output -------------------------------------------------------------------------
@@ -83,6 +95,7 @@ class FoundReference(BaseModel):
     at: float = Field(description="time in seconds of the line holding the expression")
     referent: str = Field(description="canonical name of the entity it refers to")
     confidence: float = Field(ge=0.0, le=1.0)
+    reason: str = Field(default="", description="one line: what in the lines shows who it is")
 
 
 class FoundRelation(BaseModel):
@@ -162,6 +175,64 @@ class WikiSummary(BaseModel):
     summary: str = ""
 
 
+class PacketLine(BaseModel):
+    """A caption line of the reading packet."""
+
+    episode: str  # S1E20
+    at: float  # seconds into its episode
+    text: str
+    speaker: str | None = None
+    selected: bool = False  # the line the viewer selected (the last one of the packet)
+
+
+class CastMember(BaseModel):
+    """A person the viewer has seen by the bound, as the graph knows them at it."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    gender: str | None = None  # "male" / "female": how the dialogue refers to them
+    first_seen: str = ""  # S1E1 03:10
+    last_seen: str = ""
+    introduced: str = ""  # a description from finished earlier episodes
+    relations: list[str] = Field(default_factory=list)  # "friend: Monica Geller"
+    in_scene: bool = False  # mentioned or speaking in the packet's dialogue
+
+
+class PacketMention(BaseModel):
+    """A person mention of the selected text, with the dialogue resolver's hint."""
+
+    offset: int
+    expression: str
+    kind: str  # first, second, third, name, description
+    gender: str | None = None
+    plural: bool = False
+    hint: str = ""  # the resolver's answer, a cast name; empty: it abstained
+    hint_confidence: float = 0.0
+    hint_evidence: str = ""
+    candidates: list[ExplainCandidate] = Field(default_factory=list)
+
+
+class PacketReference(BaseModel):
+    """A referring expression the analysis of a packet line resolved."""
+
+    at: float
+    expression: str
+    name: str
+    confidence: float
+    reason: str = ""
+
+
+class ReadingPacket(BaseModel):
+    """What a careful viewer has in mind at the bound: the scene's dialogue up to the end of the
+    selected line, the cast known so far, the references analysis stored for those lines. Every
+    part read with the same bound."""
+
+    lines: list[PacketLine] = Field(default_factory=list)
+    cast: list[CastMember] = Field(default_factory=list)
+    mentions: list[PacketMention] = Field(default_factory=list)
+    references: list[PacketReference] = Field(default_factory=list)
+
+
 class ExplainContext(BaseModel):
     """Spoiler-bounded facts assembled by explain; the provider sees nothing else."""
 
@@ -175,6 +246,8 @@ class ExplainContext(BaseModel):
     entities: list[ExplainEntity] = Field(default_factory=list)
     moments: list[ExplainMoment] = Field(default_factory=list)
     wiki: list[WikiSummary] = Field(default_factory=list)
+    # the reading packet (Gemini reads it; the graph-only composer does not need it)
+    packet: ReadingPacket | None = None
 
 
 class DraftReference(BaseModel):
@@ -184,10 +257,15 @@ class DraftReference(BaseModel):
 
 
 class DraftResolution(BaseModel):
-    """The provider's choice among a mention's candidates."""
+    """Who the provider reads a mention as: a person of the cast by `name`, someone never named
+    by `description`, or no one (both empty)."""
 
     offset: int = Field(description="offset of the mention, as given in the facts")
-    name: str = Field(description="the chosen candidate's name, or empty when none fits")
+    name: str = Field(description="the person's name as in the cast, or empty")
+    expression: str = ""
+    description: str = ""
+    confidence: float | None = None
+    reason: str = ""
 
 
 class ExplanationDraft(BaseModel):

@@ -371,7 +371,7 @@ class GeminiProvider:
             return await self._request(
                 "explain", model,
                 lambda client: client.aio.models.generate_content(model=model, contents=contents, config=config),
-                _generation_tokens, lambda r: _parse_generated(r, prompts.ExplanationAnswer),
+                _generation_tokens, lambda r: _parse_generated(r, prompts.ExplanationAnswer).to_draft(),
             )
         except GeminiError as exc:
             return await self._give_up("explain", exc).explain(context)

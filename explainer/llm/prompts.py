@@ -9,20 +9,23 @@ answer fails validation instead of silently becoming an empty analysis.
 
 from __future__ import annotations
 
-import json
-
 from google.genai import types
 from pydantic import BaseModel, Field
 
 from explainer.llm.base import (
     AnalysisContext,
     BatchAnalysis,
+    DraftReference,
+    DraftResolution,
     ExplainContext,
     ExplanationDraft,
     FoundEntity,
     FoundReference,
     FoundRelation,
     KnownEntity,
+    LineInput,
+    PacketLine,
+    ReadingPacket,
     SegmentFacts,
     SegmentInput,
 )
@@ -64,8 +67,33 @@ class AnalysisAnswer(BaseModel):
                              references=self.references, relations=self.relations)
 
 
-# ExplanationDraft (base.py) is already strict enough: `text` is required.
-ExplanationAnswer = ExplanationDraft
+class MentionAnswer(BaseModel):
+    """Who one mention of the selected line is."""
+
+    offset: int = Field(description="offset of the mention in the selected line, as listed")
+    expression: str = Field(description="the mention's text, as listed")
+    name: str = Field(description="the person's name exactly as in the cast (or one of their aliases); "
+                                  "empty when the person is described instead, or when no one fits")
+    description: str = Field(description="a short description of someone the viewer has seen but never "
+                                         "heard named (e.g. the woman Ross met at the party); empty otherwise")
+    confidence: float = Field(ge=0.0, le=1.0, description="how sure a careful viewer would be")
+    reason: str = Field(description="one line: what in the dialogue shows it")
+
+
+class ExplanationAnswer(BaseModel):
+    """The explanation and who each mention of the line is; every list present, maybe empty."""
+
+    text: str = Field(description="the explanation, 2-4 short sentences")
+    resolutions: list[MentionAnswer] = Field(description="one entry per listed mention")
+    references: list[DraftReference] = Field(description="earlier moments used, only as listed")
+    sources: list[str] = Field(description="URLs or titles of the wiki entries used")
+
+    def to_draft(self) -> ExplanationDraft:
+        return ExplanationDraft(
+            text=self.text, references=self.references, sources=self.sources,
+            resolutions=[DraftResolution(offset=r.offset, name=r.name.strip(), expression=r.expression,
+                                         description=r.description.strip(), confidence=r.confidence,
+                                         reason=r.reason.strip()) for r in self.resolutions])
 
 
 # --- analysis --------------------------------------------------------------------------------
@@ -83,7 +111,9 @@ context) and importance 1-10 (how much it matters to the story).
 the indexes of the segments that mention it.
 - references: referring expressions whose referent is clear from the lines or the known \
 entities, with the segment index, the time of the line holding the expression, the canonical \
-name of the referent and a confidence between 0 and 1. Leave out references you cannot resolve.
+name of the referent, a confidence between 0 and 1 and a one-line reason (what in the lines \
+shows who it is). Every person expression counts (he, she, him, her, that guy, 그, 그녀, 걔, 그 \
+사람, 그 인간, 그자, 그 양반, ...). Leave out references you cannot resolve.
 - relations: relations between two entities that the batch makes explicit (family, colleague, \
 friend, rival, romance, boss, ...), with a strength between 0 and 1.
 
@@ -141,10 +171,20 @@ def _segments_block(batch: list[SegmentInput]) -> str:
     return "\n\n".join(parts)
 
 
+def _previous_lines_block(lines: list[LineInput]) -> str:
+    if not lines:
+        return ""
+    shown = [f"  {_format_seconds(line.start)} {line.speaker + ': ' if line.speaker else ''}{line.text}"
+             for line in lines]
+    return ("End of the previous batch (context only: resolve references of this batch with it, "
+            "report nothing for these lines):\n" + "\n".join(shown) + "\n\n")
+
+
 def analysis_contents(batch: list[SegmentInput], context: AnalysisContext) -> list[types.Content]:
     indexes = ", ".join(str(s.index) for s in batch)
     text = (
         f"{_known_entities_block(context.known_entities)}\n\n"
+        f"{_previous_lines_block(context.previous_lines)}"
         f"Segments of this batch (indexes {indexes}):\n\n"
         f"{_segments_block(batch)}"
     )
@@ -153,40 +193,116 @@ def analysis_contents(batch: list[SegmentInput], context: AnalysisContext) -> li
 
 # --- explanation -----------------------------------------------------------------------------
 
+# The instruction is the same for every question of a language (only the packet varies), and the
+# packet opens with what changes least (the cast, then the dialogue): both suit prompt caching.
 _EXPLANATION_INSTRUCTION = """\
-You help a viewer who selected a subtitle line of a TV series and wants to understand it: who \
-or what it talks about ("that person", "he", "you", "back then", "there"), how the characters \
-relate, what happened before. You receive only facts the viewer has already seen, as JSON \
-matching the input schema below: the selected text, the recent lines before it, its mentions \
-with the candidates a dialogue resolver found for each (with their evidence), entities with \
-their relations and first appearances, earlier moments (episode and timestamp) and wiki \
-summaries.
+You help a viewer who paused a TV series and selected a subtitle line they want to understand: \
+who or what it talks about ("that person", "he", "걔", "you", "back then", "there"), how the \
+characters relate, what happened before. You receive a reading packet of what the viewer has \
+already seen, and nothing after the selected line:
+- Cast: the people the viewer has met so far, with aliases, how the dialogue refers to them, \
+when they were first and last seen, a description from earlier episodes and their relations;
+- Dialogue: the captions of the scene up to the selected line (marked >>>), each with its time \
+and, when the captions name one, its speaker; earlier lines may come from the end of the \
+previous episode;
+- Stored references: who the analysis of those lines found their expressions to mean, with why;
+- Earlier moments and wiki notes about the people involved;
+- Mentions: every person expression of the selected line, by offset, with what a rule-based \
+resolver guessed. Its guesses are hints, often wrong: read the scene yourself.
 
-Rules:
-- Use only these facts. Never mention anything that is not in them, never guess what happens \
-next, and say so briefly when the facts do not explain the line.
-- Answer in {language}, in 2-4 short sentences, addressed to the viewer.
-- resolutions: for each mention of the facts (by its offset), the name of the candidate it \
-refers to, chosen from its candidates (or its given name), or an empty name when none fits.
-- references: only earlier moments given in the facts (their episode and timestamp), each with \
-a one-line description in {language}.
-- sources: the URLs (or titles when there is no URL) of the wiki entries you used; empty if none.
-
-Input schema:
-{schema}"""
+Answer in JSON matching the response schema:
+- resolutions: one entry per listed mention (same offset and expression). Read the dialogue as a \
+careful viewer would: who is speaking, to whom, who was just talked about. Give `name` when the \
+mention is a person of the cast (write the name as the cast gives it); give `description` \
+instead when it is someone the viewer has seen or heard about but who was never named (say who \
+they are in a few words, e.g. "the doctor Ross went to see"); leave both empty when it refers \
+to no one in particular (an idiom, a song lyric, a generic "you", a made-up person) or when the \
+packet does not tell. Never name anyone who is not in the cast. Confidence between 0 and 1, \
+and a one-line reason.
+- text: 2-4 short sentences in {language}, addressed to the viewer, using only the packet; never \
+guess what happens next.
+- references: only earlier moments listed in the packet (their episode and timestamp), each \
+with a one-line description in {language}.
+- sources: the URLs (or titles) of the wiki notes you used; empty if none."""
 
 
 def explanation_system_instruction(context: ExplainContext) -> types.Content:
-    schema = json.dumps(ExplainContext.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
-    text = _EXPLANATION_INSTRUCTION.format(language=language_name(context.language), schema=schema)
+    text = _EXPLANATION_INSTRUCTION.format(language=language_name(context.language))
     return types.Content(parts=[types.Part(text=text)])
 
 
+def clock(seconds: float) -> str:
+    """12:03.5 (minutes:seconds), 1:02:03.5 past the hour."""
+    tenths = round(max(0.0, seconds) * 10)
+    hours, rest = divmod(tenths, 36000)
+    minutes, rest = divmod(rest, 600)
+    stamp = f"{minutes:02d}:{rest // 10:02d}.{rest % 10}"
+    return f"{hours}:{stamp}" if hours else stamp
+
+
+def _cast_block(packet: ReadingPacket) -> list[str]:
+    lines = [f"Cast known so far ({len(packet.cast)}; * = in this scene):"]
+    for person in packet.cast:
+        facts = [f"aka {', '.join(person.aliases)}" if person.aliases else "",
+                 person.gender or "",
+                 f"first seen {person.first_seen}" if person.first_seen else "",
+                 f"last seen {person.last_seen}" if person.last_seen else "",
+                 f"relations: {'; '.join(person.relations)}" if person.relations else "",
+                 person.introduced]
+        star = "*" if person.in_scene else ""
+        lines.append(f"- {star}{person.name}" + "".join(f" | {f}" for f in facts if f))
+    if not packet.cast:
+        lines.append("- (nobody named yet)")
+    return lines
+
+
+def _dialogue_block(packet: ReadingPacket) -> list[str]:
+    lines = ["Dialogue (up to the selected line):"]
+    episode = ""
+    for line in packet.lines:
+        if line.episode != episode:
+            episode = line.episode
+            lines.append(f"[{episode}]")
+        marker = ">>> " if line.selected else ""
+        speaker = f"{line.speaker}: " if line.speaker else ""
+        text = " / ".join(line.text.split("\n"))
+        lines.append(f"{marker}{clock(line.at)} {speaker}{text}")
+    return lines
+
+
+def _mentions_block(packet: ReadingPacket) -> list[str]:
+    lines = ["Mentions of the selected line:"]
+    for m in packet.mentions:
+        about = ", ".join(x for x in (m.kind, {"m": "male", "f": "female"}.get(m.gender or "", ""),
+                                      "plural" if m.plural else "") if x)
+        hint = f"resolver: {m.hint} ({m.hint_confidence:.2f}; {m.hint_evidence})" if m.hint else \
+            "resolver: no answer"
+        others = "; ".join(f"{c.name} ({c.evidence})" if c.evidence else c.name for c in m.candidates)
+        lines.append(f"- offset {m.offset} \"{m.expression}\" [{about}] {hint}"
+                     + (f"; other candidates: {others}" if others else ""))
+    if not packet.mentions:
+        lines.append("- (none found; list any person expression you see, with its offset)")
+    return lines
+
+
 def explanation_contents(context: ExplainContext) -> list[types.Content]:
-    facts = context.model_dump_json(indent=1)
-    text = (
-        f"Facts:\n{facts}\n\n"
-        f"Explain the selected line {context.selected_text!r} "
-        f"in {language_name(context.language)}."
-    )
-    return [types.Content(role="user", parts=[types.Part(text=text)])]
+    packet = context.packet or ReadingPacket(
+        lines=[PacketLine(episode=context.episode_label, at=context.timestamp, text=t) for t in context.recent_lines])
+    parts = [f"Series: {context.series_title or 'unknown'}; the viewer is at {context.episode_label} "
+             f"{clock(context.timestamp)}.", "", *_cast_block(packet), "", *_dialogue_block(packet)]
+    if packet.references:
+        parts += ["", "Stored references (analysis of the lines above):"]
+        parts += [f"- {clock(r.at)} \"{r.expression}\" -> {r.name} ({r.confidence:.2f})"
+                  + (f": {r.reason}" if r.reason else "") for r in packet.references]
+    if context.moments:
+        parts += ["", "Earlier moments (episode, timestamp in seconds):"]
+        parts += [f"- episode {m.episode}, {m.timestamp:.1f}: {m.text}" for m in context.moments]
+    if context.entities:
+        parts += ["", "Notes on the people and things of the line:"]
+        parts += [f"- {e.name} ({e.type})" + (f": {e.description}" if e.description else "") for e in context.entities]
+    if context.wiki:
+        parts += ["", "Wiki notes:"]
+        parts += [f"- {w.title} ({w.url or w.kind}): {w.summary}" for w in context.wiki]
+    parts += ["", f"Selected line: \"{context.selected_text}\"", *_mentions_block(packet), "",
+              f"Explain the selected line in {language_name(context.language)}."]
+    return [types.Content(role="user", parts=[types.Part(text="\n".join(parts))])]

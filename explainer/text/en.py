@@ -54,6 +54,10 @@ PERSON_NOUNS: dict[str, str | None] = {
     "grandma": "f", "grandpa": "m", "grandmother": "f", "grandfather": "m", "cousin": None,
     "guy": "m", "man": "m", "boy": "m", "dude": "m", "woman": "f", "lady": "f", "girl": "f",
     "kid": None, "baby": None, "boss": None, "roommate": None, "friend": None, "doctor": None,
+    # kin words after my / your (issue 20: every person expression is a mention)
+    "stepmother": "f", "stepfather": "m", "stepmom": "f", "stepdad": "m", "stepbrother": "m", "stepsister": "f",
+    "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m", "grandmom": "f", "granny": "f",
+    "fiancé": "m", "fiancée": "f", "ex": None, "twin": None, "mama": "f", "papa": "m", "pop": "m",
 }
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"my", "your", "his", "her", "our", "their", "the", "that",
                                                      "this"})

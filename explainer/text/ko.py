@@ -79,7 +79,7 @@ TIME_NOUN_ENDINGS: tuple[str, ...] = ("날", "날짜", "생일", "기념일", "�
 
 # One-word third-person pronouns (걔 "that kid", 얘, 쟤, 그녀): like he/she, they point at someone
 # talked about in the scene, never back at an earlier scene on their own.
-BARE_PRONOUNS: frozenset[str] = frozenset({"걔", "얘", "쟤", "그녀"})
+BARE_PRONOUNS: frozenset[str] = frozenset({"걔", "얘", "쟤", "그녀", "그"})
 
 # Interjections and the affectionate 우리 that may stand around a name the speaker calls
 # someone by (아유, 우리 하리): a line of nothing else is an address.
@@ -102,15 +102,32 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
 # Referring expressions, the one table of analysis and explain, longest first: (regex, the entity
 # type they point to, gender "m"/"f"/None, plural). 그때 그 사람 is two: a moment and a person.
 # First/second person pronouns are FIRST_PERSON and SECOND_PERSON below. 그놈의 성질 is an idiom
-# ("that damn temper"), no one.
+# ("that damn temper"), no one. Every person expression a viewer asks about is here (issue 20: 그 인간,
+# 그 여성, 그자, 그 계집애, 그 동무, 그 에미나이, 그 양반, 그 년 and the bare 그 of 그는 were not),
+# with or without the space; 이 사람 / 저 사람 / 얘 / 쟤 point at someone on screen.
+_NOT_PLURAL = r"(?!\s?들)"
 REFERRING_EXPRESSIONS: tuple[tuple[str, str, str | None, bool], ...] = (
-    (r"그\s?남자", "character", "m", False), (r"그\s?여자", "character", "f", False),
-    (r"그녀", "character", "f", False), (r"그\s?놈(?!의)", "character", "m", False),
-    (r"그\s?녀석", "character", "m", False), (r"그\s?자식", "character", "m", False),
-    (r"그\s?사람(?!들)", "character", None, False), (r"저\s?사람(?!들)", "character", None, False),
-    (r"그\s?분", "character", None, False), (r"그\s?애(?!들)", "character", None, False),
-    (r"그\s?친구(?!들)", "character", None, False), (r"걔", "character", None, False),
-    (r"쟤", "character", None, False), (r"그\s?사람들|걔네|걔들|그들", "character", None, True),
+    (r"그\s?사람들|이\s?사람들|저\s?사람들|걔네들|걔네|걔들|얘네|쟤네|그\s?애들|그\s?녀석들|그\s?놈들|그들",
+     "character", None, True),
+    (r"그\s?남자" + _NOT_PLURAL, "character", "m", False), (r"그\s?여자" + _NOT_PLURAL, "character", "f", False),
+    (r"그\s?남성", "character", "m", False), (r"그\s?여성", "character", "f", False),
+    (r"그\s?사나이", "character", "m", False), (r"그\s?계집애", "character", "f", False),
+    (r"그\s?에미나이", "character", "f", False), (r"그녀(?!석)", "character", "f", False),
+    (r"그\s?놈(?!의)", "character", "m", False), (r"그\s?녀석", "character", "m", False),
+    (r"그\s?자식", "character", "m", False), (r"그\s?새끼", "character", "m", False),
+    (r"그\s?인간", "character", None, False), (r"그\s?양반", "character", "m", False),
+    (r"그\s?동무", "character", None, False),
+    (r"그\s?사람" + _NOT_PLURAL, "character", None, False), (r"저\s?사람" + _NOT_PLURAL, "character", None, False),
+    (r"이\s?사람" + _NOT_PLURAL, "character", None, False),
+    (r"그\s?분(?![위야석량노])", "character", None, False), (r"그\s?애(?![들매])", "character", None, False),
+    (r"그\s?친구(?!들)", "character", None, False),
+    # 그년 / 그 년이 (an insult), not 그 년도 / 그 년에 (that year)
+    (r"그\s?년(?![도대간째]|에\b)", "character", "f", False),
+    (r"그자(?![리체신])", "character", "m", False),
+    (r"걔(?![네들])", "character", None, False), (r"쟤(?![네들])", "character", None, False),
+    (r"얘(?![네들기])", "character", None, False),
+    # the bare 그 of 그는 / 그가 / 그를 / 그의 / 그에게 (he), never 그래 / 그게 / 그건
+    (r"그(?=(?:는|가|를|의|에게|한테)(?![가-힣]))", "character", "m", False),
     (r"거기", "location", None, False), (r"그곳", "location", None, False), (r"그\s곳", "location", None, False),
     (r"그\s?장소", "location", None, False), (r"저기", "location", None, False),
     (r"그때", "event", None, False), (r"그날", "event", None, False), (r"그\s일(?![가-힣])", "event", None, False),

@@ -259,6 +259,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (!resolution || typeof resolution !== "object") return null;
       const entity = resolution.entity && typeof resolution.entity === "object" ? resolution.entity : {};
       const name = asText(entity.name ?? resolution.name);
+      const description = name ? "" : asText(resolution.description);
       const expression = asText(resolution.expression);
       if (!name && !expression) return null;
       const word = confidenceWord(resolution.confidence, strings);
@@ -268,8 +269,9 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
         "li",
         { testid: "explain-resolution" },
         expression ? h(doc, "span", { class: "expression", text: `“${expression}”` }) : null,
-        expression && name ? ` ${strings.refersTo} ` : null,
+        expression && (name || description) ? ` ${strings.refersTo} ` : null,
         name ? h(doc, "span", { class: "entity", text: name }) : null,
+        description ? h(doc, "span", { class: "description", testid: "explain-description", text: description }) : null,
         word ? h(doc, "span", { class: "confidence", text: ` · ${word}` }) : null,
         evidence ? h(doc, "span", { class: "evidence", text: evidence }) : null
       );

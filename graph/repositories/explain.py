@@ -12,6 +12,8 @@ from graph.stores import GraphStore, Row
 RECENT_LINES = 14
 SCENE_ENTITIES = 20
 NEAR_REFERENCES = 20
+# characters of the cast listed in a reading packet
+CAST = 80
 RELATIONS_PER_ENTITY = 5
 # companions in the current episode are counted over its last ten minutes up to the bound
 COMPANION_SECONDS = 600.0
@@ -39,6 +41,22 @@ async def references_near(store: GraphStore, *, video_id: str, since: float, unt
                           limit: int = NEAR_REFERENCES) -> list[Row]:
     return await store.read("explain_references_near", videoId=video_id, since=since, until=until,
                             limit=limit)
+
+
+async def cast_before(store: GraphStore, *, series_id: str, ordinal: int, until: float, limit: int = CAST,
+                      relations: int = RELATIONS_PER_ENTITY) -> list[Row]:
+    """`[{id, name, aliases, mentions, firstSeen, lastSeen, description, relations: [{name, type}]}]`:
+    the characters of the series the viewer has seen by the bound, the most mentioned first;
+    `firstSeen` / `lastSeen` on the series clock (ordinal * 100000 + seconds)."""
+    return await store.read("explain_cast", seriesId=series_id, ordinal=ordinal, until=until, limit=limit,
+                            relations=relations)
+
+
+async def previous_episode_lines(store: GraphStore, *, series_id: str, ordinal: int, limit: int) -> list[Row]:
+    """The last `limit` lines of the series' latest ready episode before `ordinal`, oldest first,
+    each with the episode's `videoId`, `season` and `episode`."""
+    rows = await store.read("explain_previous_lines", seriesId=series_id, ordinal=ordinal, limit=limit)
+    return list(reversed(rows))
 
 
 async def similar_segments(store: GraphStore, *, vector: Sequence[float], series_id: str, ordinal: int,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
@@ -44,6 +43,9 @@ async def test_a_valid_gemini_answer_is_used_and_invented_references_dropped(
             {"episode": 3, "timestamp": 700.0, "description": "아직 보지 않은 장면"},
         ],
         "sources": [],
+        "resolutions": [{"offset": CALLBACK["selectedText"].index("그 사람"), "expression": "그 사람",
+                         "name": CALLBACK["referent"], "description": "", "confidence": 0.9,
+                         "reason": "the man who returned the notebook"}],
     }
     async for http in app_client(gemini_settings):
         response = await http.post("/api/explain", json=BODY)
@@ -56,13 +58,16 @@ async def test_a_valid_gemini_answer_is_used_and_invented_references_dropped(
         "videoId": CALLBACK["earlierVideoId"], "season": 1, "episode": 1,
         "timestamp": pytest.approx(CALLBACK["earlierTimestamp"], abs=0.01),
         "description": "버스 정류장에서 수첩을 돌려준 장면"}]
-    # the facts went to Gemini as structured input, bounded like everything else
+    [person] = [r for r in explanation["resolutions"] if r["expression"] == "그 사람"]
+    assert person["entity"]["name"] == CALLBACK["referent"]
+    assert person["evidence"] == "the man who returned the notebook"
+    # the reading packet went to Gemini, bounded like everything else
     generate = fake.requests_for("generateContent")
     assert len(generate) == 1
     prompt = "\n".join(fake.iter_texts(generate[0]))
-    facts = json.loads(prompt.split("Facts:\n", 1)[1].rsplit("\n\nExplain the selected line", 1)[0])
-    assert facts["selected_text"] == CALLBACK["selectedText"] and facts["language"] == "ko"
-    assert all("서도윤 씨." not in line for line in facts["recent_lines"])  # said 6.5 s later
+    assert f'Selected line: "{CALLBACK["selectedText"]}"' in prompt and "Cast known so far" in prompt
+    assert CALLBACK["referent"] in prompt.split("Cast known so far", 1)[1].split("Dialogue", 1)[0]
+    assert "서도윤 씨." not in prompt  # said 6.5 s later
 
 
 async def test_a_failing_gemini_gives_a_degraded_graph_only_answer(

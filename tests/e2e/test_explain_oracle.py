@@ -166,9 +166,8 @@ async def test_a_perfect_analysis_gives_near_perfect_resolutions_and_no_later_li
     prompts = {}
     for request in oracle.requests_for("generateContent"):
         prompt = "\n".join(oracle.iter_texts(request))
-        if "Facts:\n" in prompt:
-            facts = json.loads(prompt.split("Facts:\n", 1)[1].rsplit("\n\nExplain the selected line", 1)[0])
-            prompts[facts["selected_text"]] = facts
+        if "\nSelected line: \"" in prompt:  # an explain request's reading packet
+            prompts[prompt.split("\nSelected line: \"", 1)[1].split("\"\n", 1)[0]] = prompt
     seen: set[str] = set()
     for i, ((speaker, text, mentions), answer) in enumerate(zip(DIALOGUE, answers, strict=True)):
         seen |= {name_key(speaker), *(name_key(r) for _, r in mentions)}
@@ -178,7 +177,8 @@ async def test_a_perfect_analysis_gives_near_perfect_resolutions_and_no_later_li
         assert all(r["timestamp"] <= TIMES[i][1] + 1e-6 for r in answer["references"]), answer["references"]
         if i + 1 < len(DIALOGUE):
             later = DIALOGUE[i + 1][1]
-            facts = prompts[text]
-            assert all(later not in line for line in facts["recent_lines"]), (text, facts["recent_lines"])
+            prompt = prompts[text]
+            assert later not in prompt, (text, prompt)
             assert later not in json.dumps(answer, ensure_ascii=False)
-            assert all(r["expression"] in text for r in facts["resolutions"])
+            mentions = prompt.split("Mentions of the selected line:", 1)[1]
+            assert all(f'"{expression}"' in mentions for _, expression, _ in _offsets(text, DIALOGUE[i][2]))

@@ -52,6 +52,16 @@ test("resolutions show confidence in words; missing fields are fine", () => {
   assert.equal(items[1], "“그때”");
 });
 
+test("someone never named shows as the answer's description", () => {
+  const { panel, q, all } = setup();
+  panel.showLoading(question);
+  panel.showAnswer({ explanation: { text: "t", resolutions: [
+    { expression: "her", offset: 6, entity: null, description: "the woman Ross met at the party", confidence: 0.8 }] } },
+                   question);
+  assert.equal(q("explain-description").textContent, "the woman Ross met at the party");
+  assert.match(all("explain-resolution")[0].textContent, /“her” refers to the woman Ross met at the party/);
+});
+
 test("a same-episode scene seeks; another episode's is named 'episode 1, 12:31'", () => {
   const { panel, all, seeks } = setup();
   panel.showLoading(question);

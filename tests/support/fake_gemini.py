@@ -151,7 +151,7 @@ def fake_vector(text: str, dim: int) -> list[float]:
 
 
 DEFAULT_ANALYSIS: dict[str, Any] = {"segments": [], "entities": [], "references": [], "relations": []}
-DEFAULT_EXPLANATION: dict[str, Any] = {"text": "fake explanation", "references": [], "sources": []}
+DEFAULT_EXPLANATION: dict[str, Any] = {"text": "fake explanation", "resolutions": [], "references": [], "sources": []}
 
 
 # --- oracle mode -----------------------------------------------------------------------------

@@ -51,10 +51,10 @@ def test_known_entities_are_capped_most_important_first() -> None:
 def test_explanation_answers_in_the_language_of_the_line(language: str, name: str) -> None:
     context = ExplainContext(selected_text="그때 그 사람", language=language, wiki=[{"kind": "wikipedia", "url": "https://x"}])
     system = text_of(prompts.explanation_system_instruction(context))
-    assert f"Answer in {name}" in system
+    assert f"short sentences in {name}" in system
     [content] = prompts.explanation_contents(context)
     assert "그때 그 사람" in text_of(content) and "https://x" in text_of(content)
-    assert '"ExplainResolution"' in system  # the input schema comes with the facts
+    assert "Mentions of the selected line:" in text_of(content)  # the packet's parts, as text
 
 
 def test_analysis_answer_requires_every_list() -> None:

@@ -403,7 +403,7 @@ async def test_oversized_batch_is_a_caller_error(provider: GeminiProvider) -> No
 # --- explain ---------------------------------------------------------------------------------
 
 async def test_explain_asks_in_the_line_language(server: FakeGemini, provider: GeminiProvider) -> None:
-    server.explanation_answer = {"text": "\"That person\" is Kim Min-su.",
+    server.explanation_answer = {"text": "\"That person\" is Kim Min-su.", "resolutions": [],
                                  "references": [{"episode": 1, "timestamp": 12.5, "description": "first met"}],
                                  "sources": []}
     server.script(generate_reply(server.explanation_answer, thoughts_tokens=10))
@@ -413,9 +413,10 @@ async def test_explain_asks_in_the_line_language(server: FakeGemini, provider: G
     assert draft.text.startswith('"That person"') and draft.references[0].episode == 1
     [request] = server.requests
     assert request.path == "/v1beta/models/gemini-2.5-flash-lite:generateContent"
-    assert request.body["generationConfig"]["responseSchema"]["required"] == ["text"]
+    assert request.body["generationConfig"]["responseSchema"]["required"] == [
+        "text", "resolutions", "references", "sources"]
     system = request.body["systemInstruction"]["parts"][0]["text"]
-    assert "Answer in English" in system
+    assert "short sentences in English" in system
     facts = "".join(server.iter_texts(request))
     assert "그때 그 사람이었어" in facts and "김민수" in facts
     assert provider.usage().output_tokens == 40  # thinking tokens bill as output
@@ -501,7 +502,7 @@ async def test_embed_is_retried_before_it_is_unavailable(server: FakeGemini, pro
 
 async def test_concurrency_is_bounded(server: FakeGemini, fallback: StubFallback) -> None:
     gemini = GeminiProvider(make_settings(server, gemini_concurrency=2), fallback=fallback)
-    slow = generate_reply({"text": "slow", "references": [], "sources": []})
+    slow = generate_reply({"text": "slow", "resolutions": [], "references": [], "sources": []})
     slow.delay = 0.1
     server.script(*[slow] * 6)
     try:

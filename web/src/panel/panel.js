@@ -122,14 +122,18 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     if (!resolution || typeof resolution !== "object") return null;
     const entity = resolution.entity && typeof resolution.entity === "object" ? resolution.entity : {};
     const name = asText(entity.name ?? resolution.name);
+    // someone the viewer has seen but never heard named: a description, no entity
+    const description = name ? "" : asText(resolution.description);
     const expression = asText(resolution.expression);
     if (!name && !expression) return null;
     const word = confidenceWord(resolution.confidence, strings);
     const evidence = asText(resolution.evidence);
     return h(doc, "li", { testid: "explain-resolution" },
              expression ? h(doc, "span", { class: "expression", text: `“${expression}”` }) : null,
-             expression && name ? ` ${strings.refersTo} ` : null,
+             expression && (name || description) ? ` ${strings.refersTo} ` : null,
              name ? h(doc, "span", { class: "entity", text: name }) : null,
+             description ? h(doc, "span", { class: "description", testid: "explain-description", text: description })
+               : null,
              word ? h(doc, "span", { class: "confidence", text: ` · ${word}` }) : null,
              evidence ? h(doc, "span", { class: "evidence", text: evidence }) : null);
   }
