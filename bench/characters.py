@@ -7,7 +7,10 @@ below, which only this script reads — the product never sees it), the alias gr
 share of people. With `--friends`, the same table for the Friends dev split of the Emory
 character-identification corpus, written as SRT with SDH speaker labels (`ROSS: …`).
 
-    python bench/characters.py [--friends] [--top 20]
+    python bench/characters.py [--friends] [--demo] [--top 20]
+
+Besides the share of people it prints which of the top characters are one person shown twice
+(judged against the forms of the main people listed below, e.g. 동일 = 성사장).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from explainer.text import en  # noqa: E402
 from graph.repositories.entities import video_entities  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
+from seeds.loader import demo_episodes  # noqa: E402
 
 # ../shared/data next to the checkout (BENCH_DATA overrides it)
 DATA = Path(os.environ.get("BENCH_DATA") or Path(__file__).resolve().parent.parent.parent / "shared" / "data")
@@ -56,6 +60,10 @@ CAST: dict[str, set[str]] = {
         # (도룡뇽, 도룡이); they were listed under business_proposal by mistake before
         "성사장", "김사장", "최서방", "도룡뇽", "도룡",
     },
+    "spring-notebook": {  # the demo (seeds/demo/STORY.md)
+        "한미소", "미소", "강태호", "태호", "강팀장", "김수진", "수진", "김비서", "박준호", "준호", "서도윤", "도윤",
+        "한지훈", "지훈", "한대리", "대표", "윤정숙", "버스기사", "봄밤", "최팀장",
+    },
     "friends": {
         "monica", "rachel", "phoebe", "ross", "chandler", "joey", "gunther", "carol", "susan", "janice",
         "richard", "emily", "mike", "julie", "barry", "paolo", "ben", "judy", "jack", "frank", "ursula",
@@ -68,6 +76,38 @@ CAST: dict[str, set[str]] = {
         "estelle", "kate", "lauren", "marsha", "cheryl", "chip", "tony", "jade", "rob", "kip", "danny",
     },
 }
+# The forms each main person is called by: two of the top characters that match one group are
+# one person shown twice (a duplicate). Only the people this script can tell apart for sure.
+PEOPLE: dict[str, list[set[str]]] = {
+    "business_proposal": [
+        {"신하리", "하리", "신선임"}, {"강태무", "태무", "강사장", "강대표"}, {"진영서", "영서", "진팀장"},
+        {"차성훈", "성훈", "차비서", "차실장"}, {"강다구", "다구", "강회장"}, {"신중호", "중호"},
+        {"한정숙", "정숙"}, {"신하민", "하민"}, {"계민정", "민정", "계본부장"}, {"조유정", "유정"},
+        {"이민우", "민우", "이셰프"}, {"신금희", "금희"},
+    ],
+    "reply_1988": [
+        {"성덕선", "덕선"}, {"최택", "택", "택이"}, {"성선우", "선우"}, {"김정환", "정환"},
+        {"류동룡", "동룡", "도룡뇽", "도롱뇽", "도룡"}, {"성보라", "보라"}, {"성노을", "노을"}, {"김정봉", "정봉"},
+        {"성동일", "동일", "성사장"}, {"이일화", "일화"}, {"김성균", "성균", "김사장"}, {"라미란", "미란"},
+        {"최무성", "무성", "무성이", "최서방", "택이아빠"}, {"김선영", "선영", "선우엄마"},
+    ],
+    "spring-notebook": [
+        {"한미소", "미소", "한대리"}, {"강태호", "태호", "강팀장"}, {"김수진", "수진", "김비서"},
+        {"박준호", "준호"}, {"서도윤", "도윤", "봄밤"}, {"한지훈", "지훈"},
+    ],
+}
+
+
+def duplicates(series: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Pairs of rows that are one person of PEOPLE ("동일 = 성사장")."""
+    found = []
+    for group in PEOPLE.get(series, []):
+        hits = [r["name"] for r in rows if r["name"].replace(" ", "") in group]
+        if len(hits) > 1:
+            found.append(" = ".join(hits))
+    return found
+
+
 NOT_PEOPLE_HINT = "person? is judged against the public cast lists in this script; the product never reads them"
 
 
@@ -126,6 +166,15 @@ def kdrama_items(series: str) -> list[dict[str, Any]]:
                                        "season": 1, "episode": n, "language": "ko"},
                       "data": path.read_bytes(), "filename": path.name})
     return items
+
+
+def demo_items() -> list[dict[str, Any]]:
+    """The demo's Korean series (seeds/demo), as the app ingests it."""
+    return [{"registration": {"platform": e.platform, "video_id": e.video_id, "title": e.title,
+                              "series_title": e.series_title, "series_id": e.series_id, "season": e.season,
+                              "episode": e.episode, "language": e.language, "duration": e.duration},
+             "data": e.read(), "filename": e.file.rsplit("/", 1)[-1]}
+            for e in demo_episodes() if e.series_id == "spring-notebook"]
 
 
 def _srt_time(seconds: float) -> str:
@@ -201,7 +250,8 @@ def report(series: str, characters: list[dict[str, Any]], top: int) -> None:
         print(f"  {row['name']} = {' = '.join(sorted(row['aliases']))}"[:140])
     not_people = [r["name"] for r in chosen if not is_person(series, r["name"], sorted(r.get("aliases") or []))]
     print(f"people among the top {len(chosen)}: {people}/{len(chosen)} ({100 * people / max(1, len(chosen)):.0f} %); "
-          f"not people: {', '.join(not_people) or '-'}")
+          f"not people: {', '.join(not_people) or '-'}; "
+          f"one person twice: {'; '.join(duplicates(series, chosen)) or '-'}")
 
 
 async def run(settings: Settings, series: str, items: list[dict[str, Any]], top: int) -> None:
@@ -216,6 +266,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--friends", action="store_true", help="also the Friends dev split (English)")
     parser.add_argument("--only-friends", action="store_true")
+    parser.add_argument("--demo", action="store_true", help="also the demo's Korean series (seeds/demo)")
     parser.add_argument("--top", type=int, default=20)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="explainer-bench-characters-"))
@@ -228,6 +279,8 @@ def main() -> None:
         runs: list[tuple[str, list[dict[str, Any]]]] = []
         if not args.only_friends:
             runs += [(series, kdrama_items(series)) for series in ("business_proposal", "reply_1988")]
+        if args.demo and not args.only_friends:
+            runs.append(("spring-notebook", demo_items()))
         if args.friends or args.only_friends:
             runs.append(("friends", friends_items()))
         for series, items in runs:

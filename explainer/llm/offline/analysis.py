@@ -193,6 +193,7 @@ class _BatchAnalyser:
         if line.speaker and is_person_label(line.speaker):
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0, evidence=("speaker",)),
                                        segment=line.segment, line=line.ordinal, at=at)
+            speaker.spoke_in.add(line.segment)
             self._addressee_evidence(line, speaker)
         # references first: they point at what came before this line
         if not line.lyric:
@@ -362,14 +363,26 @@ def _surname_and_title(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _scenes_together(a: WorkingEntity, b: WorkingEntity) -> int:
+    """In how many of `b`'s segments `a` is named too, in it or the one next to it: a scene
+    runs over the 30-second windows (강 팀장님은요? at 02:26, [강태호] at 02:34)."""
+    return sum(1 for segment in b.segments if a.segments & {segment - 1, segment, segment + 1})
+
+
+def _two_speakers(a: WorkingEntity, b: WorkingEntity) -> bool:
+    """Two speaker labels that speak in one scene are two people. Captions may label one person
+    two ways in different scenes ([김비서] at work, [김수진] in a flashback), so labels of
+    different scenes are left to the other evidence."""
+    return bool(a.spoke_in & b.spoke_in)
+
+
 def _may_be_one(alias: WorkingEntity, person: WorkingEntity) -> bool:
     """Could `alias` be another name of `person`? A surname + title (김비서) whose surname is the
     person's and whose title is not another of the person's titles, or a shortened first name
-    (Rach, Phoebs); never two full names, never two speaker labels (captions label one person one
-    way)."""
+    (Rach, Phoebs); never two full names, never two speaker labels of one scene."""
     if alias.type != "character" or person.type != "character" or alias.id == person.id:
         return False
-    if fullness(alias.name) >= 3 or ("speaker" in alias.evidence and "speaker" in person.evidence):
+    if fullness(alias.name) >= 3 or _two_speakers(alias, person):
         return False
     titled = _surname_and_title(alias.name)
     if titled is not None:
@@ -403,10 +416,10 @@ def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> No
         if titled is None or alias.merged_into is not None:
             continue
         same_surname = [p for p in people if p.merged_into is None and fullness(p.name) >= 3
-                        and p.name.startswith(titled[0]) and p.segments & alias.segments]
-        if len(same_surname) == 1 and not ("speaker" in alias.evidence and "speaker" in same_surname[0].evidence):
+                        and p.name.startswith(titled[0]) and _scenes_together(p, alias)]
+        if len(same_surname) == 1 and not _two_speakers(alias, same_surname[0]):
             person = same_surname[0]
-            if len(person.segments & alias.segments) >= 2 and _may_be_one(alias, person):
+            if _scenes_together(person, alias) >= 2 and _may_be_one(alias, person):
                 registry.join(alias, person)
     _join_short_given_names(registry, people)
     _join_given_names(registry)
@@ -435,7 +448,7 @@ def _join_short_given_names(registry: Registry, people: list[WorkingEntity]) -> 
             and final_consonant(name[0]) > 0 else None
         full = by_given.get(given or "", [])
         if given is not None and len(full) == 1 and full[0].id != alias.id \
-                and not ("speaker" in alias.evidence and "speaker" in full[0].evidence):
+                and not _two_speakers(alias, full[0]):
             registry.join(alias, full[0])
 
 
@@ -451,7 +464,7 @@ def _join_given_names(registry: Registry) -> None:
         full = [p for p in characters if p.merged_into is None and p.id != alias.id
                 and fullness(p.name) >= 3 and adds_surname(p.name, alias.name)]
         if len(full) == 1 and (alias.is_person or full[0].is_person) \
-                and not ("speaker" in alias.evidence and "speaker" in full[0].evidence):
+                and not _two_speakers(alias, full[0]):
             registry.join(alias, full[0])
 
 

@@ -181,9 +181,10 @@ def _title_after(word: _Word) -> str | None:
 
 
 def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
-                  start: int, end: int) -> Mention | None:
-    """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님)."""
-    if name_part in ko.SURNAMES and title in _TITLE_SET:
+                  start: int, end: int, *, spaced: bool = False) -> Mention | None:
+    """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님; not
+    "그럼 전 대표님께", where 전 is "I" or "former" before a title of its own word)."""
+    if name_part in ko.SURNAMES and title in _TITLE_SET and not (spaced and name_part in ko.NOT_NAMES):
         return Mention(name_part + title, "character", start, end, title=title, evidence=("title",))
     name = normalise_name(name_part)
     if (not is_hangul_word(name) or not 2 <= len(name) <= 4 or name in ko.NOT_NAMES
@@ -269,7 +270,7 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         particle = word.core[len(strip_particles(word.core)):]
         if nxt is not None and title is not None and _title_after(word) is None and nouny \
                 and particle in ("", "이"):
-            mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end)
+            mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end, spaced=True)
             if mention is not None:
                 mentions.append(mention)
                 used.update((i, i + 1))

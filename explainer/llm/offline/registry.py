@@ -46,6 +46,7 @@ class WorkingEntity:
     first_line: int | None = None  # ordinal of the first line of the batch that names it
     evidence: dict[str, int] = field(default_factory=dict)  # person evidence by kind
     bare_segments: set[int] = field(default_factory=set)
+    spoke_in: set[int] = field(default_factory=set)  # segments where captions label them as the speaker
     merged_into: int | None = None  # an alias entity joined into a person
 
     def salience(self, now: float) -> float:
@@ -190,6 +191,7 @@ class Registry:
         person.seen_forms.discard(person.name)
         person.segments |= alias.segments
         person.bare_segments |= alias.bare_segments
+        person.spoke_in |= alias.spoke_in
         for kind, count in alias.evidence.items():
             person.evidence[kind] = person.evidence.get(kind, 0) + count
         person.mentions += alias.mentions if not alias.known else 0
