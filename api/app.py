@@ -21,6 +21,7 @@ from api.deps import AppState
 from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.observe import Observe
+from api.progress import ProgressHub
 from api.routers import clients, explain, health, pages, progress_ws, videos
 from api.warmup import warm_statements
 from explainer.core.metrics import QUEUE_DEPTH
@@ -56,7 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async_redis, sync_redis = _redis_clients(settings)
         provider = build_provider(settings)
         app.state.explainer = AppState(settings=settings, store=store, redis=async_redis, sync_redis=sync_redis,
-                                       jobs=RqJobQueue(settings, sync_redis), provider=provider)
+                                       jobs=RqJobQueue(settings, sync_redis), provider=provider,
+                                       progress=(progress := ProgressHub(settings)))
         # the offline analyser (explain embeds queries with it) loads its Korean model before the
         # API serves: loading holds the GIL for seconds, so done in the background it stalled the
         # event loop past the stores' timeouts and the first explains answered 503
@@ -69,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             statements.cancel()  # a store that hangs must not hold up the shutdown
             await asyncio.gather(statements, return_exceptions=True)
             await provider.aclose()
+            await progress.aclose()
             await store.close()
             await async_redis.aclose()
             sync_redis.close()

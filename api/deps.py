@@ -9,6 +9,7 @@ import redis.asyncio as aioredis
 from fastapi import Depends, Request
 from redis import Redis
 
+from api.progress import ProgressHub
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
 from explainer.llm.base import LLMProvider
@@ -26,6 +27,13 @@ class AppState:
     jobs: JobQueue
     # explain's LLM provider (Gemini with the offline fallback, or offline), one per app
     provider: LLMProvider | None = None
+    # live progress for /ws and GraphQL subscribers: one pub/sub connection per process
+    progress: ProgressHub | None = None
+
+    def progress_hub(self) -> ProgressHub:
+        if self.progress is None:
+            raise RuntimeError("the app's lifespan did not open the progress hub")
+        return self.progress
 
 
 def get_state(request: Request) -> AppState:

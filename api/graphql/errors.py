@@ -16,19 +16,31 @@ from explainer.core import errors
 log = logging.getLogger(__name__)
 
 
+def error_extensions(error: errors.ExplainerError) -> dict[str, object]:
+    extensions: dict[str, object] = {"code": error.code}
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None:
+        extensions["retryAfter"] = int(retry_after)
+    return extensions
+
+
+def expected_error(error: errors.ExplainerError) -> GraphQLError:
+    """An expected domain error as the GraphQL error it answers: raised where no extension maps
+    errors afterwards (a subscription's events)."""
+    return GraphQLError(public_message(error), original_error=error, extensions=error_extensions(error))
+
+
 def _map(error: GraphQLError) -> GraphQLError:
     original = error.original_error
+    if isinstance(original, GraphQLError):  # raised already mapped (expected_error)
+        return error
     if original is None:  # syntax and validation errors (limits included) speak for themselves
         error.extensions = {**(error.extensions or {}), "code": "INVALID_REQUEST"}
         return error
     if isinstance(original, errors.ExplainerError) and not (
             original.code == "INTERNAL_ERROR" or isinstance(original, errors.BadQuery)):
-        extensions: dict[str, object] = {"code": original.code}
-        retry_after = getattr(original, "retry_after", None)
-        if retry_after is not None:
-            extensions["retryAfter"] = int(retry_after)
         return GraphQLError(public_message(original), nodes=error.nodes, source=error.source, positions=error.positions,
-                            path=error.path, original_error=original, extensions=extensions)
+                            path=error.path, original_error=original, extensions=error_extensions(original))
     log.error("graphql resolver failed", exc_info=original)
     return GraphQLError("internal error", nodes=error.nodes, source=error.source, positions=error.positions,
                         path=error.path, extensions={"code": "INTERNAL_ERROR"})

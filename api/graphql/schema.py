@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.unset import UNSET
 
 from api.cors import websocket_origin_allowed
+from api.deps import AppState
 from api.graphql.context import GraphQLContext, get_context
 from api.graphql.errors import DomainErrors
 from api.graphql.inputs import NoControlCharacters
@@ -33,6 +34,7 @@ from api.graphql.resolvers.stats import StatsQuery
 from api.graphql.resolvers.subscriptions import Subscription
 from api.graphql.resolvers.videos import VideoQuery
 from api.graphql.transport import UnacceptableJSON, decode_json
+from api.progress import MAX_SUBSCRIPTIONS_PER_SOCKET, TooManySockets, connection_client
 from explainer.core.settings import Settings
 
 
@@ -55,15 +57,32 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         # the subscription socket checks Origin like `/ws`, before Strawberry accepts anything
-        if isinstance(request, WebSocket) and not websocket_origin_allowed(request):
-            await request.close(code=1008, reason="origin not allowed")
-            return request
+        if isinstance(request, WebSocket):
+            return await self._run_socket(request, context, root_value)
         try:
             return await super().run(request, context=context, root_value=root_value)
         except HTTPException as exc:
             code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "INVALID_REQUEST")
             return JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
                                 status_code=exc.status_code)
+
+    async def _run_socket(self, socket: WebSocket, context: Any, root_value: Any) -> Any:
+        # the subscription socket checks Origin like `/ws`, before Strawberry accepts anything,
+        # and takes one of the client's socket slots, shared with `/ws`
+        if not websocket_origin_allowed(socket):
+            await socket.close(code=1008, reason="origin not allowed")
+            return socket
+        state: AppState = socket.app.state.explainer
+        hub, client = state.progress_hub(), connection_client(socket, state.settings)
+        try:
+            hub.open_socket(client)
+        except TooManySockets as exc:
+            await socket.close(code=1013, reason=str(exc))  # 1013: try again later
+            return socket
+        try:
+            return await super().run(socket, context=context, root_value=root_value)
+        finally:
+            hub.close_socket(client)
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_json(data)
@@ -85,6 +104,7 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
 def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:
     return EnvelopedGraphQLRouter(build_schema(settings), path="/graphql", graphql_ide="graphiql",
                          context_getter=get_context, include_in_schema=False,
+                         max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_SOCKET,
                          # subscriptions over WebSocket, and over plain HTTP as multipart responses
                          subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL,
                                                  MULTIPART_SUBSCRIPTION_PROTOCOL))

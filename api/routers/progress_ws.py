@@ -5,6 +5,10 @@ Client → server: `{"type": "subscribe", "videoId": …}`, `{"type": "unsubscri
 `{"type": "ping"}`. Server → client: `subscribed` (with the current state, so a late subscriber
 sees something at once), then `progress` / `complete` / `error` as the worker publishes them.
 A bad message gets an `error` message; the socket stays open.
+
+Every socket's subscriptions share the process's one pub/sub connection (api/progress.py), and a
+client holds at most WS_MAX_SOCKETS_PER_CLIENT sockets (more are closed with 1013, "try again
+later") and WS_MAX_SUBSCRIPTIONS_PER_CLIENT subscriptions.
 """
 
 from __future__ import annotations
@@ -16,18 +20,17 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
-from redis.asyncio.client import PubSub
 
 from api.cors import websocket_origin_allowed
 from api.deps import AppState
+from api.errors import public_message
+from api.progress import MAX_SUBSCRIPTIONS_PER_SOCKET, Subscription, TooManySockets, connection_client
 from api.schemas import StatusData
 from explainer.core.errors import ExplainerError, VideoNotFound
-from explainer.core.keys import progress_channel
 from explainer.ingest.registration import status, validate_video_id
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["progress"])
-MAX_SUBSCRIPTIONS = 20
 MAX_MESSAGE_BYTES = 4096
 
 
@@ -36,13 +39,13 @@ def _error(code: str, message: str) -> dict[str, Any]:
 
 
 class _Session:
-    """One socket: its pub/sub connection and the videos it follows."""
+    """One socket: the videos it follows, each relayed by a task of its own from the hub."""
 
-    def __init__(self, websocket: WebSocket, state: AppState) -> None:
+    def __init__(self, websocket: WebSocket, state: AppState, client: str) -> None:
         self.websocket = websocket
         self.state = state
-        self.pubsub: PubSub = state.redis.pubsub(ignore_subscribe_messages=True)
-        self.videos: set[str] = set()
+        self.client = client
+        self.videos: dict[str, tuple[Subscription, asyncio.Task[None]]] = {}
         self.send_lock = asyncio.Lock()
 
     async def send(self, message: dict[str, Any]) -> None:
@@ -80,46 +83,51 @@ class _Session:
             else:
                 await self.unsubscribe(video_id)
         except ExplainerError as exc:
-            await self.send(_error(exc.code, exc.message))
+            await self.send(_error(exc.code, public_message(exc)))
 
     async def subscribe(self, video_id: str) -> None:
-        if video_id not in self.videos and len(self.videos) >= MAX_SUBSCRIPTIONS:
-            await self.send(_error("INVALID_REQUEST", f"at most {MAX_SUBSCRIPTIONS} subscriptions per socket"))
+        if video_id not in self.videos and len(self.videos) >= MAX_SUBSCRIPTIONS_PER_SOCKET:
+            await self.send(_error("INVALID_REQUEST",
+                                   f"at most {MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per socket"))
             return
         # subscribe first, then read the state: an update in between is sent twice, never lost
-        await self.pubsub.subscribe(progress_channel(video_id))
-        self.videos.add(video_id)
+        subscription = None
+        if video_id not in self.videos:
+            subscription = await self.state.progress_hub().subscribe(self.client, video_id)
         try:
             current: dict[str, Any] | None = StatusData.of(
                 await status(self.state.store, self.state.redis, video_id)).model_dump(by_alias=True)
         except VideoNotFound:
             current = None  # not registered yet: its progress arrives once it is
+        except BaseException:
+            if subscription is not None:
+                await subscription.close()
+            raise
         await self.send({"type": "subscribed", "videoId": video_id, "current": current})
+        if subscription is not None:  # what arrived meanwhile waits in its queue
+            relay = asyncio.create_task(self.relay(subscription))
+            relay.add_done_callback(_log_relay_end)
+            self.videos[video_id] = (subscription, relay)
 
     async def unsubscribe(self, video_id: str) -> None:
         if video_id in self.videos:
-            await self.pubsub.unsubscribe(progress_channel(video_id))
-            self.videos.discard(video_id)
+            await self._stop(video_id)
         await self.send({"type": "unsubscribed", "videoId": video_id})
 
-    async def relay(self) -> None:
-        while True:
-            if not self.pubsub.subscribed:
-                await asyncio.sleep(0.05)
-                continue
-            message = await self.pubsub.get_message(timeout=1.0)
-            if message is None or message.get("type") != "message":
-                continue
-            data = message["data"]
-            text = data.decode() if isinstance(data, bytes) else str(data)
-            try:
-                await self.send(json.loads(text))
-            except ValueError:
-                log.warning("dropped a progress message that is not JSON", extra={"channel": message["channel"]})
+    async def relay(self, subscription: Subscription) -> None:
+        async for message in subscription.messages():
+            await self.send(message)
+
+    async def _stop(self, video_id: str) -> None:
+        subscription, relay = self.videos.pop(video_id)
+        relay.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await relay
+        await subscription.close()
 
     async def close(self) -> None:
-        with contextlib.suppress(Exception):
-            await self.pubsub.aclose()
+        for video_id in list(self.videos):
+            await self._stop(video_id)
 
 
 def _log_relay_end(task: asyncio.Task[None]) -> None:
@@ -136,23 +144,27 @@ async def progress_socket(websocket: WebSocket) -> None:
     if not websocket_origin_allowed(websocket):
         await websocket.close(code=1008, reason="origin not allowed")
         return
-    await websocket.accept()
-    session = _Session(websocket, state)
-    relay = asyncio.create_task(session.relay())
-    relay.add_done_callback(_log_relay_end)
+    hub, client = state.progress_hub(), connection_client(websocket, state.settings)
     try:
-        while True:
-            frame = await websocket.receive()
-            if frame["type"] == "websocket.disconnect":
-                break
-            text = frame.get("text")
-            if text is None:
-                text = (frame.get("bytes") or b"").decode("utf-8", "replace")
-            await session.handle(text)
-    except WebSocketDisconnect:
-        pass
+        hub.open_socket(client)
+    except TooManySockets as exc:
+        await websocket.close(code=1013, reason=str(exc))  # 1013: try again later
+        return
+    try:
+        await websocket.accept()
+        session = _Session(websocket, state, client)
+        try:
+            while True:
+                frame = await websocket.receive()
+                if frame["type"] == "websocket.disconnect":
+                    break
+                text = frame.get("text")
+                if text is None:
+                    text = (frame.get("bytes") or b"").decode("utf-8", "replace")
+                await session.handle(text)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            await session.close()
     finally:
-        relay.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await relay
-        await session.close()
+        hub.close_socket(client)

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     graphql_max_body_bytes: int = Field(default=128 * 1024, ge=1024)
     # WebSocket frames above this are refused by the server before they are buffered
     ws_max_frame_bytes: int = Field(default=16 * 1024, ge=1024)
+    # progress sockets (/ws and the GraphQL WebSocket) and subscriptions one client may hold per
+    # API process; every subscriber shares one pub/sub connection, outside the request pool
+    ws_max_sockets_per_client: int = Field(default=8, ge=1)
+    ws_max_subscriptions_per_client: int = Field(default=40, ge=1)
     # proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: the peer is the client
     trusted_proxies: str = ""
     # the API's Redis pool per process (0: 1,024 shared out over the API processes, at least 64):

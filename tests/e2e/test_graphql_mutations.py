@@ -189,7 +189,7 @@ async def test_stats_and_questions(app_http: tuple[FastAPI, httpx.AsyncClient], 
         cacheHitRate averageResponseMs degradedAnswers questionsPerDay {{ day count }}
         mostAskedLines {{ videoId text count at segmentId }} }}
       video(id: "{EP2.video_id}") {{ questions(first: 1) {{ totalCount pageInfo {{ hasNextPage endCursor }}
-        edges {{ node {{ id text cached responseMs }} }} }} }} }}""")
+        edges {{ node {{ id text cached responseMs }} }} }} }} }}""", key="test-admin")  # ids: admin only
     stats = data["stats"]
     assert stats["videosByStatus"] == [{"status": "ready", "count": 2}]
     assert stats["questions"] == 3 and stats["cacheHitRate"] == pytest.approx(1 / 3)
@@ -202,7 +202,7 @@ async def test_stats_and_questions(app_http: tuple[FastAPI, httpx.AsyncClient], 
     assert page["totalCount"] == 2 and page["pageInfo"]["hasNextPage"] and len(page["edges"]) == 1
     second = await gql(http, f"""query($after: String) {{ video(id: "{EP2.video_id}") {{
         questions(first: 1, after: $after) {{ pageInfo {{ hasNextPage }} edges {{ node {{ id }} }} }} }} }}""",
-                       {"after": page["pageInfo"]["endCursor"]})
+                       {"after": page["pageInfo"]["endCursor"]}, key="test-admin")
     ids = {page["edges"][0]["node"]["id"], second["video"]["questions"]["edges"][0]["node"]["id"]}
     assert ids == {"q1", "q2"} and not second["video"]["questions"]["pageInfo"]["hasNextPage"]
     other = await gql(http, '{ stats(seriesId: "harbor-lights") { questions cacheHitRate } }')
