@@ -12,12 +12,18 @@
       return { code: this.code, message: this.message, retryAfter: this.retryAfter, status: this.status };
     }
   };
-  function createClient({ baseUrl = "", apiKey = "", fetchImpl = globalThis.fetch.bind(globalThis) } = {}) {
+  function createClient({
+    baseUrl = "",
+    apiKey = "",
+    clientToken = "",
+    fetchImpl = globalThis.fetch.bind(globalThis)
+  } = {}) {
     const base = String(baseUrl).replace(/\/+$/, "");
     async function call(path, { method = "GET", json, body, key = false } = {}) {
       const headers = {};
       if (json !== void 0) headers["Content-Type"] = "application/json";
       if (key && apiKey) headers["X-API-Key"] = apiKey;
+      else if (key && clientToken) headers["X-Client-Token"] = clientToken;
       let response;
       try {
         response = await fetchImpl(`${base}${path}`, {
@@ -50,6 +56,8 @@
       status: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/status`),
       cues: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/cues`),
       catalog: () => call("/api/catalog"),
+      health: () => call("/health"),
+      newClient: () => call("/api/clients", { method: "POST" }),
       register: (registration) => call("/api/video/register", { method: "POST", json: registration, key: true }),
       uploadSubtitles: (videoId, { text, filename }) => {
         const form = new FormData();
@@ -68,26 +76,58 @@
       if (command !== EXPLAIN_COMMAND) return;
       const target = tab || (await chromeApi.tabs.query({ active: true, currentWindow: true }))[0];
       if (!target || target.id === void 0) return;
-      try {
-        await chromeApi.tabs.sendMessage(target.id, SHORTCUT_MESSAGE);
-      } catch {
-        await chromeApi.scripting.executeScript({ target: { tabId: target.id }, files: [CONTENT_SCRIPT] });
-        await chromeApi.tabs.sendMessage(target.id, SHORTCUT_MESSAGE);
-      }
+      await explainInTab(chromeApi, target.id);
     };
+  }
+  async function explainInTab(chromeApi, tabId) {
+    try {
+      await chromeApi.tabs.sendMessage(tabId, SHORTCUT_MESSAGE);
+    } catch {
+      await chromeApi.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+      await chromeApi.tabs.sendMessage(tabId, SHORTCUT_MESSAGE);
+    }
   }
 
   // extension/src/settings.js
   var DEFAULTS = { serverUrl: "http://127.0.0.1:8000", language: "auto", pauseOnOpen: true };
   async function loadSettings() {
-    const [synced, local] = await Promise.all([chrome.storage.sync.get(DEFAULTS), chrome.storage.local.get({ apiKey: "" })]);
-    return { ...DEFAULTS, ...synced, apiKey: local.apiKey || "" };
+    const [synced, local] = await Promise.all([
+      chrome.storage.sync.get(DEFAULTS),
+      chrome.storage.local.get({ apiKey: "", clientTokens: {} })
+    ]);
+    const settings = { ...DEFAULTS, ...synced, apiKey: local.apiKey || "" };
+    return { ...settings, clientToken: (local.clientTokens || {})[settings.serverUrl] || "" };
+  }
+  async function saveClientToken(serverUrl, token) {
+    const { clientTokens } = await chrome.storage.local.get({ clientTokens: {} });
+    const next = { ...clientTokens || {} };
+    if (token) next[serverUrl] = token;
+    else delete next[serverUrl];
+    await chrome.storage.local.set({ clientTokens: next });
   }
 
   // extension/src/background.js
   async function client() {
     const settings = await loadSettings();
-    return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
+    return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey, clientToken: settings.clientToken });
+  }
+  async function asUploader(settings, action, retried = false) {
+    const base = { baseUrl: settings.serverUrl, apiKey: settings.apiKey };
+    try {
+      let token = settings.clientToken;
+      if (!settings.apiKey && !token) {
+        token = (await createClient(base).newClient()).clientToken;
+        await saveClientToken(settings.serverUrl, token);
+      }
+      return await action(createClient({ ...base, clientToken: token }));
+    } catch (error) {
+      if (!settings.apiKey && error.code === "FORBIDDEN") return { known: false, needsKey: true };
+      if (!settings.apiKey && error.code === "UNAUTHORIZED" && !retried) {
+        await saveClientToken(settings.serverUrl, "");
+        return asUploader({ ...settings, clientToken: "" }, action, true);
+      }
+      throw error;
+    }
   }
   var handlers = {
     async explain({ question }) {
@@ -99,21 +139,33 @@
     async status({ videoId }) {
       return (await client()).status(videoId);
     },
-    /** A new video: register it (needs an API key with the ingest scope) and send its subtitles. */
+    /** A video the service does not have yet: register it and send the captions the page's player
+     * loaded, with the operator key when one is set, else the viewer's client token (obtained from
+     * the service on first use and kept per server). */
     async register({ registration, subtitles }) {
       const settings = await loadSettings();
-      const api = createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
       try {
-        return { known: true, status: await api.status(registration.videoId) };
+        const status = await (await client()).status(registration.videoId);
+        if (status.status !== "awaiting_subtitles" && status.status !== "error") return { known: true, status };
       } catch (error) {
         if (error.code !== "VIDEO_NOT_FOUND") throw error;
       }
-      if (!settings.apiKey) return { known: false, needsKey: true };
-      const registered = await api.register(registration);
-      if (subtitles && registered.status !== "ready") {
-        return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
+      return asUploader(settings, async (api) => {
+        const registered = await api.register(registration);
+        if (subtitles && registered.status === "awaiting_subtitles") {
+          return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
+        }
+        return { known: true, status: registered };
+      });
+    },
+    async health() {
+      const settings = await loadSettings();
+      try {
+        await (await client()).health();
+        return { serverUrl: settings.serverUrl, reachable: true };
+      } catch (error) {
+        return { serverUrl: settings.serverUrl, reachable: error.code !== "NETWORK_ERROR" };
       }
-      return { known: true, status: registered };
     },
     async settings() {
       return loadSettings();

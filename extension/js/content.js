@@ -60,6 +60,42 @@
     while (element.firstChild) element.firstChild.remove();
   }
 
+  // web/src/panel/icons.js
+  var SVG = "http://www.w3.org/2000/svg";
+  var PATHS = {
+    thumbUp: ["M7 11v9H4v-9h3Z", "M7 11l4-7c1.2 0 2 .9 2 2v3h5.2c1.1 0 1.9 1 1.7 2.1l-1.3 7A2 2 0 0 1 16.6 20H7"],
+    thumbDown: ["M7 13V4H4v9h3Z", "M7 13l4 7c1.2 0 2-.9 2-2v-3h5.2c1.1 0 1.9-1 1.7-2.1l-1.3-7A2 2 0 0 0 16.6 4H7"],
+    bulb: [
+      "M9 18h6",
+      "M10 21h4",
+      "M12 3a6 6 0 0 0-3.6 10.8c.7.6 1.1 1.3 1.1 2.2h5c0-.9.4-1.6 1.1-2.2A6 6 0 0 0 12 3Z"
+    ]
+  };
+  function icon(doc, name, size = 18) {
+    const svg = doc.createElementNS(SVG, "svg");
+    for (const [key, value] of Object.entries({
+      viewBox: "0 0 24 24",
+      width: size,
+      height: size,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 1.8,
+      "stroke-linecap": "round",
+      "stroke-linejoin": "round",
+      "aria-hidden": "true",
+      focusable: "false"
+    })) {
+      svg.setAttribute(key, String(value));
+    }
+    svg.setAttribute("data-icon", name);
+    for (const d of PATHS[name]) {
+      const path = doc.createElementNS(SVG, "path");
+      path.setAttribute("d", d);
+      svg.append(path);
+    }
+    return svg;
+  }
+
   // web/src/format.js
   function formatTime(seconds) {
     const total = Math.max(0, Math.floor(Number(seconds) || 0));
@@ -94,6 +130,110 @@
       return asText(value.text ?? value.description ?? value.reason ?? value.summary ?? "");
     }
     return "";
+  }
+
+  // web/src/i18n.js
+  var en = {
+    explainButton: "Explain this line",
+    panelTitle: "What does this line mean?",
+    close: "Close",
+    thinking: "Looking through the episodes you have seen…",
+    who: "Who is who",
+    earlier: "Earlier scenes",
+    sources: "Sources",
+    helpful: "Did this help?",
+    helpfulYes: "Helpful",
+    helpfulNo: "Not helpful",
+    thanks: "Thanks for telling us.",
+    degraded: "Composed from the series graph only (the language model was unavailable).",
+    processing: (percent) => `Reading this episode, ${percent} % — the answer follows by itself when it is done.`,
+    rateLimited: (seconds) => `Lots of questions right now. Trying again in ${seconds} s — no need to do anything.`,
+    failed: "The explanation is not available right now.",
+    notFound: "This video is not known to the service yet.",
+    hereAt: (time) => `this episode, ${time}`,
+    episodeAt: (episode, time) => `episode ${episode}, ${time}`,
+    confidence: { certain: "almost certain", likely: "likely", possible: "possibly", unsure: "unsure" },
+    refersTo: "refers to",
+    // web player
+    homeTitle: "Series ready to watch",
+    homeEmpty: "No episode is ready yet. The demo series is loaded on the first `make run`.",
+    homeExplore: "Characters and timeline",
+    homeAddTitle: "Add a video",
+    homeAddExtension: "With the browser extension: open the episode on any page that plays it with subtitles and press Ctrl+E (⌘+E): the extension sends the captions its player loaded, and the answer follows once the episode is read.",
+    homeAddOperator: "With an operator API key (ingest scope): register the video, then upload its subtitle file —",
+    episodeLabel: (episode, title) => `Episode ${episode}: ${title}`,
+    transcript: "Transcript",
+    play: "Play",
+    pause: "Pause",
+    backToList: "All series",
+    clickHint: "Click a line (or select words in it) to ask what it means.",
+    episodeProcessing: (percent, step) => `Analysing this episode: ${percent} %${step ? ` (${step})` : ""}`,
+    // extension
+    popupNoVideo: "No video with subtitles seen on this page yet.",
+    popupReady: "Ready: select a subtitle line and press the shortcut.",
+    popupWaiting: "Waiting for the service…",
+    popupNeedsKey: "Not analysed yet: this service takes new episodes from its operators only (an API key in the options).",
+    popupExplain: "Explain the line on screen",
+    popupServer: (url) => `Server: ${url}`,
+    popupReachable: "reachable",
+    popupUnreachable: "not reachable — check the server URL in the options",
+    popupNoPage: "This tab cannot be read (a browser page or the web store).",
+    options: "Options",
+    optionsSaved: "Saved."
+  };
+  var ko = {
+    explainButton: "이 대사 설명 보기",
+    panelTitle: "이 대사는 무슨 뜻일까요?",
+    close: "닫기",
+    thinking: "지금까지 본 회차를 살펴보는 중…",
+    who: "누구를 가리키나요",
+    earlier: "앞서 나온 장면",
+    sources: "출처",
+    helpful: "도움이 되었나요?",
+    helpfulYes: "도움이 됐어요",
+    helpfulNo: "도움이 안 됐어요",
+    thanks: "알려 주셔서 고맙습니다.",
+    degraded: "언어 모델을 쓸 수 없어 시리즈 그래프만으로 만든 설명입니다.",
+    processing: (percent) => `이 회차를 읽는 중, ${percent} % — 다 읽으면 바로 설명해 드릴게요.`,
+    rateLimited: (seconds) => `지금 질문이 많아요. ${seconds}초 뒤에 다시 시도합니다. 따로 하실 일은 없어요.`,
+    failed: "지금은 설명을 가져올 수 없습니다.",
+    notFound: "서비스가 아직 모르는 영상입니다.",
+    hereAt: (time) => `이번 화 ${time}`,
+    episodeAt: (episode, time) => `${episode}화 ${time}`,
+    confidence: { certain: "거의 확실", likely: "아마도", possible: "어쩌면", unsure: "확실하지 않음" },
+    refersTo: "→",
+    homeTitle: "볼 수 있는 시리즈",
+    homeEmpty: "아직 준비된 회차가 없습니다. 처음 `make run` 할 때 데모 시리즈가 들어갑니다.",
+    homeExplore: "인물 관계도와 타임라인",
+    homeAddTitle: "영상 추가하기",
+    homeAddExtension: "브라우저 확장 프로그램으로: 자막이 나오는 페이지에서 회차를 열고 Ctrl+E(⌘+E)를 누르세요. 플레이어가 불러온 자막을 확장 프로그램이 보내고, 회차를 다 읽으면 설명이 나옵니다.",
+    homeAddOperator: "운영자 API 키(ingest 권한)로: 영상을 등록한 뒤 자막 파일을 올리세요 —",
+    episodeLabel: (episode, title) => `${episode}화: ${title}`,
+    transcript: "대본",
+    play: "재생",
+    pause: "일시정지",
+    backToList: "전체 시리즈",
+    clickHint: "대사를 클릭하거나 단어를 선택하면 뜻을 알려 드려요.",
+    episodeProcessing: (percent, step) => `이 회차를 분석하는 중: ${percent} %${step ? ` (${step})` : ""}`,
+    popupNoVideo: "이 페이지에서 아직 자막이 있는 영상을 찾지 못했습니다.",
+    popupReady: "준비됨: 자막을 선택하고 단축키를 누르세요.",
+    popupWaiting: "서비스를 기다리는 중…",
+    popupNeedsKey: "아직 분석되지 않았습니다. 이 서비스는 운영자만 새 회차를 넣을 수 있습니다(옵션의 API 키).",
+    popupExplain: "화면의 대사 설명 보기",
+    popupServer: (url) => `서버: ${url}`,
+    popupReachable: "연결됨",
+    popupUnreachable: "연결 안 됨 — 옵션에서 서버 주소를 확인하세요",
+    popupNoPage: "이 탭은 읽을 수 없습니다(브라우저 페이지나 웹 스토어).",
+    options: "옵션",
+    optionsSaved: "저장했습니다."
+  };
+  var STRINGS = { en, ko };
+  function pickLanguage(preference, browserLanguage) {
+    if (preference === "ko" || preference === "en") return preference;
+    return String(browserLanguage || "").toLowerCase().startsWith("ko") ? "ko" : "en";
+  }
+  function stringsFor(language) {
+    return STRINGS[language] || en;
   }
 
   // web/src/panel/styles.js
@@ -142,6 +282,7 @@ a:focus-visible, button.reference:focus-visible { outline: 2px solid #93c5fd; ou
 footer { display: flex; align-items: center; gap: 8px; margin-top: 12px; padding-top: 10px; border-top: 1px solid rgba(255, 255, 255, 0.1); color: #cbd5e1; font-size: 13px; }
 footer .vote { all: unset; cursor: pointer; font-size: 18px; padding: 2px 8px; border-radius: 8px; background: rgba(255, 255, 255, 0.08); }
 footer .vote:hover, footer .vote:focus-visible { background: rgba(255, 255, 255, 0.18); }
+footer .vote svg { display: block; }
 footer .vote[disabled] { opacity: 0.45; cursor: default; }
 footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 0.45); }
 `;
@@ -177,6 +318,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     shadow.append(panel);
     let question = null;
     let generation = 0;
+    let labels = strings;
     const onKey = (event) => {
       if (event.key === "Escape" && isOpen()) close();
     };
@@ -244,14 +386,15 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     function showAnswer(data, answeredQuestion = question) {
       question = answeredQuestion;
       const explanation = data && data.explanation || {};
+      labels = labelsFor(explanation.text, strings);
       const parts = [h(doc, "p", { class: "text", testid: "explain-text", text: asText(explanation.text) })];
-      if (data && data.degraded) parts.push(h(doc, "p", { class: "note", text: strings.degraded }));
+      if (data && data.degraded) parts.push(h(doc, "p", { class: "note", text: labels.degraded }));
       const resolutions = list(explanation.resolutions).map(resolutionItem).filter(Boolean);
-      if (resolutions.length) parts.push(h(doc, "h3", { text: strings.who }), h(doc, "ul", {}, resolutions));
+      if (resolutions.length) parts.push(h(doc, "h3", { text: labels.who }), h(doc, "ul", {}, resolutions));
       const references = list(explanation.references).map(referenceItem).filter(Boolean);
-      if (references.length) parts.push(h(doc, "h3", { text: strings.earlier }), h(doc, "ul", {}, references));
+      if (references.length) parts.push(h(doc, "h3", { text: labels.earlier }), h(doc, "ul", {}, references));
       const sources = list(explanation.sources).map(sourceItem).filter(Boolean);
-      if (sources.length) parts.push(h(doc, "h3", { text: strings.sources }), h(doc, "ul", {}, sources));
+      if (sources.length) parts.push(h(doc, "h3", { text: labels.sources }), h(doc, "ul", {}, sources));
       if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId), String(data.feedbackToken || "")));
       show(...parts);
     }
@@ -262,14 +405,14 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const description = name ? "" : asText(resolution.description);
       const expression = asText(resolution.expression);
       if (!name && !expression) return null;
-      const word = confidenceWord(resolution.confidence, strings);
+      const word = confidenceWord(resolution.confidence, labels);
       const evidence = asText(resolution.evidence);
       return h(
         doc,
         "li",
         { testid: "explain-resolution" },
         expression ? h(doc, "span", { class: "expression", text: `“${expression}”` }) : null,
-        expression && (name || description) ? ` ${strings.refersTo} ` : null,
+        expression && (name || description) ? ` ${labels.refersTo} ` : null,
         name ? h(doc, "span", { class: "entity", text: name }) : null,
         description ? h(doc, "span", { class: "description", testid: "explain-description", text: description }) : null,
         word ? h(doc, "span", { class: "confidence", text: ` · ${word}` }) : null,
@@ -282,7 +425,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (!Number.isFinite(seconds)) return null;
       const description = asText(reference.description);
       const sameEpisode = question && reference.videoId === question.videoId;
-      const label = sameEpisode ? strings.hereAt(formatTime(seconds)) : reference.episode != null ? strings.episodeAt(asText(reference.episode), formatTime(seconds)) : formatTime(seconds);
+      const label = sameEpisode ? labels.hereAt(formatTime(seconds)) : reference.episode != null ? labels.episodeAt(asText(reference.episode), formatTime(seconds)) : formatTime(seconds);
       let target;
       if (sameEpisode && onSeek) {
         target = h(doc, "button", { class: "reference", type: "button", text: label, onclick: () => onSeek(seconds) });
@@ -307,16 +450,16 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       return h(doc, "li", {}, url ? h(doc, "a", { href: url, target: "_blank", rel: "noopener noreferrer", text: label }) : label);
     }
     function feedbackBar(questionId, feedbackToken) {
-      const note = h(doc, "span", { text: strings.helpful });
+      const note = h(doc, "span", { text: labels.helpful });
       const vote = (helpful) => async (event) => {
         const button = event.currentTarget;
         for (const b of buttons) b.disabled = true;
         button.setAttribute("aria-pressed", "true");
         try {
           await onFeedback(questionId, helpful, feedbackToken);
-          note.textContent = strings.thanks;
+          note.textContent = labels.thanks;
         } catch {
-          note.textContent = strings.failed;
+          note.textContent = labels.failed;
           for (const b of buttons) b.disabled = false;
         }
       };
@@ -325,20 +468,18 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
           class: "vote",
           type: "button",
           testid: "explain-feedback-up",
-          "aria-label": strings.helpfulYes,
+          "aria-label": labels.helpfulYes,
           "aria-pressed": "false",
-          text: "👍",
           onclick: vote(true)
-        }),
+        }, icon(doc, "thumbUp")),
         h(doc, "button", {
           class: "vote",
           type: "button",
           testid: "explain-feedback-down",
-          "aria-label": strings.helpfulNo,
+          "aria-label": labels.helpfulNo,
           "aria-pressed": "false",
-          text: "👎",
           onclick: vote(false)
-        })
+        }, icon(doc, "thumbDown"))
       ];
       return h(doc, "footer", {}, note, ...buttons);
     }
@@ -357,6 +498,11 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
         return generation;
       }
     };
+  }
+  function labelsFor(text, fallback) {
+    const value = typeof text === "string" ? text : "";
+    if (/[가-힣]/.test(value)) return STRINGS.ko;
+    return /[A-Za-z]/.test(value) ? STRINGS.en : fallback;
   }
   function list(value) {
     return Array.isArray(value) ? value : [];
@@ -379,92 +525,6 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     const style = doc.createElement("style");
     style.textContent = PANEL_CSS;
     shadow.append(style);
-  }
-
-  // web/src/i18n.js
-  var en = {
-    explainButton: "Explain this line",
-    panelTitle: "What does this line mean?",
-    close: "Close",
-    thinking: "Looking through the episodes you have seen…",
-    who: "Who is who",
-    earlier: "Earlier scenes",
-    sources: "Sources",
-    helpful: "Did this help?",
-    helpfulYes: "Helpful",
-    helpfulNo: "Not helpful",
-    thanks: "Thanks for telling us.",
-    degraded: "Composed from the series graph only (the language model was unavailable).",
-    processing: (percent) => `Analysing this series, ${percent} % — the answer follows when it is ready.`,
-    rateLimited: (seconds) => `Lots of questions right now. Trying again in ${seconds} s — no need to do anything.`,
-    failed: "The explanation is not available right now.",
-    notFound: "This video is not known to the service yet.",
-    hereAt: (time) => `this episode, ${time}`,
-    episodeAt: (episode, time) => `episode ${episode}, ${time}`,
-    confidence: { certain: "almost certain", likely: "likely", possible: "possibly", unsure: "unsure" },
-    refersTo: "refers to",
-    // web player
-    homeTitle: "Series ready to watch",
-    homeEmpty: "No episode is ready yet. The demo series is loaded on the first `make run`.",
-    episodeLabel: (episode, title) => `Episode ${episode}: ${title}`,
-    transcript: "Transcript",
-    play: "Play",
-    pause: "Pause",
-    backToList: "All series",
-    clickHint: "Click a line (or select words in it) to ask what it means.",
-    episodeProcessing: (percent, step) => `Analysing this episode: ${percent} %${step ? ` (${step})` : ""}`,
-    // extension
-    popupNoVideo: "No video with subtitles on this page.",
-    popupReady: "Ready: select a subtitle line and press the shortcut.",
-    popupWaiting: "Waiting for the service…",
-    popupNeedsKey: "Not analysed yet. Add an API key in the options to send this episode's subtitles.",
-    options: "Options",
-    optionsSaved: "Saved."
-  };
-  var ko = {
-    explainButton: "이 대사 설명 보기",
-    panelTitle: "이 대사는 무슨 뜻일까요?",
-    close: "닫기",
-    thinking: "지금까지 본 회차를 살펴보는 중…",
-    who: "누구를 가리키나요",
-    earlier: "앞서 나온 장면",
-    sources: "출처",
-    helpful: "도움이 되었나요?",
-    helpfulYes: "도움이 됐어요",
-    helpfulNo: "도움이 안 됐어요",
-    thanks: "알려 주셔서 고맙습니다.",
-    degraded: "언어 모델을 쓸 수 없어 시리즈 그래프만으로 만든 설명입니다.",
-    processing: (percent) => `시리즈 분석 중, ${percent} % — 준비되면 바로 설명해 드릴게요.`,
-    rateLimited: (seconds) => `지금 질문이 많아요. ${seconds}초 뒤에 다시 시도합니다. 따로 하실 일은 없어요.`,
-    failed: "지금은 설명을 가져올 수 없습니다.",
-    notFound: "서비스가 아직 모르는 영상입니다.",
-    hereAt: (time) => `이번 화 ${time}`,
-    episodeAt: (episode, time) => `${episode}화 ${time}`,
-    confidence: { certain: "거의 확실", likely: "아마도", possible: "어쩌면", unsure: "확실하지 않음" },
-    refersTo: "→",
-    homeTitle: "볼 수 있는 시리즈",
-    homeEmpty: "아직 준비된 회차가 없습니다. 처음 `make run` 할 때 데모 시리즈가 들어갑니다.",
-    episodeLabel: (episode, title) => `${episode}화: ${title}`,
-    transcript: "대본",
-    play: "재생",
-    pause: "일시정지",
-    backToList: "전체 시리즈",
-    clickHint: "대사를 클릭하거나 단어를 선택하면 뜻을 알려 드려요.",
-    episodeProcessing: (percent, step) => `이 회차를 분석하는 중: ${percent} %${step ? ` (${step})` : ""}`,
-    popupNoVideo: "이 페이지에는 자막이 있는 영상이 없습니다.",
-    popupReady: "준비됨: 자막을 선택하고 단축키를 누르세요.",
-    popupWaiting: "서비스를 기다리는 중…",
-    popupNeedsKey: "아직 분석되지 않았습니다. 옵션에 API 키를 넣으면 이 회차의 자막을 보냅니다.",
-    options: "옵션",
-    optionsSaved: "저장했습니다."
-  };
-  var STRINGS = { en, ko };
-  function pickLanguage(preference, browserLanguage) {
-    if (preference === "ko" || preference === "en") return preference;
-    return String(browserLanguage || "").toLowerCase().startsWith("ko") ? "ko" : "en";
-  }
-  function stringsFor(language) {
-    return STRINGS[language] || en;
   }
 
   // extension/src/commands.js
@@ -525,7 +585,15 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     return best;
   }
   function stripCueMarkup(text) {
-    return String(text).replace(/<[^>]*>/g, "").replace(/[ \t]+/g, " ").trim();
+    return decodeEntities(String(text).replace(/<[^>]*>/g, "")).replace(/[ \t]+/g, " ").trim();
+  }
+  var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", lrm: "‎", rlm: "‏" };
+  function decodeEntities(text) {
+    return String(text).replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (whole, dec, hex, name) => {
+      if (name) return NAMED[name.toLowerCase()] ?? whole;
+      const code = dec ? Number(dec) : parseInt(hex, 16);
+      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+    });
   }
   function hash(text) {
     let h2 = 2166136261;
@@ -611,6 +679,33 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const cues = parseTtml(body, parse);
       return cues.length ? { format: "ttml", filename: "subtitles.dfxp", text: body, cues } : null;
     },
+    /** The player's metadata document (/metadata?movieid=…): the show's own id and the episode's
+     * season and number, keyed by the episode's video id. */
+    metadataFromResponse(url, body) {
+      if (!/\/metadata\?/.test(url)) return null;
+      let show;
+      try {
+        show = JSON.parse(body).video;
+      } catch {
+        return null;
+      }
+      if (!show || show.type !== "show" || !Array.isArray(show.seasons)) return null;
+      const found = {};
+      for (const season of show.seasons) {
+        for (const episode of season.episodes || []) {
+          const id = episode.id ?? episode.episodeId;
+          if (id == null) continue;
+          found[String(id)] = {
+            showId: String(show.id),
+            seriesTitle: show.title || null,
+            season: season.seq ?? null,
+            episode: episode.seq ?? null,
+            title: [show.title, episode.title].filter(Boolean).join(" ") || null
+          };
+        }
+      }
+      return Object.keys(found).length ? found : null;
+    },
     subtitleSources: () => [],
     seek(doc, t) {
       const video = largestVideo(doc);
@@ -627,11 +722,15 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const url = new URL(location2.href);
       return url.searchParams.get("v") || (/^\/(?:shorts|embed)\/([\w-]{6,})/.exec(url.pathname) || [])[1] || null;
     },
-    metadata(doc) {
+    /** The title (the service reads the episode marker from it), and the show as YouTube knows it:
+     * the playlist being played (?list=), else the channel (its id, or its @handle). */
+    metadata(doc, location2) {
       const heading = doc.querySelector("h1.ytd-watch-metadata, h1.title")?.textContent;
       const title = (heading || doc.title.replace(/ - YouTube$/, "")).trim();
-      const m = /(?:(?:S|시즌\s*)(\d+)\s*)?(?:E|EP\.?\s*|Episode\s*)(\d+)|(\d+)\s*화/i.exec(title);
-      return { title, season: m && m[1] ? Number(m[1]) : null, episode: m ? Number(m[2] || m[3]) : null };
+      const playlistId = location2 ? new URL(location2.href).searchParams.get("list") : null;
+      const owner = doc.querySelector("ytd-video-owner-renderer a[href], #owner a[href]")?.getAttribute("href") || "";
+      const channelId = doc.querySelector('meta[itemprop="channelId"]')?.content || (/^\/(?:channel\/([\w-]+)|(@[\w.-]+))/.exec(owner) || []).slice(1).find(Boolean) || null;
+      return { title, season: null, episode: null, playlistId: validId(playlistId), channelId: validId(channelId) };
     },
     currentTime: (doc) => youtube.video(doc)?.currentTime ?? 0,
     currentCaption: (doc) => Array.from(doc.querySelectorAll(".ytp-caption-segment")).map((s) => s.textContent).join(" ").trim(),
@@ -648,6 +747,9 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       if (video) video.currentTime = t;
     }
   };
+  function validId(value) {
+    return value && /^[\w@.-]{1,64}$/.test(value) ? value : null;
+  }
 
   // extension/src/detectors/index.js
   var DETECTORS = [netflix, youtube, html5];
@@ -666,7 +768,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     const settings = await send("settings");
     const strings = stringsFor(pickLanguage(settings.language, navigator.language));
     const detector = detectorFor(location);
-    const state = { videoId: null, registration: null, lastAsk: 0, captured: null };
+    const state = { videoId: null, registration: null, registering: null, lastAsk: 0, captured: null, platform: {} };
     let resume = false;
     const panel = createPanel({
       document,
@@ -689,11 +791,13 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const now = Date.now();
       if (now - state.lastAsk < 400 && panel.isOpen()) return;
       state.lastAsk = now;
-      const selected = String(document.getSelection() || "").trim();
+      const selection = document.getSelection();
+      const selected = String(selection || "").trim();
       const text = (selected || detector.currentCaption(document)).slice(0, 500);
       const videoId = detector.videoId(document, location);
       if (!text || !videoId) return;
-      const { title, season, episode } = detector.metadata(document, location);
+      if (selection) selection.removeAllRanges();
+      const { title, season, episode } = metadata();
       ask({
         panel,
         question: {
@@ -707,45 +811,60 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
             platform: detector.platform
           }
         },
-        explain: (question) => send("explain", { question }),
+        explain: explainOrRegister,
         status: (id) => send("status", { videoId: id })
       });
     }
-    chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-      if (message && message.type === SHORTCUT_MESSAGE.type) explainNow();
-      if (message && message.type === "video-state") {
-        reply({
-          videoId: detector.video(document) ? detector.videoId(document, location) : null,
-          platform: detector.platform,
-          registration: state.registration
-        });
+    async function explainOrRegister(question) {
+      try {
+        return await send("explain", { question });
+      } catch (error) {
+        if (!error || error.code !== "VIDEO_NOT_FOUND") throw error;
+        await (state.registering || register(true));
+        if (state.registration && state.registration.known) throw { code: "VIDEO_PROCESSING", retryAfter: 2 };
+        throw error;
       }
-      return false;
-    });
+    }
+    function metadata() {
+      const found = detector.metadata(document, location);
+      const extra = state.platform[detector.videoId(document, location)] || {};
+      return { ...found, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== null && v !== void 0)) };
+    }
     document.addEventListener("keydown", (event) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "e") {
         event.preventDefault();
         explainNow();
       }
     }, true);
-    const bulb = lightBulb(strings, explainNow);
+    const bulb = explainButton(strings, explainNow);
     const overlay = detector.captionElement(document) === null ? captionOverlay(detector, bulb) : null;
     if (!overlay) hoverCaptions(detector, bulb);
     window.addEventListener("message", (event) => {
       const data = event.data;
       if (event.source !== window || !data || data.source !== "subtitle-explainer" || data.kind !== "subtitle-document") return;
+      const known = detector.metadataFromResponse && detector.metadataFromResponse(data.url, data.body);
+      if (known) {
+        Object.assign(state.platform, known);
+        return;
+      }
       const found = detector.subtitleFromResponse && detector.subtitleFromResponse(data.url, data.body, (t, type) => new DOMParser().parseFromString(t, type));
       if (found) {
         state.captured = { text: found.text, filename: found.filename };
         register(true);
       }
     });
-    async function register(force = false) {
+    function register(force = false) {
       const video = detector.video(document);
       const videoId = video && detector.videoId(document, location);
-      if (!videoId || videoId === state.videoId && !force) return;
+      if (!videoId || videoId === state.videoId && !force) return state.registering;
       state.videoId = videoId;
-      const { title, season, episode, seriesTitle } = detector.metadata(document, location);
+      state.registering = registerNow(video, videoId).finally(() => {
+        state.registering = null;
+      });
+      return state.registering;
+    }
+    async function registerNow(video, videoId) {
+      const { title, season, episode, seriesTitle, showId, playlistId, channelId } = metadata();
       let subtitles = state.captured;
       if (!subtitles) {
         for (const source of detector.subtitleSources(document)) {
@@ -757,13 +876,18 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
           if (subtitles) break;
         }
       }
+      const duration = Number.isFinite(video.duration) && video.duration > 0 ? Math.round(video.duration * 10) / 10 : null;
       const registration = {
         platform: detector.platform,
         videoId,
-        title: title || videoId,
-        ...seriesTitle ? { seriesTitle } : {},
+        title: (title || videoId).slice(0, 300),
+        ...seriesTitle ? { seriesTitle: seriesTitle.slice(0, 300) } : {},
         ...season != null ? { season } : {},
-        ...episode != null ? { episode } : {}
+        ...episode != null ? { episode } : {},
+        ...showId ? { showId: String(showId) } : {},
+        ...playlistId ? { playlistId } : {},
+        ...channelId ? { channelId } : {},
+        ...duration ? { duration } : {}
       };
       try {
         state.registration = await send("register", { registration, subtitles });
@@ -773,24 +897,32 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     }
     register();
     new MutationObserver(() => register()).observe(document.documentElement, { childList: true, subtree: true });
+    return {
+      explainNow,
+      videoState: () => ({
+        videoId: detector.video(document) ? detector.videoId(document, location) : null,
+        platform: detector.platform,
+        registration: state.registration
+      })
+    };
   }
-  function lightBulb(strings, onClick) {
+  function explainButton(strings, onClick) {
     const button = h(document, "button", {
       type: "button",
       testid: "explain-button",
       title: strings.explainButton,
-      "aria-label": strings.explainButton,
-      text: "💡"
-    });
+      "aria-label": strings.explainButton
+    }, icon(document, "bulb", 20));
     Object.assign(button.style, {
       position: "fixed",
       zIndex: "2147483646",
       display: "none",
-      font: "18px/1 sans-serif",
-      padding: "4px 6px",
+      lineHeight: "0",
+      padding: "5px",
       border: "0",
       borderRadius: "8px",
       cursor: "pointer",
+      color: "#fde68a",
       background: "rgba(20, 22, 28, 0.9)",
       boxShadow: "0 2px 8px rgba(0,0,0,.5)"
     });
@@ -841,11 +973,14 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
     line.addEventListener("mouseleave", leave);
     bulb.element.addEventListener("mouseenter", () => clearTimeout(hideTimer));
     bulb.element.addEventListener("mouseleave", leave);
+    const selecting = () => {
+      const selection = document.getSelection();
+      return Boolean(selection && !selection.isCollapsed && line.contains(selection.anchorNode));
+    };
     const draw = () => {
       const video = detector.video(document);
       const text = video ? detector.currentCaption(document) : "";
-      if (text && line.textContent !== text && !String(document.getSelection() || "").trim()) line.textContent = text;
-      if (!text && !String(document.getSelection() || "").trim()) line.textContent = "";
+      if (line.textContent !== text && !selecting()) line.textContent = text;
       if (video && line.textContent) {
         const box = video.getBoundingClientRect();
         line.style.left = `${box.left + box.width / 2}px`;
@@ -869,6 +1004,14 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
   var ownPlayer = document.querySelector('meta[name="subtitle-explainer"]') !== null;
   if (!globalThis[GUARD] && !ownPlayer) {
     globalThis[GUARD] = true;
-    start();
+    const started = start();
+    chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+      if (message && message.type === SHORTCUT_MESSAGE.type) started.then((content) => content.explainNow());
+      if (message && message.type === "video-state") {
+        started.then((content) => reply(content.videoState()));
+        return true;
+      }
+      return false;
+    });
   }
 })();

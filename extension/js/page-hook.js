@@ -2,7 +2,7 @@
 (() => {
   // extension/src/page-hook.js
   (() => {
-    const looksLikeSubtitles = (url) => /\/api\/timedtext|nflxvideo\.net|\/\?o=/.test(url);
+    const looksLikeSubtitles = (url) => /\/api\/timedtext|nflxvideo\.net|\/\?o=|netflix\.com\/.*\/metadata\?/.test(url);
     const hand = (url, body) => {
       if (typeof body === "string" && body.length < 5e6) {
         window.postMessage({ source: "subtitle-explainer", kind: "subtitle-document", url, body }, window.location.origin);

@@ -2,11 +2,33 @@
 // page and to this worker). It keeps no state it cannot rebuild: settings are read per message.
 import { createClient } from "../../web/src/api.js";
 import { commandHandler } from "./commands.js";
-import { loadSettings } from "./settings.js";
+import { loadSettings, saveClientToken } from "./settings.js";
 
 async function client() {
   const settings = await loadSettings();
-  return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
+  return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey, clientToken: settings.clientToken });
+}
+
+/** Runs `action` with a client that may register and upload: the operator key, or a client token
+ * (a new one when there is none or the service no longer knows it). A service that takes new
+ * episodes from operators only (VIEWER_REGISTRATION=off) answers FORBIDDEN: {known: false, needsKey}. */
+async function asUploader(settings, action, retried = false) {
+  const base = { baseUrl: settings.serverUrl, apiKey: settings.apiKey };
+  try {
+    let token = settings.clientToken;
+    if (!settings.apiKey && !token) {
+      token = (await createClient(base).newClient()).clientToken;
+      await saveClientToken(settings.serverUrl, token);
+    }
+    return await action(createClient({ ...base, clientToken: token }));
+  } catch (error) {
+    if (!settings.apiKey && error.code === "FORBIDDEN") return { known: false, needsKey: true };
+    if (!settings.apiKey && error.code === "UNAUTHORIZED" && !retried) {
+      await saveClientToken(settings.serverUrl, "");
+      return asUploader({ ...settings, clientToken: "" }, action, true);
+    }
+    throw error;
+  }
 }
 
 const handlers = {
@@ -19,21 +41,33 @@ const handlers = {
   async status({ videoId }) {
     return (await client()).status(videoId);
   },
-  /** A new video: register it (needs an API key with the ingest scope) and send its subtitles. */
+  /** A video the service does not have yet: register it and send the captions the page's player
+   * loaded, with the operator key when one is set, else the viewer's client token (obtained from
+   * the service on first use and kept per server). */
   async register({ registration, subtitles }) {
     const settings = await loadSettings();
-    const api = createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey });
     try {
-      return { known: true, status: await api.status(registration.videoId) };
+      const status = await (await client()).status(registration.videoId);
+      if (status.status !== "awaiting_subtitles" && status.status !== "error") return { known: true, status };
     } catch (error) {
       if (error.code !== "VIDEO_NOT_FOUND") throw error;
     }
-    if (!settings.apiKey) return { known: false, needsKey: true };
-    const registered = await api.register(registration);
-    if (subtitles && registered.status !== "ready") {
-      return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
+    return asUploader(settings, async (api) => {
+      const registered = await api.register(registration);
+      if (subtitles && registered.status === "awaiting_subtitles") {
+        return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
+      }
+      return { known: true, status: registered };
+    });
+  },
+  async health() {
+    const settings = await loadSettings();
+    try {
+      await (await client()).health();
+      return { serverUrl: settings.serverUrl, reachable: true };
+    } catch (error) {
+      return { serverUrl: settings.serverUrl, reachable: error.code !== "NETWORK_ERROR" };
     }
-    return { known: true, status: registered };
   },
   async settings() {
     return loadSettings();

@@ -1,8 +1,10 @@
 // The content script: finds the video and its subtitles through the page's detector, registers
-// new videos, draws the 💡 on a hovered subtitle, and opens the shared panel on a selection or the
-// shortcut. It talks only to the page and to the service worker.
+// new videos (the captions the page's player loaded), draws the explain button beside a hovered
+// subtitle, and opens the shared panel on a selection, the shortcut or the popup's button. It
+// talks only to the page and to the service worker.
 import { ask } from "../../web/src/panel/ask.js";
 import { h } from "../../web/src/panel/dom.js";
+import { icon } from "../../web/src/panel/icons.js";
 import { createPanel } from "../../web/src/panel/panel.js";
 import { pickLanguage, stringsFor } from "../../web/src/i18n.js";
 import { SHORTCUT_MESSAGE } from "./commands.js";
@@ -20,7 +22,7 @@ async function start() {
   const settings = await send("settings");
   const strings = stringsFor(pickLanguage(settings.language, navigator.language));
   const detector = detectorFor(location);
-  const state = { videoId: null, registration: null, lastAsk: 0, captured: null };
+  const state = { videoId: null, registration: null, registering: null, lastAsk: 0, captured: null, platform: {} };
   let resume = false;
 
   const panel = createPanel({
@@ -44,30 +46,44 @@ async function start() {
     // one press can arrive twice (chrome.commands and the page's keydown): the second finds the panel open
     if (now - state.lastAsk < 400 && panel.isOpen()) return;
     state.lastAsk = now;
-    const selected = String(document.getSelection() || "").trim();
+    const selection = document.getSelection();
+    const selected = String(selection || "").trim();
     const text = (selected || detector.currentCaption(document)).slice(0, 500);
     const videoId = detector.videoId(document, location);
     if (!text || !videoId) return;
-    const { title, season, episode } = detector.metadata(document, location);
+    // asked: the selection goes, so the line on screen moves on and the next question is about it
+    if (selection) selection.removeAllRanges();
+    const { title, season, episode } = metadata();
     ask({
       panel,
       question: { videoId, selectedText: text, timestamp: detector.currentTime(document),
                   metadata: { title: title ? title.slice(0, 300) : undefined, season: season ?? undefined,
                               episode: episode ?? undefined, platform: detector.platform } },
-      explain: (question) => send("explain", { question }),
+      explain: explainOrRegister,
       status: (id) => send("status", { videoId: id }),
     });
   }
 
-  // the shortcut: chrome.commands (worker → here), and the same keys seen by the page
-  chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message && message.type === SHORTCUT_MESSAGE.type) explainNow();
-    if (message && message.type === "video-state") {
-      reply({ videoId: detector.video(document) ? detector.videoId(document, location) : null,
-              platform: detector.platform, registration: state.registration });
+  /** A video the service does not know yet is registered (its captions sent) and then read: the
+   * panel shows the reading's progress until the answer comes. */
+  async function explainOrRegister(question) {
+    try {
+      return await send("explain", { question });
+    } catch (error) {
+      if (!error || error.code !== "VIDEO_NOT_FOUND") throw error;
+      await (state.registering || register(true));
+      if (state.registration && state.registration.known) throw { code: "VIDEO_PROCESSING", retryAfter: 2 };
+      throw error;
     }
-    return false;
-  });
+  }
+
+  /** What the page says about the video, with what the platform's own documents told us. */
+  function metadata() {
+    const found = detector.metadata(document, location);
+    const extra = state.platform[detector.videoId(document, location)] || {};
+    return { ...found, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== null && v !== undefined)) };
+  }
+
   document.addEventListener("keydown", (event) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "e") {
       event.preventDefault();
@@ -75,7 +91,7 @@ async function start() {
     }
   }, true);
 
-  const bulb = lightBulb(strings, explainNow);
+  const bulb = explainButton(strings, explainNow);
   const overlay = detector.captionElement(document) === null ? captionOverlay(detector, bulb) : null;
   if (!overlay) hoverCaptions(detector, bulb);
 
@@ -83,6 +99,11 @@ async function start() {
   window.addEventListener("message", (event) => {
     const data = event.data;
     if (event.source !== window || !data || data.source !== "subtitle-explainer" || data.kind !== "subtitle-document") return;
+    const known = detector.metadataFromResponse && detector.metadataFromResponse(data.url, data.body);
+    if (known) {
+      Object.assign(state.platform, known);  // {videoId: {showId, seriesTitle, season, episode, title}}
+      return;
+    }
     const found = detector.subtitleFromResponse
       && detector.subtitleFromResponse(data.url, data.body, (t, type) => new DOMParser().parseFromString(t, type));
     if (found) {
@@ -91,12 +112,17 @@ async function start() {
     }
   });
 
-  async function register(force = false) {
+  function register(force = false) {
     const video = detector.video(document);
     const videoId = video && detector.videoId(document, location);
-    if (!videoId || (videoId === state.videoId && !force)) return;
+    if (!videoId || (videoId === state.videoId && !force)) return state.registering;
     state.videoId = videoId;
-    const { title, season, episode, seriesTitle } = detector.metadata(document, location);
+    state.registering = registerNow(video, videoId).finally(() => { state.registering = null; });
+    return state.registering;
+  }
+
+  async function registerNow(video, videoId) {
+    const { title, season, episode, seriesTitle, showId, playlistId, channelId } = metadata();
     let subtitles = state.captured;
     if (!subtitles) {
       for (const source of detector.subtitleSources(document)) {
@@ -109,9 +135,13 @@ async function start() {
         if (subtitles) break;
       }
     }
-    const registration = { platform: detector.platform, videoId, title: title || videoId,
-                           ...(seriesTitle ? { seriesTitle } : {}), ...(season != null ? { season } : {}),
-                           ...(episode != null ? { episode } : {}) };
+    // the player's duration when it knows it (the service uses the last line's end otherwise)
+    const duration = Number.isFinite(video.duration) && video.duration > 0 ? Math.round(video.duration * 10) / 10 : null;
+    const registration = { platform: detector.platform, videoId, title: (title || videoId).slice(0, 300),
+                           ...(seriesTitle ? { seriesTitle: seriesTitle.slice(0, 300) } : {}),
+                           ...(season != null ? { season } : {}), ...(episode != null ? { episode } : {}),
+                           ...(showId ? { showId: String(showId) } : {}), ...(playlistId ? { playlistId } : {}),
+                           ...(channelId ? { channelId } : {}), ...(duration ? { duration } : {}) };
     try {
       state.registration = await send("register", { registration, subtitles });
     } catch (error) {
@@ -120,14 +150,19 @@ async function start() {
   }
   register();
   new MutationObserver(() => register()).observe(document.documentElement, { childList: true, subtree: true });
+  return {
+    explainNow,
+    videoState: () => ({ videoId: detector.video(document) ? detector.videoId(document, location) : null,
+                         platform: detector.platform, registration: state.registration }),
+  };
 }
 
-/** The 💡 button, shown next to a hovered subtitle line. */
-function lightBulb(strings, onClick) {
+/** The explain button (a light bulb drawn in SVG: no emoji font needed), beside a hovered subtitle line. */
+function explainButton(strings, onClick) {
   const button = h(document, "button", { type: "button", testid: "explain-button", title: strings.explainButton,
-                                         "aria-label": strings.explainButton, text: "💡" });
-  Object.assign(button.style, { position: "fixed", zIndex: "2147483646", display: "none", font: "18px/1 sans-serif",
-                                padding: "4px 6px", border: "0", borderRadius: "8px", cursor: "pointer",
+                                         "aria-label": strings.explainButton }, icon(document, "bulb", 20));
+  Object.assign(button.style, { position: "fixed", zIndex: "2147483646", display: "none", lineHeight: "0",
+                                padding: "5px", border: "0", borderRadius: "8px", cursor: "pointer", color: "#fde68a",
                                 background: "rgba(20, 22, 28, 0.9)", boxShadow: "0 2px 8px rgba(0,0,0,.5)" });
   button.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
   button.addEventListener("click", onClick);
@@ -162,11 +197,15 @@ function captionOverlay(detector, bulb) {
   line.addEventListener("mouseleave", leave);
   bulb.element.addEventListener("mouseenter", () => clearTimeout(hideTimer));
   bulb.element.addEventListener("mouseleave", leave);
+  // the line follows the video, except while the viewer is selecting words in it (asking clears that)
+  const selecting = () => {
+    const selection = document.getSelection();
+    return Boolean(selection && !selection.isCollapsed && line.contains(selection.anchorNode));
+  };
   const draw = () => {
     const video = detector.video(document);
     const text = video ? detector.currentCaption(document) : "";
-    if (text && line.textContent !== text && !String(document.getSelection() || "").trim()) line.textContent = text;
-    if (!text && !String(document.getSelection() || "").trim()) line.textContent = "";
+    if (line.textContent !== text && !selecting()) line.textContent = text;
     if (video && line.textContent) {
       const box = video.getBoundingClientRect();
       line.style.left = `${box.left + box.width / 2}px`;
@@ -194,5 +233,15 @@ function hoverCaptions(detector, bulb) {
 const ownPlayer = document.querySelector('meta[name="subtitle-explainer"]') !== null;
 if (!globalThis[GUARD] && !ownPlayer) {
   globalThis[GUARD] = true;
-  start();
+  const started = start();
+  // listening at once (an injected script gets the shortcut right after it runs): the shortcut
+  // through chrome.commands or the popup's button (worker/popup → here), and the popup's question
+  chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+    if (message && message.type === SHORTCUT_MESSAGE.type) started.then((content) => content.explainNow());
+    if (message && message.type === "video-state") {
+      started.then((content) => reply(content.videoState()));
+      return true;
+    }
+    return false;
+  });
 }

@@ -1,8 +1,9 @@
 // Runs in the page's own world on YouTube and Netflix (manifest "world": "MAIN"): it sees the
-// subtitle documents the player downloads and hands their text to the content script. It sends
-// nothing anywhere else and reads nothing but those responses.
+// subtitle documents (and Netflix's show metadata) the player downloads and hands their text to
+// the content script. It sends nothing anywhere else and reads nothing but those responses.
 (() => {
-  const looksLikeSubtitles = (url) => /\/api\/timedtext|nflxvideo\.net|\/\?o=/.test(url);
+  // subtitle documents, and Netflix's metadata of the show (its id, seasons and episodes)
+  const looksLikeSubtitles = (url) => /\/api\/timedtext|nflxvideo\.net|\/\?o=|netflix\.com\/.*\/metadata\?/.test(url);
   const hand = (url, body) => {
     if (typeof body === "string" && body.length < 5_000_000) {
       window.postMessage({ source: "subtitle-explainer", kind: "subtitle-document", url, body }, window.location.origin);

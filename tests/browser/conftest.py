@@ -36,6 +36,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 EXPLAIN_RATE_LIMIT = 40  # per client per minute: the 429 test reaches it, the others stay far below
 VIDEO_ID = "spring-notebook-s01e03"
 PROCESSING_VIDEO_ID = "browser-popup-s01e01"  # test_site's processing.html: a video the service is still analysing
+# test_site's pages of shows nobody registered: folder, page title, the demo episodes their tracks copy
+VIEWER_SHOWS = [("first-time", "봄날의 기록 {n}화 | My Video Site", ["spring-notebook-s01e01"]),
+                ("two-episodes", "바다의 노래 {n}화 | Another Site",
+                 ["spring-notebook-s01e01", "spring-notebook-s01e02"])]
 # web-first assertions wait; 2 shared cores under a full test run can be slow to paint
 expect.set_options(timeout=15_000)
 
@@ -108,6 +112,13 @@ def test_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "index.html").write_text(video_page(VIDEO_ID, clip="clip.webm", track="episode.vtt"), encoding="utf-8")
     (root / "processing.html").write_text(video_page(PROCESSING_VIDEO_ID, clip="clip.webm", track="episode.vtt"),
                                           encoding="utf-8")
+    # pages of a site the service has never seen: no video id named, the show only in the page title
+    for folder, title, episodes in VIEWER_SHOWS:
+        (root / folder).mkdir()
+        for n, video_id in enumerate(episodes, start=1):
+            (root / folder / f"e{n}.vtt").write_text(demo_vtt(video_id), encoding="utf-8")
+            (root / folder / f"e{n}.html").write_text(video_page(None, clip="../clip.webm", track=f"e{n}.vtt",
+                                                                 title=title.format(n=n)), encoding="utf-8")
 
     port = free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(RangeHandler, directory=str(root)))
@@ -138,13 +149,12 @@ async def page(browser: Browser, redis_client: object) -> AsyncIterator[Page]:
     await context.close()
 
 
-@pytest.fixture
-async def extension(playwright: Playwright, service: str, redis_client: object,
-                    tmp_path: Path) -> AsyncIterator[tuple[BrowserContext, str]]:
+async def launch_extension(playwright: Playwright, service: str, profile: Path) -> tuple[BrowserContext, str]:
     """A fresh profile with the unpacked extension (new headless mode loads extensions), its
-    server URL set through its options page. Yields the context and the extension id."""
+    server URL set through its options page (no API key: a viewer). Returns the context and the
+    extension id."""
     context = await playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, locale="ko-KR",
+        str(profile), executable_path=CHROMIUM, headless=True, locale="ko-KR",
         viewport={"width": 1200, "height": 800},
         args=[*CHROMIUM_ARGS, f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}"])
     worker = context.service_workers[0] if context.service_workers else await context.wait_for_event("serviceworker")
@@ -157,5 +167,13 @@ async def extension(playwright: Playwright, service: str, redis_client: object,
     await options.get_by_role("button", name="Save").click()
     await options.get_by_role("status").filter(has_text="저장").wait_for()
     await options.close()
+    return context, extension_id
+
+
+@pytest.fixture
+async def extension(playwright: Playwright, service: str, redis_client: object,
+                    tmp_path: Path) -> AsyncIterator[tuple[BrowserContext, str]]:
+    """A viewer's browser: a fresh profile with the unpacked extension (see launch_extension)."""
+    context, extension_id = await launch_extension(playwright, service, tmp_path / "profile")
     yield context, extension_id
     await context.close()

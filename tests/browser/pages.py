@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from seeds.loader import demo_episodes
@@ -19,11 +20,13 @@ def demo_vtt(video_id: str) -> str:
     return srt_to_vtt(episode.read().decode("utf-8-sig"))
 
 
-def video_page(video_id: str, *, clip: str, track: str) -> str:
-    """A plain page with a <video> and a WebVTT <track>, naming the service's video id."""
+def video_page(video_id: str | None, *, clip: str, track: str, title: str = "Test page") -> str:
+    """A plain page with a <video> and a WebVTT <track>, naming the service's video id (or not:
+    the extension derives one from the address, the show and episode from the title)."""
+    named = f'<meta name="subtitle-explainer:video-id" content="{video_id}">' if video_id else ""
     return f"""<!doctype html>
-<html lang="ko"><head><meta charset="utf-8"><title>Test page</title>
-<meta name="subtitle-explainer:video-id" content="{video_id}">
+<html lang="ko"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+{named}
 <style>body {{ margin: 0; background: #111; color: #eee; font-family: sans-serif; }}
 video {{ display: block; width: 960px; height: 540px; margin: 20px; background: #000; }}</style></head>
 <body><h1 style="margin:20px;font-size:18px">A page with a video</h1>

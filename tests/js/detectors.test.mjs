@@ -42,3 +42,24 @@ test("Netflix title, season and episode come from the player's title block", () 
   assert.deepEqual(netflix.metadata(document), { title: "수첩 속의 봄 그때 그 사람", seriesTitle: "수첩 속의 봄", season: 1, episode: 3 });
   assert.equal(netflix.videoId(document, at("https://www.netflix.com/watch/81234567?trackId=1")), "81234567");
 });
+
+test("WebVTT cue text: tags removed, character references decoded", async () => {
+  const { stripCueMarkup, decodeEntities } = await import("../../extension/src/detectors/html5.js");
+  assert.equal(stripCueMarkup("Tom &amp; Jerry &lt;3"), "Tom & Jerry <3");
+  assert.equal(stripCueMarkup("<v Anna><i>It&apos;s &quot;him&quot;</i></v> &#8212; &#x2014;&nbsp;ok"), "It's \"him\" — — ok");
+  assert.equal(decodeEntities("&unknown; &amp;lt;"), "&unknown; &lt;");  // decoded once, unknown names kept
+});
+
+test("the show as the platform knows it: a YouTube playlist or channel, Netflix's show id per episode", () => {
+  const { document } = new JSDOM(`<meta itemprop="channelId" content="UCabc_123"><h1 class="title">Cooking EP.4</h1>`).window;
+  const meta = youtube.metadata(document, at("https://www.youtube.com/watch?v=abcdefghijk&list=PLx-1"));
+  assert.deepEqual([meta.title, meta.playlistId, meta.channelId], ["Cooking EP.4", "PLx-1", "UCabc_123"]);
+  const owner = new JSDOM(`<div id="owner"><a href="/@some.cook">Cook</a></div>`).window.document;
+  assert.equal(youtube.metadata(owner, at("https://www.youtube.com/watch?v=abcdefghijk")).channelId, "@some.cook");
+  const body = JSON.stringify({ video: { id: 80100172, type: "show", title: "수첩 속의 봄", seasons: [
+    { seq: 1, episodes: [{ id: 81234567, seq: 3, title: "그때 그 사람" }] }] } });
+  assert.deepEqual(netflix.metadataFromResponse("https://www.netflix.com/nq/website/memberapi/x/metadata?movieid=81234567", body),
+                   { 81234567: { showId: "80100172", seriesTitle: "수첩 속의 봄", season: 1, episode: 3,
+                                 title: "수첩 속의 봄 그때 그 사람" } });
+  assert.equal(netflix.metadataFromResponse("https://www.netflix.com/other", body), null);
+});

@@ -104,7 +104,7 @@ test("a video being analysed shows its progress and is asked again after retryAf
     wait: async (seconds) => seen.push([seconds, (q("explain-progress") || q("explain-retry")).textContent]),
   });
   assert.equal(data, answer);
-  assert.deepEqual(seen, [[7, "Analysing this series, 40 % — the answer follows when it is ready."],
+  assert.deepEqual(seen, [[7, "Reading this episode, 40 % — the answer follows by itself when it is done."],
                           [20, "Lots of questions right now. Trying again in 20 s — no need to do anything."]]);
   assert.equal(q("explain-text").textContent, answer.explanation.text);
 });
@@ -127,4 +127,25 @@ test("with a container the panel docks in it (the web player's video column); wi
   floating.showLoading(question);
   assert.equal(floating.host.parentElement, window.document.body);
   assert.equal(floating.host.hasAttribute("docked"), false);
+});
+
+test("an answer's labels follow its language; the votes are SVG icons, no emoji", () => {
+  const { panel, q, all } = setup();  // an English page
+  panel.showLoading(question);
+  panel.showAnswer({ questionId: "q9", explanation: { text: "'그 사람'은 서도윤을 말해요.",
+    resolutions: [{ expression: "그 사람", entity: { id: "e1", name: "서도윤" }, confidence: 0.9 }],
+    references: [{ videoId: "ep1", episode: 1, timestamp: 60 }] } }, question);
+  const headings = [...panel.host.shadowRoot.querySelectorAll("h3")].map((e) => e.textContent);
+  assert.deepEqual(headings, ["누구를 가리키나요", "앞서 나온 장면"]);
+  assert.match(all("explain-resolution")[0].textContent, /거의 확실/);
+  assert.equal(all("explain-reference")[0].textContent, "1화 1:00");
+  for (const id of ["explain-feedback-up", "explain-feedback-down"]) {
+    const button = q(id);
+    assert.equal(button.querySelector("svg").getAttribute("aria-hidden"), "true");
+    assert.doesNotMatch(button.textContent, /\p{Extended_Pictographic}/u);
+  }
+  panel.showAnswer({ explanation: { text: "It was Monica." } }, question);
+  assert.equal(q("explain-text").textContent, "It was Monica.");
+  panel.showAnswer({ questionId: "q10", explanation: { text: "Monica.", resolutions: [{ expression: "she", entity: { name: "Monica" } }] } }, question);
+  assert.deepEqual([...panel.host.shadowRoot.querySelectorAll("h3")].map((e) => e.textContent), ["Who is who"]);
 });

@@ -14,13 +14,19 @@ export class ApiError extends Error {
   }
 }
 
-export function createClient({ baseUrl = "", apiKey = "", fetchImpl = globalThis.fetch.bind(globalThis) } = {}) {
+/**
+ * `apiKey`: an operator key (X-API-Key); `clientToken`: a viewer's token from POST /api/clients
+ * (X-Client-Token), sent on register and upload when there is no key.
+ */
+export function createClient({ baseUrl = "", apiKey = "", clientToken = "",
+                               fetchImpl = globalThis.fetch.bind(globalThis) } = {}) {
   const base = String(baseUrl).replace(/\/+$/, "");
 
   async function call(path, { method = "GET", json, body, key = false } = {}) {
     const headers = {};
     if (json !== undefined) headers["Content-Type"] = "application/json";
     if (key && apiKey) headers["X-API-Key"] = apiKey;
+    else if (key && clientToken) headers["X-Client-Token"] = clientToken;
     let response;
     try {
       response = await fetchImpl(`${base}${path}`, {
@@ -53,6 +59,8 @@ export function createClient({ baseUrl = "", apiKey = "", fetchImpl = globalThis
     status: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/status`),
     cues: (videoId) => call(`/api/video/${encodeURIComponent(videoId)}/cues`),
     catalog: () => call("/api/catalog"),
+    health: () => call("/health"),
+    newClient: () => call("/api/clients", { method: "POST" }),
     register: (registration) => call("/api/video/register", { method: "POST", json: registration, key: true }),
     uploadSubtitles: (videoId, { text, filename }) => {
       const form = new FormData();

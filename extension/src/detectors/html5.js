@@ -55,8 +55,20 @@ export function largestVideo(doc) {
   return best;
 }
 
+/** A WebVTT cue's text as shown: tags (<v Anna>, <i>, <c.yellow>, timestamps) removed, character
+ * references decoded (`Tom &amp; Jerry &lt;3` → `Tom & Jerry <3`). */
 export function stripCueMarkup(text) {
-  return String(text).replace(/<[^>]*>/g, "").replace(/[ \t]+/g, " ").trim();
+  return decodeEntities(String(text).replace(/<[^>]*>/g, "")).replace(/[ \t]+/g, " ").trim();
+}
+
+const NAMED = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " ", lrm: "\u200e", rlm: "\u200f" };
+
+export function decodeEntities(text) {
+  return String(text).replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (whole, dec, hex, name) => {
+    if (name) return NAMED[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 function hash(text) {

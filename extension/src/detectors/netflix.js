@@ -37,6 +37,29 @@ export const netflix = {
     const cues = parseTtml(body, parse);
     return cues.length ? { format: "ttml", filename: "subtitles.dfxp", text: body, cues } : null;
   },
+  /** The player's metadata document (/metadata?movieid=…): the show's own id and the episode's
+   * season and number, keyed by the episode's video id. */
+  metadataFromResponse(url, body) {
+    if (!/\/metadata\?/.test(url)) return null;
+    let show;
+    try {
+      show = JSON.parse(body).video;
+    } catch {
+      return null;
+    }
+    if (!show || show.type !== "show" || !Array.isArray(show.seasons)) return null;
+    const found = {};
+    for (const season of show.seasons) {
+      for (const episode of season.episodes || []) {
+        const id = episode.id ?? episode.episodeId;
+        if (id == null) continue;
+        found[String(id)] = { showId: String(show.id), seriesTitle: show.title || null, season: season.seq ?? null,
+                              episode: episode.seq ?? null,
+                              title: [show.title, episode.title].filter(Boolean).join(" ") || null };
+      }
+    }
+    return Object.keys(found).length ? found : null;
+  },
   subtitleSources: () => [],
   seek(doc, t) {
     const video = largestVideo(doc);

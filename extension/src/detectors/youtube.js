@@ -11,11 +11,16 @@ export const youtube = {
     const url = new URL(location.href);
     return url.searchParams.get("v") || (/^\/(?:shorts|embed)\/([\w-]{6,})/.exec(url.pathname) || [])[1] || null;
   },
-  metadata(doc) {
+  /** The title (the service reads the episode marker from it), and the show as YouTube knows it:
+   * the playlist being played (?list=), else the channel (its id, or its @handle). */
+  metadata(doc, location) {
     const heading = doc.querySelector("h1.ytd-watch-metadata, h1.title")?.textContent;
     const title = (heading || doc.title.replace(/ - YouTube$/, "")).trim();
-    const m = /(?:(?:S|시즌\s*)(\d+)\s*)?(?:E|EP\.?\s*|Episode\s*)(\d+)|(\d+)\s*화/i.exec(title);
-    return { title, season: m && m[1] ? Number(m[1]) : null, episode: m ? Number(m[2] || m[3]) : null };
+    const playlistId = location ? new URL(location.href).searchParams.get("list") : null;
+    const owner = doc.querySelector("ytd-video-owner-renderer a[href], #owner a[href]")?.getAttribute("href") || "";
+    const channelId = doc.querySelector('meta[itemprop="channelId"]')?.content
+      || (/^\/(?:channel\/([\w-]+)|(@[\w.-]+))/.exec(owner) || []).slice(1).find(Boolean) || null;
+    return { title, season: null, episode: null, playlistId: validId(playlistId), channelId: validId(channelId) };
   },
   currentTime: (doc) => youtube.video(doc)?.currentTime ?? 0,
   currentCaption: (doc) => Array.from(doc.querySelectorAll(".ytp-caption-segment")).map((s) => s.textContent).join(" ").trim(),
@@ -32,3 +37,7 @@ export const youtube = {
     if (video) video.currentTime = t;
   },
 };
+
+function validId(value) {
+  return value && /^[\w@.-]{1,64}$/.test(value) ? value : null;
+}

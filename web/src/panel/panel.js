@@ -2,7 +2,9 @@
 // says goes in as text nodes (see dom.js): an explanation containing markup shows the markup.
 
 import { asText, confidenceWord, formatTime, safeHttpUrl } from "../format.js";
+import { STRINGS } from "../i18n.js";
 import { clear, h } from "./dom.js";
+import { icon } from "./icons.js";
 import { PANEL_CSS } from "./styles.js";
 
 /**
@@ -32,6 +34,8 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
   shadow.append(panel);
   let question = null;
   let generation = 0;
+  // an answer's labels are in the answer's language (a Korean answer under an English browser too)
+  let labels = strings;
 
   const onKey = (event) => {
     if (event.key === "Escape" && isOpen()) close();
@@ -106,14 +110,15 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
   function showAnswer(data, answeredQuestion = question) {
     question = answeredQuestion;
     const explanation = (data && data.explanation) || {};
+    labels = labelsFor(explanation.text, strings);
     const parts = [h(doc, "p", { class: "text", testid: "explain-text", text: asText(explanation.text) })];
-    if (data && data.degraded) parts.push(h(doc, "p", { class: "note", text: strings.degraded }));
+    if (data && data.degraded) parts.push(h(doc, "p", { class: "note", text: labels.degraded }));
     const resolutions = list(explanation.resolutions).map(resolutionItem).filter(Boolean);
-    if (resolutions.length) parts.push(h(doc, "h3", { text: strings.who }), h(doc, "ul", {}, resolutions));
+    if (resolutions.length) parts.push(h(doc, "h3", { text: labels.who }), h(doc, "ul", {}, resolutions));
     const references = list(explanation.references).map(referenceItem).filter(Boolean);
-    if (references.length) parts.push(h(doc, "h3", { text: strings.earlier }), h(doc, "ul", {}, references));
+    if (references.length) parts.push(h(doc, "h3", { text: labels.earlier }), h(doc, "ul", {}, references));
     const sources = list(explanation.sources).map(sourceItem).filter(Boolean);
-    if (sources.length) parts.push(h(doc, "h3", { text: strings.sources }), h(doc, "ul", {}, sources));
+    if (sources.length) parts.push(h(doc, "h3", { text: labels.sources }), h(doc, "ul", {}, sources));
     if (data && data.questionId && onFeedback) parts.push(feedbackBar(String(data.questionId), String(data.feedbackToken || "")));
     show(...parts);
   }
@@ -126,11 +131,11 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     const description = name ? "" : asText(resolution.description);
     const expression = asText(resolution.expression);
     if (!name && !expression) return null;
-    const word = confidenceWord(resolution.confidence, strings);
+    const word = confidenceWord(resolution.confidence, labels);
     const evidence = asText(resolution.evidence);
     return h(doc, "li", { testid: "explain-resolution" },
              expression ? h(doc, "span", { class: "expression", text: `“${expression}”` }) : null,
-             expression && (name || description) ? ` ${strings.refersTo} ` : null,
+             expression && (name || description) ? ` ${labels.refersTo} ` : null,
              name ? h(doc, "span", { class: "entity", text: name }) : null,
              description ? h(doc, "span", { class: "description", testid: "explain-description", text: description })
                : null,
@@ -144,8 +149,8 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     if (!Number.isFinite(seconds)) return null;
     const description = asText(reference.description);
     const sameEpisode = question && reference.videoId === question.videoId;
-    const label = sameEpisode ? strings.hereAt(formatTime(seconds))
-      : reference.episode != null ? strings.episodeAt(asText(reference.episode), formatTime(seconds))
+    const label = sameEpisode ? labels.hereAt(formatTime(seconds))
+      : reference.episode != null ? labels.episodeAt(asText(reference.episode), formatTime(seconds))
         : formatTime(seconds);
     let target;
     if (sameEpisode && onSeek) {
@@ -170,24 +175,24 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
 
   // the token from the answer: feedback is the asker's (POST /api/feedback checks it)
   function feedbackBar(questionId, feedbackToken) {
-    const note = h(doc, "span", { text: strings.helpful });
+    const note = h(doc, "span", { text: labels.helpful });
     const vote = (helpful) => async (event) => {
       const button = event.currentTarget;
       for (const b of buttons) b.disabled = true;
       button.setAttribute("aria-pressed", "true");
       try {
         await onFeedback(questionId, helpful, feedbackToken);
-        note.textContent = strings.thanks;
+        note.textContent = labels.thanks;
       } catch {
-        note.textContent = strings.failed;
+        note.textContent = labels.failed;
         for (const b of buttons) b.disabled = false;
       }
     };
     const buttons = [
-      h(doc, "button", { class: "vote", type: "button", testid: "explain-feedback-up", "aria-label": strings.helpfulYes,
-                         "aria-pressed": "false", text: "👍", onclick: vote(true) }),
-      h(doc, "button", { class: "vote", type: "button", testid: "explain-feedback-down", "aria-label": strings.helpfulNo,
-                         "aria-pressed": "false", text: "👎", onclick: vote(false) }),
+      h(doc, "button", { class: "vote", type: "button", testid: "explain-feedback-up", "aria-label": labels.helpfulYes,
+                         "aria-pressed": "false", onclick: vote(true) }, icon(doc, "thumbUp")),
+      h(doc, "button", { class: "vote", type: "button", testid: "explain-feedback-down", "aria-label": labels.helpfulNo,
+                         "aria-pressed": "false", onclick: vote(false) }, icon(doc, "thumbDown")),
     ];
     return h(doc, "footer", {}, note, ...buttons);
   }
@@ -197,6 +202,13 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     /** the token of the current question: a retry loop stops when it changes (new question, closed) */
     get generation() { return generation; },
   };
+}
+
+/** The labels of an answer: Korean for a Korean explanation, English for another; the page's otherwise. */
+export function labelsFor(text, fallback) {
+  const value = typeof text === "string" ? text : "";
+  if (/[가-힣]/.test(value)) return STRINGS.ko;
+  return /[A-Za-z]/.test(value) ? STRINGS.en : fallback;
 }
 
 function list(value) {

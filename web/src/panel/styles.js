@@ -45,6 +45,7 @@ a:focus-visible, button.reference:focus-visible { outline: 2px solid #93c5fd; ou
 footer { display: flex; align-items: center; gap: 8px; margin-top: 12px; padding-top: 10px; border-top: 1px solid rgba(255, 255, 255, 0.1); color: #cbd5e1; font-size: 13px; }
 footer .vote { all: unset; cursor: pointer; font-size: 18px; padding: 2px 8px; border-radius: 8px; background: rgba(255, 255, 255, 0.08); }
 footer .vote:hover, footer .vote:focus-visible { background: rgba(255, 255, 255, 0.18); }
+footer .vote svg { display: block; }
 footer .vote[disabled] { opacity: 0.45; cursor: default; }
 footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 0.45); }
 `;
