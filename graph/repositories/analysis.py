@@ -1,7 +1,7 @@
 """What analysis derived from one episode: entities, mentions, speakers, references, relations,
 descriptions and segment facts. An episode's analysis is rewritten as one unit of work (one
-transaction on Neo4j, MULTI/EXEC on FalkorDB), so a failure while it is written never leaves
-an episode half cleared."""
+transaction on Neo4j, so a failure never leaves an episode half cleared; one pipeline on
+FalkorDB, where a failure part-way is repaired by the job's retry, which rewrites it all)."""
 
 from __future__ import annotations
 

@@ -153,7 +153,9 @@ class FalkorStore(GraphStore):
         started = time.perf_counter()
         try:
             for fresh in (False, True):
-                pipe = self._db.pipeline(transaction=True)
+                # not MULTI/EXEC: redis replays an AOF's MULTI/EXEC with FalkorDB yielding inside
+                # it, and a client command arriving then aborts the load (server.c '!in_exec')
+                pipe = self._db.pipeline(transaction=False)
                 for name, params in statements:
                     query = self._graph._build_params_header(params) + load_statement(name, BACKEND)
                     pipe.execute_command("GRAPH.QUERY", self._graph_name, query, "--compact")
@@ -171,9 +173,11 @@ class FalkorStore(GraphStore):
 
 
 class FalkorUnit(AbstractUnit):
-    """MULTI/EXEC: the statements run back to back with nothing interleaved, and none runs if
-    the connection drops before EXEC. FalkorDB has no rollback: if one statement fails, the
-    others still apply — every statement is an idempotent MERGE, so a retry converges."""
+    """The statements go in one pipeline: one round trip, run in order. Not MULTI/EXEC — a
+    replayed MULTI/EXEC of graph writes can abort the server while it loads its append-only file
+    (see explainer.core.runtime) — so on FalkorDB a unit is not atomic: a failure part-way leaves
+    the statements before it applied. Every statement is an idempotent MERGE or a delete of what
+    the unit rewrites, and the job that sent it retries, so the graph converges."""
 
     def __init__(self, store: FalkorStore) -> None:
         super().__init__()
