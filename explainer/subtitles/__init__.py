@@ -1,4 +1,5 @@
-"""Subtitle files (SRT, WebVTT, SAMI, TTML/DFXP, YouTube json3, ASS/SSA) to clean, timed cues.
+"""Subtitle files (SRT, WebVTT, SAMI, TTML/DFXP, YouTube json3, ASS/SSA, MicroDVD, MPL2) to clean,
+timed cues.
 
     parse_subtitles(data, filename=None, content_type=None) -> ParseResult
 
@@ -33,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explainer.core.errors import PayloadTooLarge, UnsupportedSubtitleFormat
-from explainer.subtitles.ass import parse_ass
+from explainer.subtitles.ass import parse_ass, parse_microdvd, parse_mpl2
 from explainer.subtitles.cleaning import clean_cues
 from explainer.subtitles.detect import SubtitleFormat, detect_format
 from explainer.subtitles.encoding import decode_subtitle_bytes
@@ -53,6 +54,8 @@ _PARSERS: dict[SubtitleFormat, Callable[[str], list[RawCue]]] = {
     "ttml": parse_ttml,
     "json3": parse_json3,
     "ass": parse_ass,
+    "microdvd": parse_microdvd,
+    "mpl2": parse_mpl2,
 }
 
 

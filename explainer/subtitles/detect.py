@@ -12,9 +12,13 @@ from typing import Literal
 
 from explainer.core.errors import UnsupportedSubtitleFormat
 
-SubtitleFormat = Literal["srt", "webvtt", "sami", "ttml", "json3", "ass"]
+SubtitleFormat = Literal["srt", "webvtt", "sami", "ttml", "json3", "ass", "microdvd", "mpl2"]
 
-_ASS = re.compile(r"^\[(?:Script Info|V4\+? Styles|Events)\][ \t]*$", re.IGNORECASE | re.MULTILINE)
+# section headers and events may be indented (a published sample of a subtitle library is)
+_ASS = re.compile(r"^[ \t]*\[(?:Script Info|V4\+? Styles|Events)\][ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ASS_EVENT = re.compile(r"^[ \t]*Dialogue[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_MICRODVD = re.compile(r"\{ *\d+ *\} *\{ *\d* *\}")
+_MPL2 = re.compile(r"\[\d+\] *\[\d*\]")
 _SAMI = re.compile(r"<(?:sami|sync)\b", re.IGNORECASE)
 _TTML = re.compile(r"<(?:[\w.-]+:)?tt\b")
 _TIMING_LINE = re.compile(r"^[ \t]*-?\d[\d:.,]*[ \t]*--?>", re.MULTILINE)
@@ -24,8 +28,12 @@ def detect_format(text: str, *, filename: str | None = None, content_type: str |
     head = text.lstrip()
     if head.startswith("WEBVTT"):
         return "webvtt"
-    if head.startswith("[") and _ASS.search(text):
+    if _ASS.search(text) and (head.startswith("[") or _ASS_EVENT.search(text)):
         return "ass"
+    if _MICRODVD.match(head):
+        return "microdvd"
+    if _MPL2.match(head):
+        return "mpl2"
     if head.startswith(("{", "[")):
         return "json3"
     if head.startswith("<"):

@@ -54,3 +54,38 @@ def test_apple_word_timed_ttml_parses_with_absolute_times() -> None:
 def test_a_file_without_a_cue_is_refused(name: str) -> None:
     with pytest.raises(UnsupportedSubtitleFormat):
         parse(name)
+
+
+def _read(name: str) -> list[tuple[float, float, str, str | None]]:
+    return [(c.start, c.end, c.text, c.speaker) for c in parse(name).cues]
+
+
+def test_an_ass_file_with_every_line_indented() -> None:
+    """A published sample of a subtitle library indents every line by a space (and ends lines
+    with CRLF); it was refused as no known format."""
+    assert parse("indented.ass").format == "ass"
+    assert _read("indented.ass") == [
+        (1.0, 3.5, "The lamp went dark at midnight.", "Silas"),
+        (4.0, 6.2, "Then who rang the bell, if the keeper was asleep?", "Mara"),
+        (7.0, 9.0, "Nobody, that's who.", None)]
+
+
+def test_an_aegisub_file_with_graphics_attachments_and_extradata() -> None:
+    result = parse("aegisub_graphics.ass")
+    assert _read("aegisub_graphics.ass") == [(2.0, 4.5, "그 편지, 아직 가지고 있어?", "미소"),
+                                             (7.2, 9.8, "버릴 수가 없었어.", "도윤")]
+    # the sign and the drawing are no dialogue; the event whose time is unreadable is counted
+    assert result.dropped == {"bogus_time": 1}
+
+
+def test_microdvd_and_mpl2() -> None:
+    expected = ["The harbour was quiet that night.", "Too quiet. Even the gulls had gone.", "Silas? Is that you?"]
+    microdvd = parse("microdvd.sub")  # frames at the 25 fps its first line declares
+    assert microdvd.format == "microdvd" and [c.text for c in microdvd.cues] == expected
+    assert [(c.start, c.end) for c in microdvd.cues] == [(1.0, 4.0), (4.4, 7.0), (8.0, 10.0)]
+    mpl2 = parse("mpl2.txt")  # deciseconds
+    assert mpl2.format == "mpl2" and [c.text for c in mpl2.cues] == expected
+    assert [(c.start, c.end) for c in mpl2.cues] == [(1.0, 3.5), (4.0, 6.2), (7.0, 9.0)]
+    # MicroDVD that does not say its frame rate is read at 23.976 fps
+    undeclared = parse("x.sub", b"{24}{48}One second in.\n")
+    assert [(round(c.start, 2), c.text) for c in undeclared.cues] == [(1.0, "One second in.")]
