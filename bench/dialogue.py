@@ -9,6 +9,7 @@ answered, correct, accuracy (correct / asked) and precision (correct / answered)
 calibration table (stated confidence vs observed accuracy).
 
     python bench/dialogue.py [--oracle] [--episodes s01_e20,...] [--fit]
+                             [--export-prompts DIR | --answers DIR]
 
 --oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
 LLM), so the table shows what the pipeline itself loses.
@@ -16,6 +17,14 @@ LLM), so the table shows what the pipeline itself loses.
 print the constants. Without it the tables are printed apart: the fit set (episodes 20, which
 calibration and rules were tuned on) and the measured set (episodes 21, held out).
 Timing is ordinary: no extra gap between scenes.
+--export-prompts DIR: explain goes through Gemini's path (the reading packet) and every explain
+request is written as DIR/<episode>-u<utterance>.json, exactly as google-genai sends it (no gold
+label in it); no model answers.
+--answers DIR: the same requests answered from DIR/<same stem>.json (JSON in the response
+schema), replayed through the real SDK against the local Gemini-speaking server, scored with
+the same tables. With GEMINI_API_KEY set (and neither option), the Gemini API answers.
+With either (or the key), the bench also prints context recall, the prompt sizes and a spoiler
+audit (later lines in prompts or answers); see bench/replay.py.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.app import create_app  # noqa: E402
 from bench.explain import free_port  # noqa: E402
+from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
 from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
@@ -196,10 +206,52 @@ class Outcome:
     gold: str = ""
     answer: str = ""
     offset: int = 0
+    description: str = ""  # someone the answer describes instead of naming (the model's reading)
 
 
-async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
+@dataclass
+class Audit:
+    """What the prompts gave the model (with an Exchange): per gold mention (listed, in the cast
+    or None when the person was not named before the line), and later lines that leaked."""
+
+    recall: list[tuple[bool, bool | None]] = field(default_factory=list)
+    leaked: list[tuple[str, str]] = field(default_factory=list)
+    questions: int = 0
+
+
+LATER_LINES = 3
+AUDIT_MIN_CHARS = 15
+
+
+def _audit(audit: Audit, exchange: Exchange, stem: str, wanted: list[Mention], seen: set[str],
+           later: list[str], explanation: dict[str, Any]) -> None:
+    prompt = exchange.prompt(stem)
+    answer = json.dumps(explanation, ensure_ascii=False)
+    audit.leaked += [(stem, t) for t in later if t in answer]
+    if prompt is None:
+        return  # answered from the cache: no request
+    audit.questions += 1
+    mentions, cast = prompt.mentions(), prompt.cast()
+    for m in wanted:
+        listed = any(overlaps(found, m.start, m.end) for found in mentions)
+        named_before = name_key(m.gold.split()[0]) in seen
+        in_cast = any(same_person(name, m.gold) for person in cast for name in person) if named_before else None
+        audit.recall.append((listed, in_cast))
+    audit.leaked += [(stem, t) for t in leaks(later, prompt, exchange.answers.get(stem, ""))]
+
+
+def _name_keys_of(u: Utterance) -> set[str]:
+    """What an utterance shows of names: its speaker label and its words."""
+    keys = {name_key(w) for w in u.text.replace("'s", " ").split()}
+    if u.speaker:
+        keys.add(name_key(label(u.speaker)))
+    return keys
+
+
+async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
+                  exchange: Exchange | None = None, audit: Audit | None = None) -> list[Outcome]:
     outcomes: list[Outcome] = []
+    seen: set[str] = set()  # name keys said or shown as speakers so far (the series in order)
     # The app's lifespan loads the offline analyser's Korean model in a thread; the load holds the
     # GIL for seconds (8 s measured under load), so the event loop stalls and the first explain
     # calls time out on the stores' 2 s connect timeout (503 GRAPH_UNAVAILABLE "Timeout connecting
@@ -210,16 +262,27 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> l
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=60) as http:
             for episode_id, utterances in episodes.items():
-                for u in utterances:
+                for index, u in enumerate(utterances):
                     wanted = [m for m in u.mentions if m.gold not in NOT_PEOPLE]
                     if not wanted:
+                        seen.update(_name_keys_of(u))
                         continue
+                    stem = f"{episode_id}-u{index:04d}"
+                    if exchange is not None:
+                        exchange.stem = stem
                     at = round(u.start + min(0.5, (u.end - u.start) / 2), 2)
                     response = await http.post("/api/explain", json={"videoId": u.video_id, "selectedText": u.text,
                                                                      "timestamp": at})
                     if response.status_code != 200:
                         raise RuntimeError(f"{response.status_code} {response.text}")
-                    answers = response.json()["data"]["explanation"]["resolutions"]
+                    explanation = response.json()["data"]["explanation"]
+                    answers = explanation["resolutions"]
+                    if exchange is not None and audit is not None:
+                        earlier = {v.text for v in utterances[:index + 1]}
+                        later = [v.text for v in utterances[index + 1:index + 1 + LATER_LINES]
+                                 if len(v.text) >= AUDIT_MIN_CHARS and v.text not in earlier]
+                        _audit(audit, exchange, stem, wanted, seen, later, explanation)
+                    seen.update(_name_keys_of(u))
                     for mention in wanted:
                         hit = next((r for r in answers if r["offset"] < mention.end
                                     and mention.start < r["offset"] + len(r["expression"])), None)
@@ -230,7 +293,8 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]]) -> l
                                                 float(hit["confidence"]) if hit else 0.0, episode_id,
                                                 mention.text.lower(), str(hit["evidence"]) if hit else "",
                                                 f"{u.speaker}: {u.text}", mention.gold,
-                                                entity["name"] if entity else "", mention.start))
+                                                entity["name"] if entity else "", mention.start,
+                                                str(hit.get("description") or "") if hit else ""))
     return outcomes
 
 
@@ -295,13 +359,26 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
     return constants
 
 
-async def run(settings: Settings, episodes: dict[str, list[Utterance]]) -> list[Outcome]:
+async def run(settings: Settings, episodes: dict[str, list[Utterance]], app_settings: Settings | None = None,
+              exchange: Exchange | None = None, audit: Audit | None = None) -> list[Outcome]:
     store = open_store(settings)
     await store.drop_all()
     await ensure_schema(store, settings.embedding_dim)
     await store.close()
     await ingest_files(settings, items(episodes))
-    return await ask_all(settings, episodes)
+    return await ask_all(app_settings or settings, episodes, exchange, audit)
+
+
+def model_report(exchange: Exchange, audit: Audit, outcomes: list[Outcome]) -> str:
+    described = [o for o in outcomes if o.description]
+    lines = [recall_table(audit.recall), exchange.size_table(),
+             f"spoiler audit: {len(audit.leaked)} of the next {LATER_LINES} lines in {audit.questions} prompts "
+             f"and their answers (target 0){': ' + repr(audit.leaked[:5]) if audit.leaked else ''}",
+             f"descriptions given instead of a name: {len(described)} (scored as not answered; judge them "
+             "with --errors)"]
+    if exchange.mode == "replay":
+        lines.append(f"answer files: {len(exchange.answers)} used, {len(exchange.missing)} missing")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -310,7 +387,11 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--episodes", default="", help="comma-separated episode ids (default: all)")
     parser.add_argument("--errors", default="", help="write every outcome as JSON lines to this file")
+    parser.add_argument("--export-prompts", default="", metavar="DIR", help="write every explain request here")
+    parser.add_argument("--answers", default="", metavar="DIR", help="replay the answers of this directory")
     args = parser.parse_args()
+    exchange = Exchange.from_args(args.export_prompts, args.answers)
+    audit = Audit()
     episodes = load(set(filter(None, args.episodes.split(","))) or None)
     if args.fit:  # raw margins: a fixed scale, no abstention
         for kind in calibration.CALIBRATION:
@@ -329,12 +410,14 @@ def main() -> None:
                 settings = settings.model_copy(update={
                     "llm_provider": "gemini", "gemini_api_key": SecretStr("bench"), "gemini_base_url": fake.url,
                     "gemini_requests_per_minute": 10**6, "gemini_concurrency": 8})
-            outcomes = asyncio.run(run(settings, episodes))
+            app_settings = exchange.attach(fake, settings) if exchange.mode else settings
+            outcomes = asyncio.run(run(settings, episodes, app_settings, exchange if exchange.mode else None, audit))
         finally:
             stop_server(data_dir)
     if args.errors:
         Path(args.errors).write_text("".join(json.dumps(o.__dict__) + "\n" for o in outcomes))
     mode = "oracle (analysis answered from the gold labels)" if args.oracle else "offline analysis"
+    mode += f"; explain: {exchange.describe()}"
     fitted = [o for o in outcomes if o.episode.endswith(FIT_EPISODES)]
     measured = [o for o in outcomes if not o.episode.endswith(FIT_EPISODES)]
     if args.fit:
@@ -347,6 +430,8 @@ def main() -> None:
         if rows:
             print(table(rows, f"{name}: Friends dev, {len({o.episode for o in rows})} episodes, {mode}"))
             print()
+    if exchange.mode:
+        print(model_report(exchange, audit, outcomes))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,12 @@ time, takes the resolution of the row's expression and prints one row per case, 
 named referents right / asked, precision (an answer where a reader abstains counts as wrong) and
 correct abstentions. Nothing is asserted; the data is never copied into the repository.
 
-    python bench/references_ko.py [--tsv PATH]
+    python bench/references_ko.py [--tsv PATH] [--export-prompts DIR | --answers DIR]
+
+--export-prompts DIR / --answers DIR / GEMINI_API_KEY: explain through Gemini's path (the reading
+packet), each request written as DIR/<series>-e<episode>-<case>.json or answered from the file of
+the same stem, as in bench/dialogue.py (bench/replay.py); the bench then also prints context
+recall, prompt sizes and a spoiler audit.
 
 The line is sent as the viewer would select it: the cue shown at that time whose text is the
 line, else the cue nearest that time holding the expression (captions split and join lines, and
@@ -20,10 +25,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import json
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +40,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from api.app import create_app  # noqa: E402
 from bench.characters import DATA, characters_of, kdrama_items  # noqa: E402
 from bench.explain import free_port  # noqa: E402
+from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
 from explainer.subtitles import Cue, parse_subtitles  # noqa: E402
+from tests.support.fake_gemini import FakeGemini  # noqa: E402
 
 TSV = DATA / "kdrama" / "references-dev.tsv"
 ABSTAIN = "-"
@@ -61,6 +69,21 @@ class Outcome:
     confidence: float
     evidence: str
     right: bool
+    description: str = ""  # someone the answer describes instead of naming (scored as an abstention)
+
+
+@dataclass
+class Audit:
+    """With an Exchange: per case (expression listed as a mention, referent in the cast or None
+    when a reader abstains), and later cues that reached a prompt or an answer."""
+
+    recall: list[tuple[bool, bool | None]] = field(default_factory=list)
+    leaked: list[tuple[str, str]] = field(default_factory=list)
+    questions: int = 0
+
+
+LATER_CUES = 3
+AUDIT_MIN_CHARS = 6
 
 
 def load(path: Path) -> list[Case]:
@@ -71,6 +94,14 @@ def load(path: Path) -> list[Case]:
 
 def cues_of(item: dict[str, Any]) -> list[Cue]:
     return parse_subtitles(item["data"], filename=item["filename"]).cues
+
+
+def later_cues(cues: list[Cue], text: str, at: float) -> list[str]:
+    """The texts of the cues after the one selected at `at` (the audit's spoilers)."""
+    shown = [i for i, c in enumerate(cues) if c.start <= at and c.text == text]
+    after = cues[shown[-1] + 1:] if shown else [c for c in cues if c.start > at]
+    earlier = {c.text for c in cues if c.start <= at}
+    return [c.text for c in after[:LATER_CUES] if len(c.text) >= AUDIT_MIN_CHARS and c.text not in earlier]
 
 
 def select(case: Case, cues: list[Cue]) -> tuple[str, float]:
@@ -107,7 +138,8 @@ def resolution_of(resolutions: list[dict[str, Any]], text: str, expression: str)
     return next((r for r in resolutions if expression in r["expression"] or r["expression"] in expression), None)
 
 
-async def ask(settings: Settings, cases: list[Case]) -> list[Outcome]:
+async def ask(settings: Settings, cases: list[Case], app_settings: Settings | None = None,
+              exchange: Exchange | None = None, audit: Audit | None = None) -> list[Outcome]:
     by_series = {case.series for case in cases}
     items = {series: kdrama_items(series) for series in sorted(by_series)}
     aliases: dict[str, set[str]] = {}
@@ -117,19 +149,26 @@ async def ask(settings: Settings, cases: list[Case]) -> list[Outcome]:
     cues = {(series, item["registration"]["episode"]): (item["registration"]["video_id"], cues_of(item))
             for series, series_items in items.items() for item in series_items}
     warm_up()  # load the Korean model before serving (see bench/dialogue.py)
-    app = create_app(settings)
+    app = create_app(app_settings or settings)
     outcomes: list[Outcome] = []
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=60) as http:
-            for case in cases:
+            for number, case in enumerate(cases):
                 video_id, episode_cues = cues[(case.series, case.episode)]
                 text, at = select(case, episode_cues)
+                stem = f"{case.series}-e{case.episode:02d}-{number:03d}"
+                if exchange is not None:
+                    exchange.stem = stem
                 response = await http.post("/api/explain", json={"videoId": video_id, "selectedText": text,
                                                                  "timestamp": at})
                 if response.status_code != 200:
                     raise RuntimeError(f"{response.status_code} {response.text}")
-                hit = resolution_of(response.json()["data"]["explanation"]["resolutions"], text, case.expression)
+                explanation = response.json()["data"]["explanation"]
+                if exchange is not None and audit is not None:
+                    _audit(audit, exchange, stem, case, text, later_cues(episode_cues, text, at),
+                           json.dumps(explanation, ensure_ascii=False))
+                hit = resolution_of(explanation["resolutions"], text, case.expression)
                 entity = hit["entity"] if hit else None
                 answer = entity["name"] if entity else ""
                 if entity and entity.get("type") != "character":
@@ -137,8 +176,25 @@ async def ask(settings: Settings, cases: list[Case]) -> list[Outcome]:
                 forms = aliases.get(entity["id"], {entity["name"]}) if entity else set()
                 right = not entity if case.referent == ABSTAIN else bool(entity) and same_person(case.referent, forms)
                 outcomes.append(Outcome(case, text, answer, float(hit["confidence"]) if hit else 0.0,
-                                        str(hit["evidence"]) if hit else "", right))
+                                        str(hit["evidence"]) if hit else "", right,
+                                        str(hit.get("description") or "") if hit else ""))
     return outcomes
+
+
+def _audit(audit: Audit, exchange: Exchange, stem: str, case: Case, text: str, later: list[str],
+           answer: str) -> None:
+    audit.leaked += [(stem, t) for t in later if t in answer]
+    prompt = exchange.prompt(stem)
+    if prompt is None:
+        return  # answered from the cache: no request
+    audit.questions += 1
+    at = text.find(case.expression)
+    listed = any(overlaps(m, at, at + len(case.expression)) if at >= 0 else case.expression in m[1]
+                 for m in prompt.mentions())
+    in_cast = None if case.referent == ABSTAIN else \
+        any(same_person(case.referent, set(person)) for person in prompt.cast())
+    audit.recall.append((listed, in_cast))
+    audit.leaked += [(stem, t) for t in leaks(later, prompt, exchange.answers.get(stem, ""))]
 
 
 def _width(text: str) -> int:
@@ -178,9 +234,13 @@ def table(outcomes: list[Outcome]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tsv", type=Path, default=TSV)
+    parser.add_argument("--export-prompts", default="", metavar="DIR", help="write every explain request here")
+    parser.add_argument("--answers", default="", metavar="DIR", help="replay the answers of this directory")
     args = parser.parse_args()
     cases = load(args.tsv)
-    with tempfile.TemporaryDirectory(prefix="references-ko-bench-") as tmp:
+    exchange = Exchange.from_args(args.export_prompts, args.answers)
+    audit = Audit()
+    with tempfile.TemporaryDirectory(prefix="references-ko-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())
         try:
@@ -188,12 +248,25 @@ def main() -> None:
                                 redis_url=info.url, data_dir=data_dir, embedded_port=info.port,
                                 graph_name="bench_references_ko", llm_provider="offline", enrich_enabled=False,
                                 rate_limit_per_minute=10**9, log_level="WARNING")
-            outcomes = asyncio.run(ask(settings, cases))
+            app_settings = exchange.attach(fake, settings) if exchange.mode else settings
+            outcomes = asyncio.run(ask(settings, cases, app_settings, exchange if exchange.mode else None, audit))
         finally:
             stop_server(data_dir)
     series = ", ".join(sorted({c.series for c in cases}))
-    print(f"Korean referring expressions, {args.tsv.name} ({series}), offline analysis, {len(cases)} cases")
+    print(f"Korean referring expressions, {args.tsv.name} ({series}), offline analysis, explain: "
+          f"{exchange.describe()}, {len(cases)} cases")
     print(table(outcomes))
+    if exchange.mode:
+        described = [o for o in outcomes if o.description]
+        print()
+        print(recall_table(audit.recall))
+        print(exchange.size_table())
+        print(f"spoiler audit: {len(audit.leaked)} of the next {LATER_CUES} cues in {audit.questions} prompts and "
+              f"their answers (target 0){': ' + repr(audit.leaked[:5]) if audit.leaked else ''}")
+        print(f"descriptions given instead of a name: {len(described)} (scored as abstentions)"
+              + "".join(f"\n  {o.case.expression} ({o.case.line}): {o.description}" for o in described))
+        if exchange.mode == "replay":
+            print(f"answer files: {len(exchange.answers)} used, {len(exchange.missing)} missing")
 
 
 if __name__ == "__main__":

@@ -100,9 +100,12 @@ class NameTable:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-def person_mentions(text: str, language: str, names: NameTable) -> list[PersonMention]:
+def person_mentions(text: str, language: str, names: NameTable, *, descriptions: bool = False) -> list[PersonMention]:
     """Mentions of people in `text`, in order of their offsets, none overlapping. Song lyrics
-    (♪ … ♪) refer to nobody of the scene."""
+    (♪ … ♪) refer to nobody of the scene. `descriptions`: Korean demonstrative descriptions too
+    (그 기자, 그 잘생긴 비서): every person expression, for a reader of the whole scene (a model);
+    the rule-based resolver leaves them out, it guesses them wrong (references-dev: precision
+    61 % -> 45 % with them)."""
     found: list[PersonMention] = []
     if "♪" in text:
         return found
@@ -118,6 +121,8 @@ def person_mentions(text: str, language: str, names: NameTable) -> list[PersonMe
         for match in pattern.finditer(text):
             add(PersonMention(match.group(0), match.start(), match.end(), "third", gender, plural))
     if korean:
+        if descriptions:
+            _korean_descriptions(text, add)
         _korean_words(text, names, add)
     else:
         _english_words(text, names, add)
@@ -167,6 +172,44 @@ def _address_only(text: str, names: NameTable) -> bool:
     words = [w for w in _KO_WORD.findall(text) if w not in ko.ADDRESS_FILLERS]
     return bool(words) and not re.search(r"[A-Za-z0-9]", text) and \
         all(strip_particles(w) == w and names.find(w) is not None for w in words)
+
+
+# a demonstrative opening a description (그 기자 / 그 잘생긴 비서), and the words after it
+_KO_DEMONSTRATIVE = re.compile(r"(?<![가-힣])[그저이](?=\s)")
+_KO_NEXT_WORD = re.compile(r"\s+([가-힣A-Za-z]+)")
+_DESCRIPTION_WORDS = 5  # the noun is at most this many words after the demonstrative
+
+
+def _person_head(word: str) -> str | None:
+    """The noun for a person a word is, without its particle, copula or 님 (비서랑, 기자인가,
+    선생님하고), or None."""
+    stems = [strip_particles(word), word]
+    stems += [word[:-len(e)] for e in ko.COPULA_ENDINGS if word.endswith(e) and len(word) > len(e)]
+    for stem in dict.fromkeys(stems):
+        if stem in ko.PERSON_ROLE_NOUNS or stem.removesuffix("님") in ko.PERSON_ROLE_NOUNS:
+            return stem
+        if len(stem) >= 3 and stem.endswith(ko.PERSON_COINAGE_ENDINGS):
+            return stem
+    return None
+
+
+def _korean_descriptions(text: str, add: _Add) -> None:
+    """그 / 저 / 이 + a few words + a noun for a person (그 편의점에서 봤다던 잘생긴 남자): a
+    description of someone, from the demonstrative to the noun."""
+    for match in _KO_DEMONSTRATIVE.finditer(text):
+        at = match.end()
+        for _ in range(_DESCRIPTION_WORDS):
+            word = _KO_NEXT_WORD.match(text, at)
+            if word is None:
+                break
+            head = _person_head(word.group(1))
+            if head is not None:
+                end = word.start(1) + len(head)
+                gender = ko.PERSON_NOUNS.get(head) or ko.PERSON_ROLE_GENDERS.get(head) or \
+                    ("m" if head.endswith("남") else "f" if head.endswith("녀") else None)
+                add(PersonMention(text[match.start():end], match.start(), end, "description", _gender(gender)))
+                break
+            at = word.end()
 
 
 def _korean_words(text: str, names: NameTable, add: _Add) -> None:

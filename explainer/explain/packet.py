@@ -12,9 +12,10 @@ taken only when it is a name or an alias of the cast: a name outside it never be
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from explainer.dialogue.mentions import KnownName, NameTable
+from explainer.dialogue.mentions import KnownName, NameTable, person_mentions
 from explainer.explain.context import PACKET_LINES, PACKET_SECONDS, Context
 from explainer.explain.resolution import EntityRef, Resolution
 from explainer.llm.base import (
@@ -27,6 +28,7 @@ from explainer.llm.base import (
     ReadingPacket,
 )
 from explainer.llm.prompts import clock
+from explainer.text import en, ko
 from graph.stores import Row
 
 MAX_ALIASES = 4
@@ -116,8 +118,16 @@ def cast_members(context: Context) -> list[CastMember]:
 
 
 def packet_mentions(context: Context, resolutions: list[Resolution]) -> list[PacketMention]:
+    """Every person mention of the selected text: the resolver's, with its reading as a hint, and
+    the descriptions it leaves out (그 잘생긴 비서), without one."""
     found = {r.mention.start: r.mention for r in context.people.resolutions}
     mentions = []
+    taken = [(r.offset, r.offset + len(r.expression)) for r in resolutions]
+    names = NameTable(context.people.known.values())
+    for extra in person_mentions(context.selected_text, context.language, names, descriptions=True):
+        if all(extra.end <= a or b <= extra.start for a, b in taken):
+            mentions.append(PacketMention(offset=extra.start, expression=extra.text, kind=extra.kind,
+                                          gender=extra.gender, plural=extra.plural))
     for r in resolutions:
         if r.kind != "character":
             continue
@@ -129,14 +139,22 @@ def packet_mentions(context: Context, resolutions: list[Resolution]) -> list[Pac
             hint_evidence=r.evidence if r.entity else "",
             candidates=[ExplainCandidate(name=ref.name, evidence=why) for ref, why in r.candidates
                         if r.entity is None or ref.id != r.entity.id][:MAX_HINT_CANDIDATES]))
-    return mentions
+    return sorted(mentions, key=lambda m: m.offset)
+
+
+def _about_someone_else(expression: str) -> bool:
+    """I / you and 나 / 너 are the speaker and the one spoken to, which the dialogue shows already:
+    their stored references would only lengthen the packet."""
+    word = expression.strip().lower()
+    return word not in en.FIRST_PERSON | en.SECOND_PERSON and \
+        not re.fullmatch(f"(?:{ko.FIRST_PERSON_WORDS}|{ko.SECOND_PERSON_WORDS})", word)
 
 
 def packet_references(context: Context, lines: list[PacketLine]) -> list[PacketReference]:
     since = min((line.at for line in lines if line.episode == _label(context.video.season, context.video.episode)),
                 default=context.bound.until)
-    rows = sorted((r for r in context.window_references if since <= float(r["at"]) <= context.bound.until),
-                  key=lambda r: float(r["at"]))
+    rows = sorted((r for r in context.window_references if since <= float(r["at"]) <= context.bound.until
+                   and _about_someone_else(str(r["expression"] or ""))), key=lambda r: float(r["at"]))
     return [PacketReference(at=float(r["at"]), expression=str(r["expression"] or ""), name=str(r["entityName"]),
                             confidence=round(float(r["confidence"] or 0.0), 2), reason=str(r.get("reason") or ""))
             for r in rows]

@@ -141,6 +141,25 @@ PERSON_NOUNS: dict[str, str | None] = {
     "남편": "m", "아내": "f", "와이프": "f", "남친": "m", "여친": "f", "남자친구": "m", "여자친구": "f",
 }
 
+# Nouns for a person that a demonstrative description ends with (그 기자, 그 잘생긴 비서, 아까 그
+# 직원, 그 국사 선생님): titles, kin and everyday roles, and the coinages ending 남 / 녀 (운명남).
+PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
+    *TITLES, *PERSON_NOUNS, "직원", "손님", "학생", "외국인", "남자", "여자", "사람", "놈", "년", "녀석", "자식",
+    "새끼", "아이", "애", "친구", "아들", "딸", "남편", "아내", "부인", "경찰", "의사", "선생님", "사장님", "실장님",
+    "팀장님", "부장님", "회장님", "본부장님", "아가씨", "총각", "청년", "노인", "할배", "할매", "양반", "인간",
+    "가시나", "계집애", "동무", "사나이", "여성", "남성", "주인", "알바", "매니저", "배우", "가수", "모델", "셰프님",
+    "씨",  # 그 가짜 진영서 씨
+})
+# a coinage for a kind of man or woman (운명남, 훈남, 차도녀): at least two syllables before 남 / 녀
+PERSON_COINAGE_ENDINGS: tuple[str, ...] = ("남", "녀")
+# the gender of the role nouns that tell it (kin words: PERSON_NOUNS)
+PERSON_ROLE_GENDERS: dict[str, str] = {
+    "남자": "m", "여자": "f", "남성": "m", "여성": "f", "놈": "m", "년": "f", "녀석": "m", "아들": "m", "딸": "f",
+    "총각": "m", "청년": "m", "사나이": "m", "계집애": "f", "가시나": "f", "아가씨": "f", "부인": "f", "여사": "f",
+}
+# copula endings after a noun that particles do not cover (그 기자인가?, 그 직원이요)
+COPULA_ENDINGS: tuple[str, ...] = ("인가요", "인가", "이요", "이야", "이지", "이다", "인데", "이고", "이었어", "였어")
+
 # Address terms that tell the speaker's gender: 오빠/언니 are said by women, 형/누나 by men.
 SAID_BY_FEMALE: frozenset[str] = frozenset({"오빠", "언니"})
 SAID_BY_MALE: frozenset[str] = frozenset({"형", "형님", "누나", "누님"})

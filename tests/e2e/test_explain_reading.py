@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ import pytest
 import redis
 from pydantic import SecretStr
 
+from bench.replay import Exchange, Prompt
 from cli.local_ingest import ingest_files
 from explainer.core.settings import Settings
 from explainer.llm.offline import warm_up
@@ -152,3 +154,49 @@ async def test_a_description_of_someone_never_named_reaches_the_response(
     [her] = [r for r in data["explanation"]["resolutions"] if r["expression"] == "her"]
     assert her["entity"] is None and her["description"] == "the waitress at the coffee house"
     assert her["evidence"] == "nobody named fits"
+
+
+@pytest.fixture
+async def series(settings: Settings, redis_client: redis.Redis) -> Settings:
+    settings = settings.model_copy(update={"graph_name": "explain_reading", "enrich_enabled": False,
+                                           "rate_limit_per_minute": 10**6})
+    store = await fresh_store(settings)
+    await store.close()
+    await ingest_files(settings, [_item(1, EPISODE_1), _item(2, EPISODE_2)])
+    warm_up()
+    return settings
+
+
+async def test_benchmark_prompts_are_exported_and_answers_replayed_through_the_sdk(
+        series: Settings, redis_client: redis.Redis, fake: FakeGemini, tmp_path: Path) -> None:
+    question = {"videoId": f"{SERIES}-e2", "selectedText": "I saw her at the coffee house.", "timestamp": 7.0}
+    exported = Exchange(export_dir=tmp_path / "prompts")
+    async for http in app_client(exported.attach(fake, series)):
+        exported.stem = "e2-q1"
+        assert (await http.post("/api/explain", json=question)).status_code == 200
+    body = json.loads((tmp_path / "prompts" / "e2-q1.json").read_text())
+    assert set(body) >= {"systemInstruction", "contents", "generationConfig"}  # as the SDK sent it
+    prompt = Prompt("e2-q1", body)
+    assert (6, "her") in prompt.mentions()
+    assert ["Monica"] in prompt.cast() and not any("Gunther" in names for names in prompt.cast())
+
+    for key in redis_client.scan_iter(count=1000):  # the answer above is cached (the graph stays)
+        if redis_client.type(key) != b"graphdata":
+            redis_client.delete(key)
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "e2-q1.json").write_text(json.dumps({
+        "text": "Ross saw Monica.", "references": [], "sources": [], "resolutions": [
+            {"offset": 6, "expression": "her", "name": "Monica", "description": "", "confidence": 0.8,
+             "reason": "Rachel asked about Monica"}]}))
+    replayed = Exchange(answers_dir=answers)
+    async for http in app_client(replayed.attach(fake, series)):
+        replayed.stem = "e2-q1"
+        data = (await http.post("/api/explain", json=question)).json()["data"]
+        replayed.stem = "e2-q2"  # no answer file: an empty reading
+        other = (await http.post("/api/explain", json={**question, "timestamp": 3.0,
+                                                       "selectedText": "Did you see Monica today?"})).json()["data"]
+    [her] = [r for r in data["explanation"]["resolutions"] if r["expression"] == "her"]
+    assert her["entity"]["name"] == "Monica" and data["explanation"]["text"] == "Ross saw Monica."
+    assert other["degraded"] is True and replayed.missing == ["e2-q2"]  # no text: the graph-only answer
+    assert replayed.prompt("e2-q1") is not None and "2 prompts" in replayed.size_table()

@@ -27,7 +27,7 @@ import math
 import re
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -290,6 +290,9 @@ class FakeGemini:
         self.output_tokens = 30
         # oracle mode: analysis answered from known labels (see `OracleLine`), not `analysis_answer`
         self.oracle: list[OracleLine] | None = None
+        # explain requests answered by this instead of `explanation_answer` (bench/replay.py: an
+        # answer file per prompt, or the real model)
+        self.explanation_reply: Callable[[RecordedRequest], Reply] | None = None
         # an embedding batch holding a text with this substring answers 503, every attempt
         self.fail_embeds_containing: str | None = None
         self._lock = threading.Lock()
@@ -398,7 +401,10 @@ class FakeGemini:
     def _default_reply(self, request: RecordedRequest) -> Reply:
         if request.operation == "generateContent":
             schema = ((request.body or {}).get("generationConfig") or {}).get("responseSchema") or {}
-            answer = self.explanation_answer if "text" in schema.get("properties", {}) else self.analysis_answer
+            explain = "text" in schema.get("properties", {})
+            if explain and self.explanation_reply is not None:
+                return self.explanation_reply(request)
+            answer = self.explanation_answer if explain else self.analysis_answer
             if self.oracle is not None and answer is self.analysis_answer:
                 answer = oracle_analysis(self.iter_texts(request), self.oracle)
             return generate_reply(answer, prompt_tokens=self.prompt_tokens, output_tokens=self.output_tokens)
