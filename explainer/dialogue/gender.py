@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from explainer.dialogue.mentions import Gender
 from explainer.text import en, ko
+from explainer.text.names import pet_ending
 
 if TYPE_CHECKING:
     from gender_guesser.detector import Detector
@@ -46,6 +47,13 @@ def name_prior(name: str) -> float:
     if not first.isascii() or not first.isalpha():
         return 0.0
     return _LEXICON_WEIGHT.get(_detector().get_gender(first.capitalize()), 0.0)
+
+
+def is_pet_form(pet: str, name: str) -> bool:
+    """Rossy of Ross (Geller): the first name with a pet ending, where the first-name lexicon knows
+    the name and not the pet form. Joey of Joe is a name of its own and no pet form."""
+    first = name.split(" ")[0]
+    return pet_ending(pet, name) and name_prior(pet.strip()) == 0.0 and name_prior(first) != 0.0
 
 
 class GenderEvidence:

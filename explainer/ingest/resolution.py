@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from explainer.dialogue.gender import is_pet_form
 from explainer.text.names import (
     NameIndex,
     adds_surname,
@@ -99,7 +100,8 @@ class EntityResolver:
                 if (fullness(canonical) > fullness(found.name) or adds_surname(canonical, found.name)) and (
                         position > 0 or name_key(found.name) in name_keys(canonical)) or (
                         position > 0 and found.name.isascii() and " " not in canonical
-                        and cuts_short(found.name, canonical)):  # Pete, joined by analysis, shows as Peter
+                        and cuts_short(found.name, canonical)  # Pete, joined by analysis, shows as Peter
+                        and not is_pet_form(canonical, found.name)):  # Ross never shows as Rossy
                     found.aliases.add(found.name)
                     found.aliases.discard(canonical)
                     found.name = canonical

@@ -328,6 +328,27 @@ def cuts_short(short: str, name: str) -> bool:
     return bool(alias) and " " not in alias and len(first) > len(stem) and first.startswith(stem) and first != alias
 
 
+_PET_ENDINGS = ("y", "ie", "ey", "sy", "sie", "s")
+
+
+def pet_ending(pet: str, name: str) -> bool:
+    """Whether `pet` is the first name of `name` with a pet ending (Rossy / Ross Geller, Joey /
+    Joe): whether it is a pet form or a name of its own is the first-name lexicon's to say."""
+    first, word = name.split(" ")[0].lower(), pet.strip().lower()
+    return len(first) >= 3 and " " not in word and any(word == first + e for e in _PET_ENDINGS)
+
+
+_STUTTER = re.compile(r"([a-z])\1\1|-$", re.IGNORECASE)
+_CONTRACTION = re.compile(r"^[A-Za-z]+['’][a-z]+$")
+
+
+def broken_name_word(word: str) -> bool:
+    """A capitalised word that is no part of a name a viewer would recognise: a stutter or a word
+    cut off ("Beck-errrr", "Ch-"), a contraction ("Y'know", "C'mon"; not O'Brien, nor the
+    possessive Ross's)."""
+    return bool(_STUTTER.search(word)) or (bool(_CONTRACTION.match(word)) and not re.search(r"['’]s$", word))
+
+
 def short_given_name(name: str) -> str | None:
     """The one-syllable given name of a two-syllable name that starts with a surname (최택 → 택),
     else None. Many ordinary words look like this (이제, 정말), so it only ever joins a name to a

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from explainer.core.settings import Settings
+from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
 
@@ -86,3 +87,50 @@ async def test_a_surname_and_title_folds_into_the_one_full_name_of_its_scenes(pr
         segments[int(start // 30)].lines.append(LineInput(start=start, end=start + 2.5, text=text, speaker=speaker))
     found = characters(await provider.analyse(segments, AnalysisContext(language="ko")))
     assert "강팀장" not in found and "강팀장" in found["강태호"]
+
+
+async def test_a_filler_or_a_broken_word_is_no_part_of_a_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse(scenes(
+        [("JOEY", "Y'know Phoebe is right."), ("PHOEBE", "Thank you, Joey."), ("CHANDLER", "Y'know Phoebe, wow.")],
+        [("MONICA", "Pete Becker called."), ("MONICA", "Pete Beck-errrr is coming."), ("JOEY", "Boss Man Bing!"),
+         ("JOEY", "Chandler Bing is here.")],
+    ), AnalysisContext(language="en"))
+    found = characters(result)
+    assert not {n for n in found if "Y'know" in n or "errr" in n or "Boss" in n}
+    assert {"Phoebe", "Pete Becker", "Chandler Bing"} <= set(found)
+
+
+async def test_two_people_are_never_joined_into_one_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse(scenes(
+        [("MONICA", "Pete Becker called."), ("RACHEL", "Pete Becker? The millionaire?"),
+         ("CHANDLER", "Monica Becker! Has a ring to it.")],
+        [("MINDY", "Barry Farber is my fiance."), ("MINDY", "Mrs Dr Barry Hunter. That's me."),
+         ("MINDY", "I'm Mindy Hunter."), ("RACHEL", "Mindy Hunter, you're crazy.")],
+    ), AnalysisContext(language="en"))
+    found = characters(result)
+    assert not {"Monica Becker", "Barry Hunter"} & set(found)
+    assert not {"Monica Becker", "Barry Hunter"} & {a for aliases in found.values() for a in aliases}
+    assert {"Monica", "Barry Farber", "Mindy Hunter"} <= set(found)
+
+
+def test_a_pet_form_never_becomes_the_display_name() -> None:
+    resolver = EntityResolver("friends", [{"id": "friends:character:ross", "name": "Ross Geller",
+                                           "type": "character", "aliases": ["Ross"]}])
+    found = resolver.resolve("Rossy", "character", ["Ross"])
+    assert found.name == "Ross Geller" and "Rossy" in found.aliases
+    resolver = EntityResolver("friends", [{"id": "friends:character:ross", "name": "Ross", "type": "character",
+                                           "aliases": []}])
+    assert resolver.resolve("Rossy", "character", ["Ross"]).name == "Ross"
+    # a first name cut short still gives way to the name (Pete, joined by analysis, shows as Peter)
+    resolver = EntityResolver("friends", [{"id": "friends:character:pete", "name": "Pete", "type": "character",
+                                           "aliases": []}])
+    assert resolver.resolve("Peter", "character", ["Pete"]).name == "Peter"
+
+
+async def test_a_pet_form_joins_the_name_it_comes_from(provider: OfflineProvider) -> None:
+    result = await provider.analyse(scenes(
+        [("MONICA", "Ross, come here."), ("RACHEL", "Oh, Rossy, you're so sweet."), ("ROSS", "Thanks."),
+         ("RACHEL", "Come on, Rossy!")],
+    ), AnalysisContext(language="en"))
+    found = characters(result)
+    assert "Rossy" not in found and "Rossy" in found["Ross"]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from explainer.dialogue.gender import is_pet_form
 from explainer.dialogue.mentions import KnownName
 from explainer.dialogue.references import DialogueLine, person_references
 from explainer.llm.base import (
@@ -391,9 +392,12 @@ def _may_be_one(alias: WorkingEntity, person: WorkingEntity) -> bool:
             return False
         own = {st[1] for form in person.aliases if (st := _surname_and_title(form)) is not None}
         return not own or title in own
-    # a shortened first name joins only a name used in the same scenes of this batch: Pete, a
-    # friend named in one episode, is not the Peter of another
-    return cuts_short(alias.name, person.name) and bool(alias.segments & person.segments)
+    if is_pet_form(person.name, alias.name):
+        return False  # Ross is no short form of Rossy: the pet form joins the name, not the other way
+    # a shortened first name or a pet form joins only a name used in the same scenes of this
+    # batch: Pete, a friend named in one episode, is not the Peter of another
+    return (cuts_short(alias.name, person.name) or is_pet_form(alias.name, person.name)) \
+        and bool(alias.segments & person.segments)
 
 
 def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> None:
@@ -423,6 +427,13 @@ def _join_aliases(registry: Registry, addressed: Counter[tuple[int, int]]) -> No
                 registry.join(alias, person)
     _join_short_given_names(registry, people)
     _join_given_names(registry)
+    for entity in people:  # "Barry Hunter" named before Mindy Hunter was: Barry, and no name of his
+        first = registry.two_people(entity.name, own=entity.id) if entity.merged_into is None \
+            and "speaker" not in entity.evidence else None
+        if first is not None:
+            registry.join(entity, first)
+            first.aliases.discard(entity.name)
+            first.seen_forms.discard(entity.name)
     for alias in people:
         if alias.merged_into is not None or not alias.name.isascii():
             continue

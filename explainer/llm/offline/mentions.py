@@ -17,6 +17,7 @@ from explainer.dialogue.gender import name_prior
 from explainer.llm.base import EntityType
 from explainer.text import en, ko
 from explainer.text.names import (
+    broken_name_word,
     final_consonant,
     given_name,
     is_hangul_word,
@@ -554,9 +555,14 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, around: t
         return Mention(name, "character", start, end, title=title, gender=_gender_of(title), evidence=("title",))
     words = list(run)
     dropped = False
-    while words and (words[0].lower() in en.STOPWORDS or (words[0].isupper() and len(words[0]) > 1)):
+    # fillers and common nouns before a name are no part of it ("Y'know Phoebe", "Boss Man Bing")
+    while words and (words[0].lower() in en.STOPWORDS or (words[0].isupper() and len(words[0]) > 1)
+                     or broken_name_word(words[0]) or (len(words) > 1 and words[0].lower() in en.PERSON_NOUNS)):
         words.pop(0)
         dropped = True
+    # a name ends where a word breaks off ("Pete Beck-errrr" is Pete)
+    cut = next((k for k, word in enumerate(words) if broken_name_word(word)), len(words))
+    words = words[:cut]
     while words and words[-1].lower() in en.STOPWORDS:
         words.pop()
     if not words:

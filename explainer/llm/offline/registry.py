@@ -117,8 +117,34 @@ class Registry:
         return min(candidates, key=lambda e: (e.id not in exact, e.batch_mentions == 0,
                                               -e.mentions, -e.last_seen, e.id))
 
+    def two_people(self, name: str, own: int | None = None) -> WorkingEntity | None:
+        """The person a name of two or more words starts with when its other words are another
+        established person's surname ("Monica Becker": Monica, and Pete Becker's surname; "Barry
+        Hunter": Barry, and Mindy Hunter's), else None: a joke or a slip, never a person of its
+        own. `own`: the entity bearing the name, when it exists already."""
+        words = name.split()
+        if len(words) < 2 or not name.isascii() or (own is None and self._names.is_known(name_key(name))):
+            return None
+        firsts = [e for e in self._people_named(words[0]) if e.id != own]
+        if len(firsts) != 1:
+            return None
+        first = firsts[0]
+        for word in words[1:]:
+            for other in self._people_named(word):
+                if other.id not in (first.id, own) and word.lower() in (w.lower() for w in other.name.split()[1:]) \
+                        and (other.known or other.batch_mentions >= 2 or "speaker" in other.evidence):
+                    return first
+        return None
+
+    def _people_named(self, word: str) -> list[WorkingEntity]:
+        found = {self.canonical(self.entities[i]).id for i, _ in self._names.matches(word)}
+        return [e for i in sorted(found) if (e := self.entities[i]).type == "character" and e.is_person]
+
     def mention(self, mention: Mention, *, segment: int, line: int, at: float) -> WorkingEntity:
         """Record a mention: update the entity it names, or create one."""
+        joined = self.two_people(mention.name) if mention.type in (None, "character") else None
+        if joined is not None:  # a mention of the first person only; its name is no alias of theirs
+            mention.name, mention.derived = joined.name, []
         entity = self.find(mention.name, mention.type, mention.derived)
         if entity is None:
             entity = WorkingEntity(
