@@ -28,7 +28,8 @@ from explainer.core.fetch import SafeFetcher
 from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
-from explainer.ingest.series import identify, series_id_from
+from explainer.ingest.series import identify
+from explainer.ingest.series import series_id_from as series_id_from  # the CLI derives video ids with it
 from explainer.subtitles import parse_subtitles
 from graph.repositories.videos import (
     CallbackDelivery,
@@ -45,7 +46,6 @@ from seeds.loader import demo_episodes
 Platform = Literal["netflix", "youtube", "local"]
 PLATFORMS: tuple[str, ...] = get_args(Platform)
 VIDEO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
-__all__ = ["series_id_from"]  # the CLI derives video ids from it
 # candidate versions kept per video (a different file for a ready video); the oldest goes first
 MAX_CANDIDATES = 5
 # how long a viewer's first accepted file holds the video against a concurrent different one

@@ -257,3 +257,17 @@ async def test_our_own_web_player_shows_one_panel_with_the_extension_loaded(
     await expect(page.get_by_test_id("explain-panel")).to_have_count(1)
     await expect(page.get_by_test_id("explain-button")).to_have_count(0)
     await page.close()
+
+
+async def test_the_popup_button_explains_the_line_on_screen(extension: tuple[BrowserContext, str], test_site: str,
+                                                            service: str) -> None:
+    context, extension_id = extension
+    page = await on_the_callback_line(context, test_site, select=False)
+    tab_id = await context.service_workers[0].evaluate(TAB_PLAYING, VIDEO_ID)
+    popup = await context.new_page()
+    await popup.add_init_script(f"chrome.tabs.query = async () => [{{ id: {int(tab_id)}, active: true }}];")
+    await popup.goto(f"chrome-extension://{extension_id}/popup.html")
+    await expect(popup.get_by_test_id("popup-server")).to_have_text(f"서버: {service} · 연결됨")
+    await popup.get_by_test_id("popup-explain").click()
+    answer = await service_answer(service, CALLBACK["selectedText"], CALLBACK["timestamp"])
+    await expect(page.get_by_test_id("explain-text")).to_have_text(answer["explanation"]["text"])

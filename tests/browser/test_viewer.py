@@ -88,6 +88,11 @@ async def test_a_first_time_viewer_without_a_key_reads_the_progress_then_the_ans
         answer = await explain(service, video_id, line, at)
         await expect(page.get_by_test_id("explain-text")).to_have_text(answer["explanation"]["text"], timeout=60_000)
         await expect(page.get_by_test_id("explain-panel").locator("blockquote")).to_contain_text(line)
+        # the explorer's "as of" time works for the uploaded episode: it has a duration
+        await page.goto(f"{service}/explore/{ready['seriesId']}")
+        slider = page.get_by_test_id("as-of-time")
+        await expect(slider).to_be_enabled()
+        await expect(slider).to_have_attribute("max", "820")
     finally:
         await first.close()
 

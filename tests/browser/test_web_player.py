@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.async_api import Page, expect
@@ -89,3 +91,15 @@ async def test_where_the_columns_stack_the_panel_opens_in_view(page: Page, servi
     panel = page.get_by_test_id("explain-panel")
     await expect(panel.locator("blockquote")).to_be_in_viewport()  # it opens in the page's flow, scrolled into view
     await expect(panel.get_by_test_id("explain-text")).to_be_visible()
+
+
+async def test_the_home_page_links_each_series_explorer_and_says_how_to_add_a_video(page: Page, service: str) -> None:
+    await page.goto(service)
+    series = page.get_by_test_id("series").filter(has=page.get_by_role("link", name="3화: 그때 그 사람"))
+    explore = series.get_by_test_id("series-explore")
+    await expect(explore).to_have_attribute("href", "/explore/spring-notebook")
+    add = page.get_by_test_id("add-video")
+    await expect(add).to_contain_text("Ctrl+E")  # the extension, for a viewer
+    await expect(add.locator("code")).to_contain_text(f"{service}/api/video/register")  # the API, for an operator
+    await explore.click()
+    await expect(page).to_have_url(re.compile(re.escape(f"{service}/explore/spring-notebook") + r"(\?|$)"))
