@@ -20,6 +20,11 @@ The order is deterministic so the same file always decodes the same way:
 
 "Strict" forgives one character cut off at the very end (a truncated download), nothing else.
 Nothing decodes (or the text is binary): `UnsupportedSubtitleFormat`.
+
+A file that mixes encodings is refused, saying so, rather than decoded by one of them: read as
+UTF-16, the ASCII of a UTF-8 part becomes long runs of CJK-looking characters (each made of two
+printable ASCII bytes) and its cues silently vanish; a UTF-16 part inside a UTF-8 file brings
+NUL bytes.
 """
 
 from __future__ import annotations
@@ -53,7 +58,30 @@ def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
     text, encoding = _decode(data)
     if _looks_binary(text):
         raise UnsupportedSubtitleFormat("not a text file", encoding=encoding)
+    _refuse_mixed_encodings(text, encoding)
     return text, encoding
+
+
+# a character whose two UTF-16 bytes are both printable ASCII: two ASCII characters of another
+# encoding read as one. Real text has them alone or in short runs (some CJK ideographs), never a
+# dozen in a row; a timing line of a UTF-8 part gives one such run per line.
+_ASCII_PAIRS = re.compile("[" + "".join(f"\\u{hi:02x}20-\\u{hi:02x}7e" for hi in range(0x20, 0x7f)) + "]{12,}")
+
+
+def _refuse_mixed_encodings(text: str, encoding: str) -> None:
+    if encoding.startswith("utf-16"):
+        run = _ASCII_PAIRS.search(text)
+        if run is not None:
+            raise UnsupportedSubtitleFormat(
+                f"the file mixes encodings: it reads as {encoding.upper()} up to byte {2 * run.start()}, but not "
+                "after it (another encoding's text there); save the whole file in one encoding",
+                encoding=encoding, mixed=True)
+    else:
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise UnsupportedSubtitleFormat(
+                f"the file mixes encodings: NUL bytes from character {nul} of this {encoding} text (a UTF-16 "
+                "part?); save the whole file in one encoding", encoding=encoding, mixed=True)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -80,6 +108,10 @@ def _decode(data: bytes) -> tuple[str, str]:
         return str(best), best.encoding
     if korean is not None:
         return korean, "cp949"
+    nul = data.find(b"\x00")
+    if nul >= 0:  # text with a UTF-16 part too small to be read as UTF-16
+        raise UnsupportedSubtitleFormat(f"the file mixes encodings: NUL bytes from byte {nul} (a UTF-16 part?); save "
+                                        "the whole file in one encoding", mixed=True)
     raise UnsupportedSubtitleFormat("unknown text encoding")
 
 

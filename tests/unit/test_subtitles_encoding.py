@@ -103,3 +103,24 @@ def test_a_character_cut_off_at_the_end_does_not_change_the_encoding(codec: str)
 def test_undecodable_bytes_are_unsupported(data: bytes) -> None:
     with pytest.raises(UnsupportedSubtitleFormat):
         parse_subtitles(data)
+
+
+def _srt(cues: list[tuple[int, str]]) -> str:
+    return "".join(f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{text}\n\n" for n, text in cues)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf8_file_with_a_utf16_part_is_refused_not_cut_short(codec: str) -> None:
+    """Read as UTF-16 (its first cue), the UTF-8 rest became CJK-looking noise and 3 of 4 cues
+    vanished with `droppedCues` empty; a UTF-16 part later in a UTF-8 file brings NUL bytes."""
+    first = _srt([(1, "Who was it?")]).encode(codec)
+    rest = _srt([(2, "그때 그 사람이었어."), (3, "누구?"), (4, "The man from the harbour.")]).encode("utf-8")
+    small = _srt([(1, "그때 그 사람이었어.")]).encode(codec)
+    long_utf8 = _srt([(n, "A line long enough to fill the sample. " * 30) for n in range(1, 5)]).encode("utf-8")
+    for data in (first + rest, small + rest, long_utf8 + first):
+        with pytest.raises(UnsupportedSubtitleFormat, match="mixes encodings"):
+            parse_subtitles(data, filename="mixed.srt")
+    # a whole UTF-16 file, Korean or Chinese, is still read
+    korean = _srt([(1, "그때 그 사람이었어."), (2, "Who?")])
+    for text in (korean, _srt([(1, "是谁把灯关了？他说是风。"), (2, "我不相信。")])):
+        assert len(parse_subtitles(text.encode(codec), filename="whole.srt").cues) == 2
