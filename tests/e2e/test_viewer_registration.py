@@ -4,6 +4,7 @@ promote), one series per show from page titles, and a duration for every uploade
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import AsyncIterator
 
@@ -197,3 +198,17 @@ async def test_one_series_per_show(client: httpx.AsyncClient) -> None:
     assert {v["title"] for v in korean["videos"]} >= {"사내맞선 2화 | My Video Site"}
     netflix = (await client.post("/graphql", json={"query": query % "netflix-80100172"})).json()["data"]["series"]
     assert netflix["title"] == "Show Name"  # the explicit title stays; the next episode's own title never replaces it
+
+
+async def test_two_viewers_first_files_at_once_queue_one(client: httpx.AsyncClient) -> None:
+    alice, bob = await client_token(client), await client_token(client)
+    assert (await client.post("/api/video/register", headers=alice, json={
+        "platform": "local", "videoId": "race-ep1", "title": "Race 1화"})).status_code == 200
+    sent = await asyncio.gather(
+        client.post("/api/video/race-ep1/subtitles", headers=alice, files=upload(EP1.read())),
+        client.post("/api/video/race-ep1/subtitles", headers=bob, files=upload(EP2.read())))
+    outcomes = sorted(r.json()["data"]["outcome"] for r in sent)
+    assert outcomes == ["candidate", "queued"], [r.text for r in sent]
+    queued = next(r.json()["data"] for r in sent if r.json()["data"]["outcome"] == "queued")
+    after = await status(client, "race-ep1")
+    assert after["subtitleSha256"] == queued["sha256"] and len(after["candidates"]) == 1
