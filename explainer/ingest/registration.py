@@ -31,6 +31,7 @@ from explainer.ingest.queue import JobQueue
 from explainer.ingest.series import identify
 from explainer.ingest.series import series_id_from as series_id_from  # the CLI derives video ids with it
 from explainer.subtitles import parse_subtitles
+from explainer.text.display import display_text
 from graph.repositories.videos import (
     CallbackDelivery,
     VideoRecord,
@@ -161,6 +162,8 @@ def make_registration(*, platform: str, video_id: str, title: str, series_title:
     if platform not in PLATFORMS:
         raise InvalidPlatform(f"platform must be one of {', '.join(PLATFORMS)}")
     validate_video_id(video_id)
+    # titles are labels on viewers' screens: no bidi override may reorder them
+    title, series_title = display_text(title), display_text(series_title) if series_title else series_title
     series = identify(platform=platform, title=title, series_id=series_id, series_title=series_title,
                       show_id=show_id, playlist_id=playlist_id, channel_id=channel_id, season=season,
                       episode=episode)
@@ -264,11 +267,10 @@ async def _keep_or_claim(async_redis: aioredis.Redis, video: VideoRecord, sha: s
     if video.status not in ("ready", "processing"):
         # two viewers' first uploads at once: the first claims the video, a different second file
         # becomes a candidate (an error lets the next file through)
-        claimed = video.status == "error" or await async_redis.set(
-            _claim_key(video.id), sha, nx=True, ex=_CLAIM_SECONDS)
-        holder = None if claimed else _text(await async_redis.get(_claim_key(video.id)) or b"")
-        if claimed or holder in ("", sha):
-            return None if claimed else Submitted(video.id, None, None, "upload", file, "unchanged", "processing", sha)
+        if video.status == "error" or await async_redis.set(_claim_key(video.id), sha, nx=True, ex=_CLAIM_SECONDS):
+            return None
+        if _text(await async_redis.get(_claim_key(video.id)) or b"") == sha:
+            return Submitted(video.id, None, None, "upload", file, "unchanged", "processing", sha)
         return await _keep_candidate(async_redis, video.id, sha, file, data, filename, status="processing")
     if video.subtitle_sha256 == sha:
         return Submitted(video.id, None, None, "upload", file, "unchanged", video.status, sha)

@@ -249,3 +249,23 @@ async def test_the_server_does_not_take_forwarded_for_from_loopback(app_settings
         statuses = [(await http.post("/api/feedback", json=STRANGERS_FEEDBACK,
                                      headers={"X-Forwarded-For": f"203.0.113.{i}"})).status_code for i in range(4)]
     assert statuses == [403, 403, 429, 429]
+
+
+# --- 8. bidirectional overrides in labels ---------------------------------------------------------
+
+async def test_titles_and_series_names_lose_their_bidi_overrides(client: httpx.AsyncClient) -> None:
+    """A title holding U+202E shows reversed text on viewers' screens; stored and answered without."""
+    rlo, lri, pdi = "\u202e", "\u2066", "\u2069"
+    answer = await client.post("/api/video/register", headers=INGEST, json={
+        **REGISTER, "videoId": "bidi-1", "title": f"Episode 1 {rlo}exe.txt", "seriesTitle": f"Harbor {lri}Lights{pdi}"})
+    assert answer.status_code == 200, answer.text
+    mutation = """mutation($input: RegisterVideoInput!) { registerVideo(input: $input) { videoId } }"""
+    answer = await client.post("/graphql", headers=INGEST, json={"query": mutation, "variables": {"input": {
+        "platform": "local", "videoId": "bidi-2", "title": f"Episode 2 {rlo}gpj.exe", "seriesTitle": "Harbor Lights",
+        "episode": 2}}})
+    assert not answer.json().get("errors"), answer.text
+    query = '{ a: video(id: "bidi-1") { title series { title } } b: video(id: "bidi-2") { title series { title } } }'
+    data = (await client.post("/graphql", json={"query": query})).json()["data"]
+    assert data["a"] == {"title": "Episode 1 exe.txt", "series": {"title": "Harbor Lights"}}
+    assert data["b"]["title"] == "Episode 2 gpj.exe"
+    assert "\u202e" not in (await client.get("/api/video/bidi-1/status")).text
