@@ -1120,7 +1120,12 @@
   var PALETTE = ["#f472b6", "#60a5fa", "#34d399", "#fbbf24", "#a78bfa", "#f87171", "#2dd4bf", "#fb923c"];
   var WIDTH = 820;
   var HEIGHT = 560;
+  var heightFor = (count) => Math.round(HEIGHT * Math.max(1, Math.sqrt(count / DEFAULT_VISIBLE)));
   var TICKS = 300;
+  var DEFAULT_VISIBLE = 15;
+  var NAME_SIZE = 15;
+  var LATIN_SIZE = 11.5;
+  var LABEL_GAP = 4;
   var radius = (importance) => 10 + 22 * Math.sqrt(Math.max(0, Number(importance) || 0));
   var colour = (community) => PALETTE[Math.abs(Number(community) || 0) % PALETTE.length];
   function svg(doc, tag, attributes = {}, ...children) {
@@ -1150,17 +1155,84 @@
     }
     return [...byPair.values()];
   }
-  function layout(nodes, edges) {
-    const placed = nodes.map((n) => ({ ...n, r: radius(n.importance) }));
-    const links = pairs(edges).map((p) => ({ ...p }));
-    const simulation2 = simulation(placed).force("link", link(links).id((d) => d.id).distance((l) => 150 - 60 * Math.min(1, l.strength / 1.5)).strength((l) => 0.15 + 0.5 * Math.min(1, l.strength / 1.5))).force("charge", manyBody().strength(-520)).force("collide", collide().radius((d) => d.r + 26)).force("x", x(WIDTH / 2).strength(0.06)).force("y", y(HEIGHT / 2).strength(0.09)).force("center", center(WIDTH / 2, HEIGHT / 2)).stop();
-    for (let i = 0; i < TICKS; i += 1) simulation2.tick();
-    fit(placed);
-    return { nodes: placed, links };
+  function visibleNetwork({ nodes, edges }, limit = DEFAULT_VISIBLE, selectedId = null) {
+    const ranked = [...nodes].sort((a2, b) => (Number(b.importance) || 0) - (Number(a2.importance) || 0) || (Number(b.mentionCount) || 0) - (Number(a2.mentionCount) || 0) || String(a2.id).localeCompare(String(b.id)));
+    const shown = ranked.slice(0, Math.max(0, limit));
+    const selected = selectedId && !shown.some((n) => n.id === selectedId) && ranked.find((n) => n.id === selectedId);
+    if (selected) shown.push(selected);
+    const ids = new Set(shown.map((n) => n.id));
+    return { nodes: shown, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)), total: nodes.length };
   }
-  function fit(nodes) {
+  function textWidth(text, size) {
+    let width = 0;
+    for (const char of String(text || "")) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(char) ? size : /[A-Z]/.test(char) ? 0.68 * size : 0.56 * size;
+    return width;
+  }
+  function nodeBox(node) {
+    const latin = node.latin === void 0 ? romanize(node.name, { personal: node.type === "character" }) : node.latin;
+    const half = Math.max(node.r, textWidth(node.name, NAME_SIZE) / 2, latin ? textWidth(latin, LATIN_SIZE) / 2 : 0) + 3;
+    const below = node.r + LABEL_GAP + NAME_SIZE + (latin ? LATIN_SIZE + 4 : 0) + 3;
+    return { left: node.x - half, right: node.x + half, top: node.y - node.r, bottom: node.y + below };
+  }
+  function overlaps(a2, b) {
+    return a2.left < b.right && b.left < a2.right && a2.top < b.bottom && b.top < a2.bottom;
+  }
+  function separate(nodes, area) {
+    const clamp = (node) => {
+      const box = nodeBox(node);
+      if (box.left < area.left) node.x += area.left - box.left;
+      else if (box.right > area.right) node.x -= box.right - area.right;
+      if (box.top < area.top) node.y += area.top - box.top;
+      else if (box.bottom > area.bottom) node.y -= box.bottom - area.bottom;
+    };
+    for (const node of nodes) clamp(node);
+    for (let round = 0; round < 400; round += 1) {
+      let moved = false;
+      for (let i = 0; i < nodes.length; i += 1) {
+        for (let j = i + 1; j < nodes.length; j += 1) {
+          const [a2, b] = [nodeBox(nodes[i]), nodeBox(nodes[j])];
+          if (!overlaps(a2, b)) continue;
+          moved = true;
+          const dx = Math.min(a2.right - b.left, b.right - a2.left) + 1;
+          const dy = Math.min(a2.bottom - b.top, b.bottom - a2.top) + 1;
+          const [first, second] = [nodes[i], nodes[j]];
+          if (dx <= dy) {
+            const sign = first.x < second.x || first.x === second.x && i < j ? -1 : 1;
+            first.x += sign * dx / 2;
+            second.x -= sign * dx / 2;
+          } else {
+            const sign = first.y < second.y || first.y === second.y && i < j ? -1 : 1;
+            first.y += sign * dy / 2;
+            second.y -= sign * dy / 2;
+          }
+          clamp(first);
+          clamp(second);
+        }
+      }
+      if (!moved) break;
+    }
+    return nodes;
+  }
+  function layout(nodes, edges) {
+    const height = heightFor(nodes.length);
+    const placed = nodes.map((n) => ({
+      ...n,
+      r: radius(n.importance),
+      latin: romanize(n.name, { personal: n.type === "character" })
+    }));
+    const links = pairs(edges).map((p) => ({ ...p }));
+    const simulation2 = simulation(placed).force("link", link(links).id((d) => d.id).distance((l) => 150 - 60 * Math.min(1, l.strength / 1.5)).strength((l) => 0.15 + 0.5 * Math.min(1, l.strength / 1.5))).force("charge", manyBody().strength(-520)).force("collide", collide().radius((d) => {
+      const box = nodeBox({ ...d, x: 0, y: 0 });
+      return Math.max(d.r + 26, (box.right - box.left) / 2 + 8);
+    })).force("x", x(WIDTH / 2).strength(0.06)).force("y", y(height / 2).strength(0.09)).force("center", center(WIDTH / 2, height / 2)).stop();
+    for (let i = 0; i < TICKS; i += 1) simulation2.tick();
+    fit(placed, height);
+    separate(placed, { left: 0, right: WIDTH, top: 0, bottom: height });
+    return { nodes: placed, links, height };
+  }
+  function fit(nodes, height) {
     if (!nodes.length) return;
-    const box = { left: 70, right: WIDTH - 70, top: 16, bottom: HEIGHT - 44 };
+    const box = { left: 70, right: WIDTH - 70, top: 16, bottom: height - 44 };
     const xs = nodes.map((n) => n.x);
     const ys = nodes.map((n) => n.y);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -1178,9 +1250,9 @@
     }
   }
   function drawNetwork(doc, container, { nodes, edges }, { onHover, onPick, selectedId }) {
-    const { nodes: placed, links } = layout(nodes, edges);
+    const { nodes: placed, links, height } = layout(nodes, edges);
     const root = svg(doc, "svg", {
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      viewBox: `0 0 ${WIDTH} ${height}`,
       class: "network",
       role: "group",
       "aria-label": "character network"
@@ -1204,7 +1276,7 @@
     root.append(lines);
     const group = svg(doc, "g", { class: "nodes" });
     for (const node of placed) {
-      const latin = romanize(node.name, { personal: node.type === "character" });
+      const { latin } = node;
       const item = svg(doc, "g", {
         testid: "character-node",
         "data-entity-id": node.id,
@@ -1217,9 +1289,17 @@
         class: "node"
       });
       item.append(svg(doc, "circle", { r: node.r.toFixed(1), fill: colour(node.community) }));
-      item.append(svgText(doc, { class: "name", y: (node.r + 15).toFixed(1), "text-anchor": "middle" }, node.name));
+      item.append(svgText(doc, {
+        class: "name",
+        y: (node.r + LABEL_GAP + NAME_SIZE - 2).toFixed(1),
+        "text-anchor": "middle"
+      }, node.name));
       if (latin) {
-        item.append(svgText(doc, { class: "latin", y: (node.r + 29).toFixed(1), "text-anchor": "middle" }, latin));
+        item.append(svgText(doc, {
+          class: "latin",
+          y: (node.r + LABEL_GAP + NAME_SIZE + LATIN_SIZE + 2).toFixed(1),
+          "text-anchor": "middle"
+        }, latin));
       }
       item.addEventListener("mouseenter", () => onHover(node, item));
       item.addEventListener("focus", () => onHover(node, item));
@@ -1284,7 +1364,10 @@
     noCharacters: "No characters met yet at this point.",
     failed: "The explorer could not load its data.",
     notFound: "This series is not known to the service.",
-    back: "Episodes"
+    back: "Episodes",
+    showAll: (n) => `Show all ${n} characters`,
+    showFewer: (n) => `Show the ${n} most important`,
+    showing: (shown, total) => `The ${shown} most important of ${total} characters.`
   };
   var ko = {
     title: "시리즈 탐색기",
@@ -1311,7 +1394,10 @@
     noCharacters: "이 지점까지 만난 인물이 없습니다.",
     failed: "탐색기 데이터를 불러오지 못했습니다.",
     notFound: "이 시리즈를 찾을 수 없습니다.",
-    back: "에피소드 목록"
+    back: "에피소드 목록",
+    showAll: (n) => `인물 ${n}명 모두 보기`,
+    showFewer: (n) => `중요한 ${n}명만 보기`,
+    showing: (shown, total) => `인물 ${total}명 중 중요한 ${shown}명입니다.`
   };
   function explorerStrings(language2) {
     return language2 === "ko" ? ko : en;
@@ -1324,7 +1410,17 @@
   var language = pageLanguage();
   var strings = explorerStrings(language);
   var seriesId = decodeURIComponent(location.pathname.replace(/^\/explore\//, "").replace(/\/+$/, ""));
-  var state = { episodes: [], videoId: null, timestamp: null, network: null, selected: null, generation: 0 };
+  var top = Number.parseInt(params.get("top") || "", 10);
+  var state = {
+    episodes: [],
+    videoId: null,
+    timestamp: null,
+    network: null,
+    selected: null,
+    generation: 0,
+    limit: Number.isFinite(top) && top > 0 ? top : DEFAULT_VISIBLE,
+    all: false
+  };
   function asOf() {
     return state.timestamp === null ? { videoId: state.videoId } : { videoId: state.videoId, timestamp: state.timestamp };
   }
@@ -1351,6 +1447,10 @@
     $("timeline-title").textContent = strings.timeline;
     $("timeline-hint").textContent = strings.timelineHint;
     $("questions-title").textContent = strings.questions;
+    $("network-more").addEventListener("click", () => {
+      state.all = !state.all;
+      drawCharacters();
+    });
     let series;
     try {
       series = (await graphql(SERIES, { id: seriesId })).series;
@@ -1432,12 +1532,22 @@
     if (generation !== state.generation) return;
     state.network = network;
     $("status").textContent = network.nodes.length ? "" : strings.noCharacters;
-    drawNetwork(document, $("network"), network, { onHover: showTooltip, onPick: pick, selectedId: state.selected });
+    drawCharacters();
     drawDashboard(document, $("questions"), { stats, episodes: state.episodes, strings, lang });
     const still = state.selected && network.nodes.find((n) => n.id === state.selected);
     if (still) await pick(still, generation);
     else clearCharacter();
     if (generation === state.generation) document.body.dataset.state = "ready";
+  }
+  function drawCharacters() {
+    const network = state.network;
+    const shown = visibleNetwork(network, state.all ? network.nodes.length : state.limit, state.selected);
+    drawNetwork(document, $("network"), shown, { onHover: showTooltip, onPick: pick, selectedId: state.selected });
+    const more = $("network-more");
+    more.hidden = network.nodes.length <= state.limit;
+    more.textContent = state.all ? strings.showFewer(state.limit) : strings.showAll(network.nodes.length);
+    more.setAttribute("aria-expanded", state.all ? "true" : "false");
+    $("network-count").textContent = more.hidden || state.all ? "" : strings.showing(shown.nodes.length, network.nodes.length);
   }
   function showTooltip(node, element) {
     const tip = $("tooltip");

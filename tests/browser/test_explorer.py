@@ -101,3 +101,37 @@ async def test_unknown_series(page: Page, service: str) -> None:
     await expect(page.locator("#status")).to_have_text(re.compile("시리즈|series"))
     await expect(page.locator("body")).to_have_attribute("data-state", "failed")
     await expect(page.get_by_test_id("character-node")).to_have_count(0)
+
+
+LABEL_BOXES = """nodes => nodes.map(n => { const b = n.getBoundingClientRect();
+                                    return [n.dataset.entityId, b.left, b.top, b.right, b.bottom]; })"""
+
+
+async def test_labels_never_overlap_and_the_top_characters_come_first(page: Page, service: str) -> None:
+    # each character's circle and its two labels, as Chromium draws them: no two boxes meet
+    await page.goto(f"{service}/explore/{SERIES}")
+    await expect(page.locator("body")).to_have_attribute("data-state", "ready")
+    nodes = page.get_by_test_id("character-node")
+    await expect(nodes).not_to_have_count(0)
+    total = await nodes.count()
+    boxes = await nodes.evaluate_all(LABEL_BOXES)
+    for i, (a, *box_a) in enumerate(boxes):
+        for b, *box_b in boxes[i + 1:]:
+            apart = box_a[2] <= box_b[0] or box_b[2] <= box_a[0] or box_a[3] <= box_b[1] or box_b[3] <= box_a[1]
+            assert apart, f"{a} and {b} overlap: {box_a} {box_b}"
+    await expect(page.get_by_test_id("network-more")).to_be_hidden()  # the demo has fewer than 15
+
+    # top=3: the three most important, and a control for the others
+    await page.goto(f"{service}/explore/{SERIES}?top=3")
+    await expect(page.locator("body")).to_have_attribute("data-state", "ready")
+    await expect(nodes).to_have_count(3)
+    await expect(node(page, "한미소")).to_have_count(1)  # the most important of the series
+    more = page.get_by_test_id("network-more")
+    await expect(more).to_have_text(f"인물 {total}명 모두 보기")  # the browser's language, Korean
+    await expect(page.get_by_test_id("network-count")).to_contain_text(f"인물 {total}명 중 중요한 3명")
+    await more.click()
+    await expect(nodes).to_have_count(total)
+    await expect(more).to_have_attribute("aria-expanded", "true")
+    await expect(page.get_by_test_id("network-count")).to_have_text("")
+    await more.click()
+    await expect(nodes).to_have_count(3)

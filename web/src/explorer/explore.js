@@ -5,7 +5,7 @@ import { formatTime } from "../format.js";
 import { h } from "../panel/dom.js";
 import { graphql, pageLanguage } from "../player/common.js";
 import { drawDashboard } from "./dashboard.js";
-import { colour, drawNetwork } from "./network.js";
+import { DEFAULT_VISIBLE, colour, drawNetwork, visibleNetwork } from "./network.js";
 import { MENTIONS, NETWORK, QUESTIONS, SERIES } from "./queries.js";
 import { romanize } from "./romanize.js";
 import { explorerStrings } from "./strings.js";
@@ -18,7 +18,10 @@ const language = pageLanguage();
 const strings = explorerStrings(language);
 const seriesId = decodeURIComponent(location.pathname.replace(/^\/explore\//, "").replace(/\/+$/, ""));
 
-const state = { episodes: [], videoId: null, timestamp: null, network: null, selected: null, generation: 0 };
+const top = Number.parseInt(params.get("top") || "", 10);
+// `top`: how many characters the network shows at first (the most important; the rest on demand)
+const state = { episodes: [], videoId: null, timestamp: null, network: null, selected: null, generation: 0,
+                limit: Number.isFinite(top) && top > 0 ? top : DEFAULT_VISIBLE, all: false };
 
 function asOf() {
   return state.timestamp === null ? { videoId: state.videoId } : { videoId: state.videoId, timestamp: state.timestamp };
@@ -50,6 +53,10 @@ async function main() {
   $("timeline-title").textContent = strings.timeline;
   $("timeline-hint").textContent = strings.timelineHint;
   $("questions-title").textContent = strings.questions;
+  $("network-more").addEventListener("click", () => {
+    state.all = !state.all;
+    drawCharacters();
+  });
   let series;
   try {
     series = (await graphql(SERIES, { id: seriesId })).series;
@@ -132,12 +139,24 @@ async function refresh() {
   if (generation !== state.generation) return;  // a newer position was chosen meanwhile
   state.network = network;
   $("status").textContent = network.nodes.length ? "" : strings.noCharacters;
-  drawNetwork(document, $("network"), network, { onHover: showTooltip, onPick: pick, selectedId: state.selected });
+  drawCharacters();
   drawDashboard(document, $("questions"), { stats, episodes: state.episodes, strings, lang });
   const still = state.selected && network.nodes.find((n) => n.id === state.selected);
   if (still) await pick(still, generation);
   else clearCharacter();
   if (generation === state.generation) document.body.dataset.state = "ready";
+}
+
+/** The network as the viewer asked for it: the most important characters, or all of them. */
+function drawCharacters() {
+  const network = state.network;
+  const shown = visibleNetwork(network, state.all ? network.nodes.length : state.limit, state.selected);
+  drawNetwork(document, $("network"), shown, { onHover: showTooltip, onPick: pick, selectedId: state.selected });
+  const more = $("network-more");
+  more.hidden = network.nodes.length <= state.limit;
+  more.textContent = state.all ? strings.showFewer(state.limit) : strings.showAll(network.nodes.length);
+  more.setAttribute("aria-expanded", state.all ? "true" : "false");
+  $("network-count").textContent = more.hidden || state.all ? "" : strings.showing(shown.nodes.length, network.nodes.length);
 }
 
 function showTooltip(node, element) {

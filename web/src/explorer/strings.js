@@ -26,6 +26,9 @@ const en = {
   failed: "The explorer could not load its data.",
   notFound: "This series is not known to the service.",
   back: "Episodes",
+  showAll: (n) => `Show all ${n} characters`,
+  showFewer: (n) => `Show the ${n} most important`,
+  showing: (shown, total) => `The ${shown} most important of ${total} characters.`,
 };
 
 const ko = {
@@ -54,6 +57,9 @@ const ko = {
   failed: "탐색기 데이터를 불러오지 못했습니다.",
   notFound: "이 시리즈를 찾을 수 없습니다.",
   back: "에피소드 목록",
+  showAll: (n) => `인물 ${n}명 모두 보기`,
+  showFewer: (n) => `중요한 ${n}명만 보기`,
+  showing: (shown, total) => `인물 ${total}명 중 중요한 ${shown}명입니다.`,
 };
 
 export function explorerStrings(language) {
