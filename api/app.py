@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return settings.graphql_max_body_bytes if path.startswith("/graphql") else settings.api_max_body_bytes
 
     # outermost: an oversized body is refused before CORS, logging or parsing see it
-    app.add_middleware(BodyLimit, limit_for=body_limit)
+    app.add_middleware(BodyLimit, limit_for=body_limit, timeout=settings.api_body_timeout_seconds)
 
     app.include_router(health.router)
     app.include_router(videos.router)

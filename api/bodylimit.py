@@ -1,9 +1,13 @@
 """Request bodies are capped before anything parses them: a declared Content-Length over the cap
-is answered at once, and a streamed body is counted as it arrives. Pure ASGI, so it guards the
+is answered at once, and a streamed body is counted as it arrives. A body must also arrive in
+time: one that is not complete `timeout` seconds after its request head is answered 408 (a
+client trickling bytes held a connection for as long as it liked). Pure ASGI, so it guards the
 REST routes and the GraphQL router alike."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -12,9 +16,10 @@ from api.errors import error_response
 
 
 class BodyLimit:
-    def __init__(self, app: ASGIApp, *, limit_for: Callable[[str], int]) -> None:
+    def __init__(self, app: ASGIApp, *, limit_for: Callable[[str], int], timeout: float = 60.0) -> None:
         self.app = app
         self.limit_for = limit_for
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -27,14 +32,24 @@ class BodyLimit:
             return
         received = 0
         cut = False
+        late = False
         started = False
+        deadline = time.monotonic() + self.timeout
+        complete = False
 
         async def counted() -> Message:
-            nonlocal received, cut
+            nonlocal received, cut, late, complete
             if cut:
                 return {"type": "http.disconnect"}
-            message = await receive()
+            if complete:  # the body is in: what follows is the app waiting for a disconnect
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                cut = late = True
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
+                complete = not message.get("more_body", False)
                 received += len(message.get("body", b""))
                 if received > limit:
                     # the app sees a client that went away; the 413 below is the answer
@@ -55,7 +70,13 @@ class BodyLimit:
             if not cut:
                 raise
         if cut and not started:
-            await error_response("PAYLOAD_TOO_LARGE", _message(limit))(scope, receive, send)
+            if late:
+                response = error_response("REQUEST_TIMEOUT",
+                                          f"the request body did not arrive within {self.timeout:g} s")
+                response.headers["Connection"] = "close"
+                await response(scope, receive, send)
+            else:
+                await error_response("PAYLOAD_TOO_LARGE", _message(limit))(scope, receive, send)
 
 
 def _message(limit: int) -> str:

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     # API process; every subscriber shares one pub/sub connection, outside the request pool
     ws_max_sockets_per_client: int = Field(default=8, ge=1)
     ws_max_subscriptions_per_client: int = Field(default=40, ge=1)
+    # a request head (request line and headers) must arrive this soon after the connection opened
+    # or its previous response; a request body this soon after its head (slow clients are closed)
+    api_header_timeout_seconds: float = Field(default=10.0, gt=0)
+    api_body_timeout_seconds: float = Field(default=60.0, gt=0)
     # proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: the peer is the client
     trusted_proxies: str = ""
     # the API's Redis pool per process (0: 1,024 shared out over the API processes, at least 64):

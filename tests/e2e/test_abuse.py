@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import socket
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -269,3 +270,45 @@ async def test_titles_and_series_names_lose_their_bidi_overrides(client: httpx.A
     assert data["a"] == {"title": "Episode 1 exe.txt", "series": {"title": "Harbor Lights"}}
     assert data["b"]["title"] == "Episode 2 gpj.exe"
     assert "\u202e" not in (await client.get("/api/video/bidi-1/status")).text
+
+
+# --- 6. slow clients -----------------------------------------------------------------------------
+
+async def _closed_within(reader: asyncio.StreamReader, seconds: float) -> bytes:
+    """What the server sent before it closed the connection (fails if it is still open)."""
+    return await asyncio.wait_for(reader.read(), seconds)
+
+
+async def test_slow_heads_and_slow_bodies_are_cut_off(app_settings: Settings) -> None:
+    """Connections sending their headers or body a byte at a time were held for as long as they
+    kept at it; the server now closes them at API_HEADER_TIMEOUT_SECONDS and answers a late
+    body 408 at API_BODY_TIMEOUT_SECONDS, while other requests are served."""
+    settings = app_settings.model_copy(update={"api_header_timeout_seconds": 1.0, "api_body_timeout_seconds": 1.0})
+    async with served(settings) as address:
+        host, port = address.split(":")
+        slow_heads, slow_bodies = [], []
+        for _ in range(10):
+            reader, writer = await asyncio.open_connection(host, int(port))
+            writer.write(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            slow_heads.append((reader, writer))
+            reader, writer = await asyncio.open_connection(host, int(port))
+            writer.write(b"POST /api/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: 100\r\n\r\n{\"videoId\"")
+            slow_bodies.append((reader, writer))
+        idle_reader, idle_writer = await asyncio.open_connection(host, int(port))  # sends nothing at all
+        await asyncio.sleep(0.4)
+        for (_, head), (_, body) in zip(slow_heads, slow_bodies, strict=True):  # still trickling
+            head.write(b"x")
+            body.write(b" ")
+        async with httpx.AsyncClient(base_url=f"http://{address}") as http:
+            assert (await http.get("/api/video/nobody-s01e01/status")).status_code == 404
+        started = time.monotonic()
+        for reader, _ in slow_heads:
+            assert await _closed_within(reader, 3.0) == b""  # closed without an answer
+        assert await _closed_within(idle_reader, 3.0) == b""
+        for reader, _ in slow_bodies:
+            answer = await _closed_within(reader, 3.0)
+            assert answer.startswith(b"HTTP/1.1 408") and b"REQUEST_TIMEOUT" in answer, answer[:200]
+        assert time.monotonic() - started < 3.0
+        for _, writer in [*slow_heads, *slow_bodies, (idle_reader, idle_writer)]:
+            writer.close()
