@@ -9,7 +9,7 @@ answered, correct, accuracy (correct / asked) and precision (correct / answered)
 calibration table (stated confidence vs observed accuracy).
 
     python bench/dialogue.py [--oracle] [--episodes s01_e20,...] [--fit]
-                             [--export-prompts DIR | --answers DIR]
+                             [--third-person] [--export-prompts DIR | --answers DIR]
 
 --oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
 LLM), so the table shows what the pipeline itself loses.
@@ -17,6 +17,8 @@ LLM), so the table shows what the pipeline itself loses.
 print the constants. Without it the tables are printed apart: the fit set (episodes 20, which
 calibration and rules were tuned on) and the measured set (episodes 21, held out).
 Timing is ordinary: no extra gap between scenes.
+--third-person: ask only the utterances holding a he/she/him/her (every mention of them is scored):
+the set to export for a model, a third of the questions.
 --export-prompts DIR: explain goes through Gemini's path (the reading packet) and every explain
 request is written as DIR/<episode>-u<utterance>.json, exactly as google-genai sends it (no gold
 label in it); no model answers.
@@ -249,7 +251,8 @@ def _name_keys_of(u: Utterance) -> set[str]:
 
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
-                  exchange: Exchange | None = None, audit: Audit | None = None) -> list[Outcome]:
+                  exchange: Exchange | None = None, audit: Audit | None = None,
+                  third_person: bool = False) -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[str] = set()  # name keys said or shown as speakers so far (the series in order)
     # The app's lifespan loads the offline analyser's Korean model in a thread; the load holds the
@@ -264,7 +267,7 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
             for episode_id, utterances in episodes.items():
                 for index, u in enumerate(utterances):
                     wanted = [m for m in u.mentions if m.gold not in NOT_PEOPLE]
-                    if not wanted:
+                    if not wanted or (third_person and not any(class_of(m) == CLASSES[0] for m in wanted)):
                         seen.update(_name_keys_of(u))
                         continue
                     stem = f"{episode_id}-u{index:04d}"
@@ -360,13 +363,14 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
 
 
 async def run(settings: Settings, episodes: dict[str, list[Utterance]], app_settings: Settings | None = None,
-              exchange: Exchange | None = None, audit: Audit | None = None) -> list[Outcome]:
+              exchange: Exchange | None = None, audit: Audit | None = None,
+              third_person: bool = False) -> list[Outcome]:
     store = open_store(settings)
     await store.drop_all()
     await ensure_schema(store, settings.embedding_dim)
     await store.close()
     await ingest_files(settings, items(episodes))
-    return await ask_all(app_settings or settings, episodes, exchange, audit)
+    return await ask_all(app_settings or settings, episodes, exchange, audit, third_person)
 
 
 def model_report(exchange: Exchange, audit: Audit, outcomes: list[Outcome]) -> str:
@@ -387,6 +391,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--episodes", default="", help="comma-separated episode ids (default: all)")
     parser.add_argument("--errors", default="", help="write every outcome as JSON lines to this file")
+    parser.add_argument("--third-person", action="store_true", help="only utterances holding a he/she/him/her")
     parser.add_argument("--export-prompts", default="", metavar="DIR", help="write every explain request here")
     parser.add_argument("--answers", default="", metavar="DIR", help="replay the answers of this directory")
     args = parser.parse_args()
@@ -411,7 +416,8 @@ def main() -> None:
                     "llm_provider": "gemini", "gemini_api_key": SecretStr("bench"), "gemini_base_url": fake.url,
                     "gemini_requests_per_minute": 10**6, "gemini_concurrency": 8})
             app_settings = exchange.attach(fake, settings) if exchange.mode else settings
-            outcomes = asyncio.run(run(settings, episodes, app_settings, exchange if exchange.mode else None, audit))
+            outcomes = asyncio.run(run(settings, episodes, app_settings, exchange if exchange.mode else None, audit,
+                                       args.third_person))
         finally:
             stop_server(data_dir)
     if args.errors:
