@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -62,7 +63,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # the offline analyser (explain embeds queries with it) loads its Korean model before the
         # API serves: loading holds the GIL for seconds, so done in the background it stalled the
         # event loop past the stores' timeouts and the first explains answered 503
+        log.info("loading the Korean model (kiwipiepy)…")
+        started = time.perf_counter()
         await asyncio.to_thread(warm_up)
+        log.info("Korean model loaded in %.1f s; the API serves", time.perf_counter() - started)
         # and the store plans explain's statements once (a task: the API serves meanwhile)
         app.state.statement_warmup = statements = asyncio.create_task(warm_statements(store, settings.embedding_dim))
         try:

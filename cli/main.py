@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -60,10 +61,20 @@ def cmd_db(settings: Settings, action: str) -> int:
     return 0
 
 
+def quiet_known_warnings() -> None:
+    """Warnings that say nothing to whoever runs the service, repeated by every process: the
+    FalkorDB store hands redis-py's asyncio pool a synchronous Retry, which redis-py converts
+    (and says so for each connection pool)."""
+    warnings.filterwarnings("ignore", message="A synchronous redis.retry.Retry was passed", category=UserWarning)
+
+
 def api_app() -> FastAPI:
     """The app of one API worker process (uvicorn's factory when API_WORKERS > 1)."""
     from api.app import create_app  # each command loads only what it runs
 
+    # a process uvicorn spawned: main() did not run here
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    quiet_known_warnings()
     return create_app(get_settings())
 
 
@@ -276,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    quiet_known_warnings()
     settings = get_settings()
     try:
         if args.command == "db":

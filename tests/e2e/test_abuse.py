@@ -74,6 +74,13 @@ def test_forwarded_for_counts_only_from_trusted_proxies() -> None:
     assert uvicorn_options(Settings(_env_file=None))["proxy_headers"] is False  # type: ignore[call-arg]
 
 
+def test_a_slow_starting_api_process_is_not_killed() -> None:
+    """uvicorn restarts a worker process that does not answer its health check in 5 s: on a busy
+    2-core machine, loading the Korean model took longer, and the API was restarted 34 times."""
+    options = uvicorn_options(Settings(_env_file=None))  # type: ignore[call-arg]
+    assert options["timeout_worker_healthcheck"] >= 30
+
+
 async def test_a_random_forwarded_for_does_not_buy_a_fresh_allowance(app_settings: Settings) -> None:
     settings = app_settings.model_copy(update={"rate_limit_per_minute": 3})
     async for http in app_client(settings):

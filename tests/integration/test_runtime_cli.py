@@ -75,8 +75,9 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     env = {**os.environ, "DATA_DIR": str(tmp_path), "EMBEDDED_PORT": str(port), "API_PORT": str(api_port),
            "LLM_PROVIDER": "offline", "EXPLAINER_DEMO": "0"}
     env.pop("REDIS_URL", None)
+    output = (tmp_path / "up.log").open("wb")
     up = subprocess.Popen([sys.executable, "-m", "cli.main", "up"], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                          stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{api_port}"
     try:
         deadline = time.monotonic() + 60
@@ -132,6 +133,11 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     assert redis_server_pids(port) == []
     assert len(children) == 3  # the embedded server, the worker and the API
     assert not [pid for pid in children if pid_alive(pid)]
+    # a newcomer reads start-up progress, not redis-py's warnings repeated by every process
+    output.close()
+    log = (tmp_path / "up.log").read_text(errors="replace")
+    assert "UserWarning" not in log and "Retry was passed" not in log, log[-3000:]
+    assert "loading the Korean model" in log and "API on http://" in log
 
 
 def test_cli_ingest_a_local_file(tmp_path: Path) -> None:
