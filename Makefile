@@ -4,13 +4,15 @@ VENV ?= .venv
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint bench fuzz clean
+.PHONY: setup run test prereqs lint bench fuzz clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e ".[dev]"
-	touch $(STAMP)
+	@echo "installing dependencies into $(VENV) (a few minutes the first time)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --upgrade pip
+	@$(VENV)/bin/pip install -q -e ".[dev]"
+	@touch $(STAMP)
+	@echo "dependencies installed"
 
 setup: $(STAMP)
 
@@ -23,7 +25,16 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-test: setup $(NODE_STAMP)
+# what `make test` needs besides Python: Node.js/npm (JS tests), Debian's chromium and ffmpeg
+# (browser tests); said in one line before anything installs (.ci/run installs them)
+TEST_TOOLS := node npm chromium ffmpeg
+MISSING_TOOLS = $(foreach tool,$(TEST_TOOLS),$(if $(shell command -v $(tool) 2>/dev/null),,$(tool)))
+
+prereqs:
+	@$(if $(strip $(MISSING_TOOLS)),$(error make test needs $(strip $(MISSING_TOOLS)): install with \
+	`sudo apt-get install $(strip $(subst node,nodejs,$(MISSING_TOOLS)))` (or run .ci/run, which does)))
+
+test: prereqs setup $(NODE_STAMP)
 	$(VENV)/bin/pytest
 	npm test
 
