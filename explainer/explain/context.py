@@ -161,6 +161,9 @@ _TURN_LABEL = re.compile(r"(?:^|(?<=[\s\-–—]))(?:[A-Z][A-Z.'’ -]{0,28}[A-Z
 _TURN_DASH = re.compile(r"(?:^|\s)[-–—]+\s*")
 
 
+LOOSE_MIN_CHARS = 6
+
+
 def loose_text(text: str) -> str:
     """A selection or a line without what a player or a caption file adds around the words:
     speaker labels, dialogue dashes, line breaks, punctuation and case (letters and digits only)."""
@@ -181,8 +184,11 @@ def _match_rank(line: Row, wanted: str, loose_wanted: str) -> int:
     loose_line = loose_text(str(line["text"] or ""))
     if len(loose_line) < 2 or len(loose_wanted) < 2:
         return 0
-    return 4 if loose_line == loose_wanted else 5 if loose_wanted in loose_line else \
-        6 if loose_line in loose_wanted else 0
+    if loose_line == loose_wanted:
+        return 4
+    # a part of a line, or a line of a longer selection, when the part is a phrase ("oh" is in many)
+    return 5 if loose_wanted in loose_line and len(loose_wanted) >= LOOSE_MIN_CHARS else \
+        6 if loose_line in loose_wanted and len(loose_line) >= LOOSE_MIN_CHARS else 0
 
 
 def _selected_line(lines: list[Row], selected: str, line_at: float | None) -> Row | None:
@@ -205,6 +211,9 @@ class Cue:
     start: float
     # what the viewer has seen when it is on screen: its end, but never the start of a later line
     until: float
+    # found only once labels, dashes and punctuation were left out: the words may differ, so the
+    # request's own timestamp decides whether the viewer has seen it
+    loose: bool = False
 
 
 async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_start: float,
@@ -232,7 +241,7 @@ async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_st
     # exclusive of the cue's end: contiguous cues (one ends at 2120.06, the next starts at
     # 2120.06) leave the next one out even when it is past the bucket and was not read here
     until = min([end, *later]) - BOUND_EPSILON
-    return Cue(start=start, until=max(start, until))
+    return Cue(start=start, until=max(start, until), loose=best >= 4)
 
 
 async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound, query: str,

@@ -152,10 +152,12 @@ class Explainer:
         selected: the bound ends just before the end of that cue (found from the key alone, so
         the answer of a key is one), and never reaches a later line. A text that is no line of
         the bucket (even loosely) is answered at the bucket's start + the grace, but never past
-        the request's own timestamp: that answer is this request's only."""
+        the request's own timestamp: that answer, and a loose match's, is this request's only."""
         bucket_start = bucket * cache.BUCKET_SECONDS
         cue = await selected_cue(self.store, video_id=video.id, text=text, window_start=bucket_start,
                                  window_end=bucket_start + cache.BUCKET_SECONDS)
+        if cue is not None and cue.loose and cue.start > timestamp:
+            cue = None  # a line like the selection that the viewer has not reached
         until = cue.until if cue is not None else min(timestamp, bucket_start + self.settings.spoiler_grace_seconds)
         bound = Bound(ordinal=video.ordinal, until=until)
         language = detect_language(text)
@@ -173,7 +175,8 @@ class Explainer:
             plan.resolutions = adopt(context, plan.resolutions, draft.resolutions)
             plan.entities = focus_entities(context, plan.resolutions)
             plan.relations = {e.id: context.relations.get(e.id, []) for e in plan.entities}
-        return explanation_payload(context, plan, draft), degraded, cue is not None
+        # a loose match holds for this request only (another of its key may be earlier than the cue)
+        return explanation_payload(context, plan, draft), degraded, cue is not None and not cue.loose
 
     async def _draft(self, facts: ExplainContext) -> tuple[ExplanationDraft, bool]:
         if not self.settings.gemini_enabled:

@@ -121,6 +121,12 @@ async def test_a_two_speaker_cue_selected_as_a_player_shows_it(client: httpx.Asy
     for word in NEXT_AFTER_CUE:
         assert word not in prompt, word
         assert word not in json.dumps(data, ensure_ascii=False), word
+    # a loose match holds for its request only: asked earlier in the bucket, before the cue starts,
+    # the same selection is no line the viewer has reached, and is bounded by that request's time
+    earlier = await ask(client, "Where is she now? JOEY: Gone with the zebra umbrella man.", 10.02)
+    assert earlier["cached"] is False
+    dialogue = last_prompt(fake).split("Dialogue (up to the selected line):", 1)[1].split("\n\n", 1)[0]
+    assert ">>>" not in dialogue and "zebra" not in dialogue, dialogue
 
 
 async def test_a_name_outside_the_cast_never_becomes_an_entity(client: httpx.AsyncClient, fake: FakeGemini) -> None:
