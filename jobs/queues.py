@@ -13,9 +13,10 @@ from typing import Any
 
 import redis
 from rq import Queue, Retry
+from rq.exceptions import InvalidJobOperation
 from rq.job import Job, JobStatus
 
-from explainer.core.keys import current_job_key, progress_key
+from explainer.core.keys import DELETED_MARK, current_job_key, progress_key
 from explainer.core.logs import request_id_var
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobState
@@ -74,11 +75,15 @@ class RqJobQueue:
     async def cancel_pending(self, video_id: str) -> JobState:
         return await asyncio.to_thread(self._cancel_pending, video_id)
 
+    async def retire(self, video_id: str) -> None:
+        await asyncio.to_thread(self._retire, video_id)
+
     # --- blocking parts, run in a thread ---
 
     def _current_job_id(self, video_id: str) -> str | None:
         raw = self._redis.get(current_job_key(video_id))
-        return raw.decode() if isinstance(raw, bytes) else (raw if isinstance(raw, str) else None)
+        job_id = raw.decode() if isinstance(raw, bytes) else (raw if isinstance(raw, str) else None)
+        return None if job_id == DELETED_MARK else job_id
 
     def _current_job(self, video_id: str) -> Job | None:
         job_id = self._current_job_id(video_id)
@@ -97,29 +102,50 @@ class RqJobQueue:
         if state == JobStatus.STARTED:
             return "running"
         if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-            job.cancel()
+            _cancel(job)
             return "pending"
         return "finished"
 
+    def _video_lock(self, video_id: str) -> Any:
+        # serialises the uploads of one video in every API process: which job is the latest and
+        # which one waits are decided one upload at a time
+        return self._redis.lock(f"ingest:enqueue:{video_id}", timeout=30, blocking_timeout=30)
+
+    def _retire(self, video_id: str) -> None:
+        with self._video_lock(video_id):
+            previous = self._current_job(video_id)
+            self._redis.set(current_job_key(video_id), DELETED_MARK, ex=_JOB_TTL)
+            if previous is not None:
+                _cancel(previous)
+
     def _enqueue(self, video_id: str, source: dict[str, Any], depends_on: str | None,
                  request_id: str | None) -> str:
-        previous = self._current_job(video_id)
-        dependency: Job | str | None = depends_on
-        if previous is not None:
-            state = previous.get_status()
-            if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-                previous.cancel()
-            elif state == JobStatus.STARTED and dependency is None:
-                dependency = previous
+        """The new job becomes the video's latest before it is queued, so a worker that picks it
+        up at once finds it current; a job still waiting is cancelled, and one running stops at
+        its next write (explainer.ingest.turns) while the new one waits for the video's turn."""
         settings = self._settings
         base = settings.job_retry_base_seconds
-        job = queue(INGEST, self._redis).enqueue(
-            process_video, video_id, source, request_id,
-            job_id=ingest_job_id(video_id), depends_on=dependency,
-            retry=Retry(max=settings.job_retries, interval=[base, base * 4, base * 16]),
-            job_timeout=settings.job_timeout_seconds, result_ttl=_JOB_TTL, failure_ttl=_JOB_TTL,
-            description=f"ingest {video_id}")
-        self._redis.set(current_job_key(video_id), job.id, ex=_JOB_TTL)
-        self._redis.hset(progress_key(video_id), mapping={"status": "processing", "step": "queued", "progress": 0,
-                                                          "startedAt": time.time()})
+        job_id = ingest_job_id(video_id)
+        with self._video_lock(video_id):
+            previous = self._current_job(video_id)
+            self._redis.set(current_job_key(video_id), job_id, ex=_JOB_TTL)
+            if previous is not None:
+                _cancel(previous)
+            job = queue(INGEST, self._redis).enqueue(
+                process_video, video_id, source, request_id,
+                job_id=job_id, depends_on=depends_on,
+                retry=Retry(max=settings.job_retries, interval=[base, base * 4, base * 16]),
+                job_timeout=settings.job_timeout_seconds, result_ttl=_JOB_TTL, failure_ttl=_JOB_TTL,
+                description=f"ingest {video_id}")
+            self._redis.hset(progress_key(video_id), mapping={"status": "processing", "step": "queued",
+                                                              "progress": 0, "startedAt": time.time()})
         return str(job.id)
+
+
+def _cancel(job: Job) -> None:
+    """Cancel a job that has not started (queued, deferred, waiting for a retry)."""
+    try:
+        if job.get_status() in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+            job.cancel()
+    except InvalidJobOperation:  # another upload cancelled it a moment ago
+        pass

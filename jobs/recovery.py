@@ -40,8 +40,23 @@ def requeue_orphaned_jobs(connection: redis.Redis, queue_names: list[str] | tupl
                 continue
             if worker is not None:
                 worker.register_death()
-            registry.remove_executions(job)
+            _forget_executions(connection, registry, job)
             queue.enqueue_job(job, at_front=True)
             requeued.append(job.id)
             log.warning("requeued a job whose worker died", extra={"jobId": job.id, "worker": job.worker_name})
     return requeued
+
+
+def _forget_executions(connection: redis.Redis, registry: StartedJobRegistry, job: Job) -> None:
+    """Drop the job's entries (`<job id>:<execution id>`) from the started registry. RQ's own
+    `remove_executions` raises ValueError when an execution's hash is gone (the store restarted
+    between the entry and the hash), which used to make every starting worker exit."""
+    try:
+        registry.remove_executions(job)
+        return
+    except ValueError:
+        pass
+    prefix = f"{job.id}:".encode()
+    stale = [m for m in connection.zrange(registry.key, 0, -1) if isinstance(m, bytes) and m.startswith(prefix)]
+    if stale:
+        connection.zrem(registry.key, *stale)

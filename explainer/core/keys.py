@@ -29,3 +29,12 @@ def generation_key(video_id: str) -> str:
 def current_job_key(video_id: str) -> str:
     """The id of the video's latest ingestion job."""
     return f"ingest:job:{video_id}"
+
+
+def video_turn_key(video_id: str) -> str:
+    """The lease of the ingestion job that is writing the video now (its job id as the value)."""
+    return f"ingest:turn:{video_id}"
+
+
+# the value of `current_job_key` once the video is deleted: no job of it may write any more
+DELETED_MARK = "deleted"

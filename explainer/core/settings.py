@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     job_retries: int = Field(default=3, ge=0)
     job_retry_base_seconds: int = Field(default=5, ge=0)
     job_timeout_seconds: int = 1800
+    # a delete waits this long for the video's running job to stop at its next write, then answers
+    # 409 VIDEO_PROCESSING (the job still stops; the delete goes through when asked again)
+    delete_wait_seconds: float = Field(default=10.0, ge=0)
     # a worker heartbeats at least every worker_ttl - 15 s when idle and every
     # worker_heartbeat_seconds during a job; /health counts it dead once its heartbeat is older
     # than worker_ttl_seconds (or at once when its pid is gone on this host)

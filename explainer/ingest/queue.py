@@ -12,7 +12,8 @@ class JobQueue(Protocol):
     async def enqueue_ingest(self, video_id: str, source: dict[str, Any], *, depends_on: str | None = None,
                              request_id: str | None = None) -> str:
         """Queue the video's ingestion job and return its id. One job per video at a time: a job
-        still waiting for the video is cancelled, one running is waited for."""
+        still waiting for the video is cancelled, one running stops at its next write and the new
+        one waits for it (explainer.ingest.turns)."""
         ...
 
     async def current_job_id(self, video_id: str) -> str | None:
@@ -21,4 +22,9 @@ class JobQueue(Protocol):
 
     async def cancel_pending(self, video_id: str) -> JobState:
         """Cancel the video's job if it has not started; returns the state it was found in."""
+        ...
+
+    async def retire(self, video_id: str) -> None:
+        """No job of the video may write any more (it is being deleted): a waiting one is
+        cancelled, a running one stops at its next write (explainer.ingest.turns)."""
         ...
