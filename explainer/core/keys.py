@@ -11,6 +11,12 @@ def subtitle_key(video_id: str) -> str:
     return f"subtitles:{video_id}"
 
 
+def subtitle_version_key(video_id: str, sha256: str) -> str:
+    """One uploaded file of the video by its SHA-256: the job of that upload reads exactly it,
+    whatever was uploaded after."""
+    return f"subtitles:{video_id}:sha:{sha256}"
+
+
 def progress_key(video_id: str) -> str:
     """Hash with the live step/progress of a video's ingestion."""
     return f"progress:{video_id}"

@@ -42,7 +42,7 @@ from explainer.core.errors import (
     VideoNotFound,
 )
 from explainer.core.fetch import SafeFetcher
-from explainer.core.keys import SUBTITLE_TTL, subtitle_key
+from explainer.core.keys import SUBTITLE_TTL, subtitle_key, subtitle_version_key
 from explainer.core.keys import generation_key as explain_generation_key
 from explainer.core.settings import Settings
 from explainer.ingest.enrich import enrich_series, link_wiki_characters
@@ -67,7 +67,15 @@ from graph.repositories.analysis import EpisodeAnalysis, entities_before, rewrit
 from graph.repositories.embeddings import SegmentText
 from graph.repositories.entities import fold_stored_duplicates, series_entities
 from graph.repositories.segments import write_episode_segments
-from graph.repositories.videos import CallbackDelivery, ReadyFacts, VideoRecord, get_video, mark_ready, record_callback
+from graph.repositories.videos import (
+    CallbackDelivery,
+    ReadyFacts,
+    VideoRecord,
+    get_video,
+    mark_ready,
+    record_callback,
+    set_subtitle_hash,
+)
 from graph.stores import GraphStore, open_store
 
 log = logging.getLogger(__name__)
@@ -396,11 +404,18 @@ class Pipeline:
             # keep the file: a retry or a re-run parses the same bytes without fetching again
             await self.redis.set(subtitle_key(video.id), data, ex=SUBTITLE_TTL)
         else:
-            raw = await self.redis.get(subtitle_key(video.id))
+            sha = source.get("sha256")
+            raw = await self.redis.get(subtitle_version_key(video.id, sha) if sha else subtitle_key(video.id))
+            if raw is None and sha:  # kept only as the video's file (a reprocess)
+                raw = await self.redis.get(subtitle_key(video.id))
             if raw is None:
                 raise UnsupportedSubtitleFormat("the uploaded subtitle file is no longer available; upload it again")
             data = raw if isinstance(raw, bytes) else raw.encode()
             filename, content_type = source.get("filename"), source.get("contentType")
+            if sha:
+                # the file the graph is built from is this upload's, whichever upload came last
+                await set_subtitle_hash(self.store, video.id, sha)
+                await self.redis.set(subtitle_key(video.id), data, ex=SUBTITLE_TTL)
         caps = self.settings
         return parse_subtitles(data, filename=filename, content_type=content_type,
                                max_cues=caps.subtitle_max_cues, max_cue_chars=caps.subtitle_max_cue_chars)

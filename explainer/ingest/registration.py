@@ -25,7 +25,7 @@ from explainer.core.errors import (
     VideoNotFound,
 )
 from explainer.core.fetch import SafeFetcher
-from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key
+from explainer.core.keys import SUBTITLE_TTL, progress_key, subtitle_key, subtitle_version_key
 from explainer.core.settings import Settings
 from explainer.ingest.queue import JobQueue
 from explainer.ingest.series import identify
@@ -253,9 +253,11 @@ async def submit_file(settings: Settings, store: GraphStore, async_redis: aiored
         if kept is not None:
             return kept
     await async_redis.set(subtitle_key(video_id), data, ex=SUBTITLE_TTL)
+    # the job reads this upload's own bytes: uploads at once may overwrite subtitle_key in any order
+    await async_redis.set(subtitle_version_key(video_id, sha), data, ex=SUBTITLE_TTL)
     await set_subtitle_hash(store, video_id, sha)
-    job_id = await jobs.enqueue_ingest(video_id,
-                     {"kind": "upload", "filename": filename, "contentType": content_type}, depends_on=depends_on)
+    job_id = await jobs.enqueue_ingest(video_id, {"kind": "upload", "filename": filename, "contentType": content_type,
+                                                  "sha256": sha}, depends_on=depends_on)
     await _mark_queued(store, video.id)
     return Submitted(video_id, job_id, estimate_seconds(settings, len(parsed.cues)), "upload", file, sha256=sha)
 
