@@ -23,7 +23,7 @@ from api.errors import install_error_handlers
 from api.graphql.schema import graphql_router
 from api.observe import Observe
 from api.progress import ProgressHub
-from api.routers import clients, explain, health, pages, progress_ws, videos
+from api.routers import clients, docs, explain, health, pages, progress_ws, videos
 from api.warmup import warm_statements
 from explainer.core.metrics import QUEUE_DEPTH
 from explainer.core.settings import Settings, get_settings
@@ -80,7 +80,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await async_redis.aclose()
             sync_redis.close()
 
+    # /docs and /redoc are our own pages (api/routers/docs.py): FastAPI's load their code from a CDN
     app = FastAPI(title="Subtitle Context Explainer", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None,
                   description="Explains subtitle lines from a spoiler-bounded knowledge graph of the series.")
     install_error_handlers(app)
     policy = OriginPolicy(settings.cors_origin_list)
@@ -114,5 +116,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(progress_ws.router)
     app.include_router(graphql_router(settings))
     app.include_router(pages.router)  # the web player: /, /watch/{videoId}, /static/*
+    app.include_router(docs.router)  # /docs and /redoc
     document_client_tokens(app)
     return app

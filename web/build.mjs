@@ -24,6 +24,18 @@ const bundles = [
 ];
 // pages and style sheets of the web player, copied as they are
 const copies = readdirSync(join(root, "web/pages")).sort().map((name) => [`web/pages/${name}`, `api/web_dist/${name}`]);
+// the API's documentation pages (/docs, /redoc, GraphiQL on /graphql) and the npm packages they run
+// on (package-lock.json), copied into the package: they worked only with unpkg/jsdelivr reachable
+copies.push(...readdirSync(join(root, "web/docs")).sort().map((name) => [`web/docs/${name}`, `api/web_dist/${name}`]));
+copies.push(
+  ["node_modules/swagger-ui-dist/swagger-ui-bundle.js", "api/web_dist/swagger-ui-bundle.js"],
+  ["node_modules/swagger-ui-dist/swagger-ui.css", "api/web_dist/swagger-ui.css"],
+  ["node_modules/redoc/bundles/redoc.standalone.js", "api/web_dist/redoc-standalone.js"],
+  ["node_modules/react/umd/react.production.min.js", "api/web_dist/react.js"],
+  ["node_modules/react-dom/umd/react-dom.production.min.js", "api/web_dist/react-dom.js"],
+  ["node_modules/graphiql/graphiql.min.js", "api/web_dist/graphiql.js"],
+  ["node_modules/graphiql/graphiql.min.css", "api/web_dist/graphiql.css"],
+);
 
 async function bundle(entry) {
   const result = await build({

@@ -35,6 +35,7 @@ from api.graphql.resolvers.subscriptions import Subscription
 from api.graphql.resolvers.videos import VideoQuery
 from api.graphql.transport import UnacceptableJSON, decode_json
 from api.progress import MAX_SUBSCRIPTIONS_PER_SOCKET, TooManySockets, connection_client
+from api.routers.pages import _page as built_page
 from explainer.core.settings import Settings
 
 
@@ -83,6 +84,10 @@ class EnvelopedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
             return await super().run(socket, context=context, root_value=root_value)
         finally:
             hub.close_socket(client)
+
+    async def render_graphql_ide(self, request: Any) -> Any:  # noqa: ARG002 (Strawberry's signature)
+        """GraphiQL from the package with the pages' CSP (Strawberry's page loads it from unpkg)."""
+        return built_page("graphiql.html")
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_json(data)
