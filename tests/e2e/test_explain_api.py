@@ -189,8 +189,8 @@ async def test_feedback_is_the_askers_alone(demo_client: httpx.AsyncClient) -> N
         await asyncio.sleep(0.05)
     assert answer.status_code == 200, answer.text
     # anonymous GraphQL readers see the questions, not their ids; an admin key does
-    query = {"query": '{ video(id: "%s") { questions(first: 100) { edges { node { id text } } } } }'
-             % CALLBACK["videoId"]}
+    query = {"query": "query($id: ID!) { video(id: $id) { questions(first: 100) { edges { node { id text } } } } }",
+             "variables": {"id": CALLBACK["videoId"]}}
     anonymous = (await demo_client.post("/graphql", json=query)).json()["data"]["video"]["questions"]["edges"]
     assert anonymous and {edge["node"]["id"] for edge in anonymous} == {None}
     admin = (await demo_client.post("/graphql", json=query, headers={"X-API-Key": "test-admin"})).json()
