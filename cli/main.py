@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 
 from explainer.core.errors import ExplainerError
 from explainer.core.logs import configure_logging
-from explainer.core.runtime import EmbeddedServerError, server_status, start_server, stop_server
+from explainer.core.runtime import (
+    EmbeddedServerError,
+    ServerInfo,
+    server_exited,
+    server_status,
+    start_server,
+    stop_server,
+)
 from explainer.core.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -45,7 +52,7 @@ def _ensure_schema(settings: Settings) -> None:
 
 def cmd_db(settings: Settings, action: str) -> int:
     if action == "start":
-        info = start_server(settings.data_dir, settings.embedded_port)
+        info = start_server(settings.data_dir, settings.embedded_port, progress=_say)
         verb = "started" if info.started_here else "already running"
         print(f"embedded server {verb}: pid {info.pid}, {info.url}, data in {info.data_dir / 'server'}")
         return 0
@@ -225,14 +232,64 @@ def _supervise(children: list[_Child], env: dict[str, str], now: float) -> None:
                             extra={"role": child.role, "pid": child.process.pid, "restarts": child.restarts})
 
 
+@dataclass
+class _Store:
+    """The embedded server under `explainer up`: restarted with the same backoff when it dies."""
+
+    info: ServerInfo | None = None
+    failures: int = 0
+    restart_at: float = 0.0
+    started_at: float = 0.0
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _supervise_store(store: _Store, settings: Settings, children: list[_Child], now: float) -> None:
+    """Restart the embedded server when it died; then the API and the worker at once (a worker
+    that exited while the store was away would otherwise wait out its own backoff)."""
+    if store.info is not None:
+        if not server_exited(store.info):
+            return
+        ran = now - store.started_at
+        if ran >= HEALTHY_RUN_SECONDS:
+            store.failures = 0
+        delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** store.failures)
+        store.failures += 1
+        store.info, store.restart_at = None, now + delay
+        log.warning("embedded server exited after %.1f s; restarting it in %.0f s", ran, delay,
+                    extra={"role": "store", "restartIn": delay})
+        return
+    if now < store.restart_at:
+        return
+    try:
+        store.info = start_server(settings.data_dir, settings.embedded_port, progress=_say)
+    except EmbeddedServerError as exc:
+        delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** store.failures)
+        store.failures += 1
+        store.restart_at = time.monotonic() + delay
+        log.error("embedded server did not start: %s; trying again in %.0f s", exc, delay,
+                  extra={"role": "store", "restartIn": delay})
+        return
+    store.started_at = time.monotonic()
+    log.warning("embedded server restarted (pid %d)", store.info.pid, extra={"role": "store", "pid": store.info.pid})
+    for child in children:
+        child.failures = 0
+        if child.process is None:
+            child.restart_at = min(child.restart_at, store.started_at)
+
+
 def cmd_up(settings: Settings) -> int:
-    """Embedded server + API + one worker in the foreground; Ctrl-C stops all three. A worker or
-    API process that dies is restarted with backoff while the others keep serving."""
-    started_server = False
+    """Embedded server + API + one worker in the foreground; Ctrl-C stops all three. Any of them
+    that dies is restarted with backoff while the others keep serving."""
+    store = _Store()
     if settings.uses_embedded_server:
-        info = start_server(settings.data_dir, settings.embedded_port)
-        started_server = info.started_here
-        print(f"embedded server on {info.url} ({'started' if started_server else 'reused'})")
+        store.info = start_server(settings.data_dir, settings.embedded_port, progress=_say)
+        store.started_at = time.monotonic()
+        print(f"embedded server on {store.info.url} ({'started' if store.info.started_here else 'reused'})")
+    # a server this command reused belongs to whoever started it: it is neither watched nor stopped
+    supervised = store.info is not None and store.info.started_here
     children = [_Child("worker"), _Child("api")]
     stopping = False
 
@@ -250,12 +307,14 @@ def cmd_up(settings: Settings) -> int:
               "processes, docs at /docs); Ctrl-C stops everything")
         while not stopping:
             time.sleep(0.2)
+            if supervised:
+                _supervise_store(store, settings, children, time.monotonic())
             _supervise(children, env, time.monotonic())
     finally:
         for child in reversed(children):
             if child.process is not None:
                 _stop_child(child.process)
-        if started_server:
+        if supervised:
             stop_server(settings.data_dir)
         for sig, handler in previous.items():
             signal.signal(sig, handler)

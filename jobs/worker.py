@@ -27,6 +27,9 @@ def run_worker(settings: Settings, *, burst: bool = False, name: str | None = No
     # short TTL and monitoring interval: heartbeats /health can tell a dead worker by
     worker = Worker(list(ALL_QUEUES), connection=connection, name=name, worker_ttl=settings.worker_ttl_seconds,
                     job_monitoring_interval=settings.worker_heartbeat_seconds)
+    # RQ waits up to a minute between attempts while Redis is away; the embedded store is back in
+    # seconds after a restart, so the worker tries again every two seconds at most
+    worker.max_connection_wait_time = 2.0
     log.info("worker starting", extra={"queues": list(ALL_QUEUES), "redis": settings.effective_redis_url})
     return bool(worker.work(burst=burst, with_scheduler=True, logging_level="WARNING"))
 

@@ -335,6 +335,12 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
+def server_exited(info: ServerInfo) -> bool:
+    """True once the server of `info` is gone (reaped when it was started by this process)."""
+    _reap(info.pid)
+    return not pid_alive(info.pid)
+
+
 def stop_server(data_dir: Path, *, grace: float = 10.0) -> bool:
     """Stop the server of `data_dir`. SIGTERM makes redis flush the append-only file; after
     `grace` seconds it is killed. Returns False when no server was running."""

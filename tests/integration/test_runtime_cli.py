@@ -1,6 +1,7 @@
 """The embedded runtime through the real CLI: one server per data directory, data kept across
 stop/start, and `explainer up` serving /health — a killed worker restarted and reported ok
-again within 15 s, 503 within 2 s once the graph server dies."""
+again within 15 s, 503 within 2 s once the graph server dies, and the server restarted by `up`
+with the API and the worker healthy again within seconds."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -70,6 +72,22 @@ def test_db_start_twice_keeps_one_server_and_data_survives_restart(tmp_path: Pat
     assert redis_server_pids(port) == []
 
 
+def wait_healthy(base: str, seconds: float) -> dict[str, Any]:
+    """The dependencies /health reports once it says ok (or the last ones seen)."""
+    deadline = time.monotonic() + seconds
+    body: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.get(f"{base}/health", timeout=2)
+            body = response.json()
+            if response.status_code == 200 and body["data"]["status"] == "ok":
+                break
+        except (httpx.HTTPError, ValueError):
+            pass
+        time.sleep(0.3)
+    return dict(body.get("data", {}).get("dependencies", {}))
+
+
 def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     port, api_port = free_port(), free_port()
     env = {**os.environ, "DATA_DIR": str(tmp_path), "EMBEDDED_PORT": str(port), "API_PORT": str(api_port),
@@ -80,18 +98,7 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
                           stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{api_port}"
     try:
-        deadline = time.monotonic() + 60
-        body: dict[str, object] = {}
-        while time.monotonic() < deadline:
-            try:
-                response = httpx.get(f"{base}/health", timeout=2)
-                body = response.json()
-                if response.status_code == 200 and body["data"]["status"] == "ok":  # type: ignore[index]
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        deps = body["data"]["dependencies"]  # type: ignore[index]
+        deps = wait_healthy(base, 60)
         assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
         assert httpx.get(f"{base}/docs", timeout=2).status_code == 200
 
@@ -121,6 +128,14 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
         payload = response.json()
         assert payload["error"]["code"] == "GRAPH_UNAVAILABLE"
         assert payload["data"]["dependencies"]["graph"]["status"] == "down"
+
+        # `up` restarts the store it watches; the API and the worker are healthy again within seconds
+        killed = time.monotonic()
+        deps = wait_healthy(base, 30)
+        assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
+        assert time.monotonic() - killed < 15
+        restarted = server_status(tmp_path)
+        assert restarted is not None and restarted.pid != info.pid
     finally:
         children = [int(p) for p in subprocess.run(["pgrep", "-P", str(up.pid)], capture_output=True, text=True,
                                                     check=False).stdout.split()]
@@ -161,3 +176,72 @@ def test_cli_ingest_a_local_file(tmp_path: Path) -> None:
     assert result["cues"] > 50 and result["droppedCues"].get("sound_only", 0) > 0
     assert "100%" in done.stderr  # the progress bar reached the end
     assert redis_server_pids(port) == []  # the one-off server was stopped again
+
+
+def test_up_brings_the_store_back_after_sigkill_during_analysis(tmp_path: Path) -> None:
+    """SIGKILL of the embedded server while a job analyses: `up` restarts it, the API and the worker
+    are healthy again within seconds of it being back, and the interrupted job ends ready with
+    every line (the job runs again from its stored file; nothing is lost)."""
+    from bench.synthetic import synthetic_episode  # the season-sized file the benchmarks use too
+
+    port, api_port = free_port(), free_port()
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "EMBEDDED_PORT": str(port), "API_PORT": str(api_port),
+           "LLM_PROVIDER": "offline", "EXPLAINER_DEMO": "0", "API_KEYS": "op:ingest", "JOB_RETRY_BASE_SECONDS": "1"}
+    env.pop("REDIS_URL", None)
+    output = (tmp_path / "up.log").open("wb")
+    up = subprocess.Popen([sys.executable, "-m", "cli.main", "up"], env=env,
+                          stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    base, key = f"http://127.0.0.1:{api_port}", {"X-API-Key": "op"}
+    try:
+        assert wait_healthy(base, 60).get("graph", {}).get("status") == "ok"
+        registered = httpx.post(f"{base}/api/video/register", headers=key, timeout=10, json={
+            "platform": "local", "videoId": "kill-s01e01", "title": "중단 1화", "seriesTitle": "중단", "episode": 1})
+        assert registered.status_code in (200, 201, 202), registered.text
+        uploaded = httpx.post(f"{base}/api/video/kill-s01e01/subtitles", headers=key, timeout=30,
+                              files={"file": ("e.srt", synthetic_episode(91, cues=6000), "application/x-subrip")})
+        assert uploaded.status_code in (200, 202), uploaded.text
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            status = httpx.get(f"{base}/api/video/kill-s01e01/status", timeout=5).json()["data"]
+            if status["currentStep"] in ("analyse", "enrich", "graph"):
+                break
+            time.sleep(0.05)
+        assert status["status"] == "processing", status
+
+        info = server_status(tmp_path)
+        assert info is not None
+        os.kill(info.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        back: float | None = None
+        while time.monotonic() < deadline and back is None:
+            restarted = server_status(tmp_path)
+            if restarted is not None and restarted.pid != info.pid:
+                back = time.monotonic()
+            time.sleep(0.1)
+        assert back is not None, "the store was not restarted"
+        deps = wait_healthy(base, 30)
+        assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
+        assert time.monotonic() - back <= 10
+
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            status = httpx.get(f"{base}/api/video/kill-s01e01/status", timeout=5).json()["data"]
+            if status["status"] in ("ready", "error"):
+                break
+            time.sleep(0.5)
+        assert status["status"] == "ready", status
+        client = redis.Redis(port=port)
+        lines = client.execute_command("GRAPH.RO_QUERY", "explainer",
+                                       "MATCH (l:Line {videoId: 'kill-s01e01'}) RETURN count(l)")[1][0][0]
+        client.close()
+        parsed = uploaded.json()["data"]
+        assert lines == parsed.get("cues", lines) and lines >= 5900, (lines, parsed)
+    finally:
+        up.send_signal(signal.SIGINT)
+        try:
+            up.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(up.pid, signal.SIGKILL)
+            raise
+        output.close()
+    assert redis_server_pids(port) == []
