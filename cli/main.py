@@ -211,16 +211,22 @@ def _stop_child(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
     _kill_group(process.pid)
 
 
+def _next_delay(supervised: _Child | _Store, ran: float) -> float:
+    """The backoff before the next restart: 1, 2, 4 … 30 s, from 1 again after a healthy run."""
+    if ran >= HEALTHY_RUN_SECONDS:
+        supervised.failures = 0
+    delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** supervised.failures)
+    supervised.failures += 1
+    return delay
+
+
 def _supervise(children: list[_Child], env: dict[str, str], now: float) -> None:
     """Restart dead children with backoff; the others (and the store) stay up."""
     for child in children:
         if child.process is not None and (code := child.process.poll()) is not None:
             _kill_group(child.process.pid)
             ran = now - child.started_at
-            if ran >= HEALTHY_RUN_SECONDS:
-                child.failures = 0
-            delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** child.failures)
-            child.failures += 1
+            delay = _next_delay(child, ran)
             child.process, child.restart_at = None, now + delay
             log.warning("%s exited (code %s) after %.1f s; restarting it in %.0f s", child.role, code, ran, delay,
                         extra={"role": child.role, "exitCode": code, "restartIn": delay})
@@ -253,10 +259,7 @@ def _supervise_store(store: _Store, settings: Settings, children: list[_Child], 
         if not server_exited(store.info):
             return
         ran = now - store.started_at
-        if ran >= HEALTHY_RUN_SECONDS:
-            store.failures = 0
-        delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** store.failures)
-        store.failures += 1
+        delay = _next_delay(store, ran)
         store.info, store.restart_at = None, now + delay
         log.warning("embedded server exited after %.1f s; restarting it in %.0f s", ran, delay,
                     extra={"role": "store", "restartIn": delay})
@@ -266,8 +269,7 @@ def _supervise_store(store: _Store, settings: Settings, children: list[_Child], 
     try:
         store.info = start_server(settings.data_dir, settings.embedded_port, progress=_say)
     except EmbeddedServerError as exc:
-        delay = min(RESTART_BACKOFF_MAX_SECONDS, RESTART_BACKOFF_SECONDS * 2 ** store.failures)
-        store.failures += 1
+        delay = _next_delay(store, 0.0)
         store.restart_at = time.monotonic() + delay
         log.error("embedded server did not start: %s; trying again in %.0f s", exc, delay,
                   extra={"role": "store", "restartIn": delay})

@@ -72,6 +72,16 @@ def test_db_start_twice_keeps_one_server_and_data_survives_restart(tmp_path: Pat
     assert redis_server_pids(port) == []
 
 
+def stop_up(up: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C for `explainer up`; killed with its group when it does not stop within 30 s."""
+    up.send_signal(signal.SIGINT)
+    try:
+        up.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(up.pid, signal.SIGKILL)
+        raise
+
+
 def wait_healthy(base: str, seconds: float) -> dict[str, Any]:
     """The dependencies /health reports once it says ok (or the last ones seen)."""
     deadline = time.monotonic() + seconds
@@ -139,12 +149,7 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
     finally:
         children = [int(p) for p in subprocess.run(["pgrep", "-P", str(up.pid)], capture_output=True, text=True,
                                                     check=False).stdout.split()]
-        up.send_signal(signal.SIGINT)
-        try:
-            up.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(up.pid, signal.SIGKILL)
-            raise
+        stop_up(up)
     assert redis_server_pids(port) == []
     assert len(children) == 3  # the embedded server, the worker and the API
     assert not [pid for pid in children if pid_alive(pid)]
@@ -237,11 +242,6 @@ def test_up_brings_the_store_back_after_sigkill_during_analysis(tmp_path: Path) 
         parsed = uploaded.json()["data"]
         assert lines == parsed.get("cues", lines) and lines >= 5900, (lines, parsed)
     finally:
-        up.send_signal(signal.SIGINT)
-        try:
-            up.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(up.pid, signal.SIGKILL)
-            raise
+        stop_up(up)
         output.close()
     assert redis_server_pids(port) == []
