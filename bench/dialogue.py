@@ -13,8 +13,8 @@ calibration table (stated confidence vs observed accuracy).
 
 --oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
 LLM), so the table shows what the pipeline itself loses.
---fit: fit the resolver's calibration (explainer/dialogue/calibration.py) on episodes 20 and
-print the constants. Without it the tables are printed apart: the fit set (episodes 20, which
+--fit: also fit the resolver's calibration (explainer/dialogue/calibration.py) on episodes 20
+and print the constants. The tables are printed apart: the fit set (episodes 20, which
 calibration and rules were tuned on) and the measured set (episodes 21, held out).
 Timing is ordinary: no extra gap between scenes.
 --third-person: ask only the utterances holding a he/she/him/her (every mention of them is scored):
@@ -54,7 +54,7 @@ from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
 from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
-from explainer.dialogue import calibration, resolver  # noqa: E402
+from explainer.dialogue import calibration  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
 from explainer.text.names import name_key  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
@@ -329,14 +329,14 @@ def table(outcomes: list[Outcome], title: str) -> str:
 _NOT_THE_RESOLVER = ("seen in a similar earlier scene", "named right after this line", "important in the series",
                      "chosen among the candidates")
 _SECOND = {"you", "your", "yours", "yourself", "ya"}
-FIT_SCALE = 0.25
 FIT_EPISODES = "e20"  # the calibration's fit set; the others (e21) are held out
 
 
 def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
-    """Logistic regression of correctness on the resolver's margin, per kind of mention: run with
-    FIT_SCALE, a stated confidence c is sigmoid(FIT_SCALE * margin), so margin = logit(c) / FIT_SCALE
-    (the scale keeps large margins apart once confidences are rounded to 3 decimals)."""
+    """Logistic regression of correctness on the resolver's margin, per kind of mention. The run is
+    the pipeline as shipped (changing the constants for the run would change what analysis stores
+    and so the answers themselves): a stated confidence c came from the current (a, b), so
+    margin = (logit(c) - b) / a."""
     selections = {"third": lambda o: o.kind == CLASSES[0], "second": lambda o: o.word in _SECOND}
     constants: dict[str, tuple[float, float]] = {}
     for name, selected in selections.items():
@@ -344,7 +344,8 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
                 and not o.evidence.startswith(_NOT_THE_RESOLVER)]
         if len(rows) < 20:
             continue
-        margin = np.array([math.log(o.confidence / (1 - o.confidence)) / FIT_SCALE for o in rows])
+        a0, b0 = calibration.CALIBRATION[name]
+        margin = np.array([(math.log(o.confidence / (1 - o.confidence)) - b0) / a0 for o in rows])
         y = np.array([1.0 if o.correct else 0.0 for o in rows])
         a, b = 1.0, 0.0
         ridge = 1.0  # keeps the slope finite when the answers are (nearly) all right; the intercept is free
@@ -398,11 +399,6 @@ def main() -> None:
     exchange = Exchange.from_args(args.export_prompts, args.answers)
     audit = Audit()
     episodes = load(set(filter(None, args.episodes.split(","))) or None)
-    if args.fit:  # raw margins: a fixed scale, no abstention
-        for kind in calibration.CALIBRATION:
-            calibration.CALIBRATION[kind] = (FIT_SCALE, 0.0)
-        # (the margin rules, ABSTAIN_MARGIN_BY_KIND, stay: the constants are fit on the answers stated)
-        resolver.ABSTAIN_BELOW = 0.0
     with tempfile.TemporaryDirectory(prefix="dialogue-bench-") as tmp, FakeGemini() as fake:
         data_dir = Path(tmp)
         info = start_server(data_dir, free_port())
@@ -428,8 +424,8 @@ def main() -> None:
     measured = [o for o in outcomes if not o.episode.endswith(FIT_EPISODES)]
     if args.fit:
         print("CALIBRATION fit on episodes 20:", fit(fitted))
-        print("(raw margins: run without --fit for the tables of the fitted constants)")
-        return
+        print("(on the answers the shipped constants state: the tables below are those constants')")
+        print()
     # the calibration is fit on episodes 20 (and rules were tuned on them): their figures are not a
     # result; episodes 21 are the measurement
     for name, rows in (("FIT SET (episodes 20, tuned on)", fitted), ("MEASURED SET (episodes 21, held out)", measured)):
