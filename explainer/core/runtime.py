@@ -161,7 +161,7 @@ def start_server(data_dir: Path, port: int, *, progress: ProgressReport | None =
             # killed server loses nothing); the file is fsynced every second, so a power cut
             # loses at most the last second. The AOF is rewritten as an RDB base + a short tail.
             "--appendonly", "yes", "--appendfsync", "everysec", "--aof-use-rdb-preamble", "yes",
-            "--auto-aof-rewrite-percentage", "100", "--auto-aof-rewrite-min-size", "16mb",
+            "--auto-aof-rewrite-percentage", "100", "--auto-aof-rewrite-min-size", "8mb",
             "--aof-load-truncated", "yes",
             "--save", "",
             "--pidfile", str(server_dir / "redis.pid"),
