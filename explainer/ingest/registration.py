@@ -269,11 +269,10 @@ async def _keep_or_claim(async_redis: aioredis.Redis, video: VideoRecord, sha: s
     if video.status not in ("ready", "processing"):
         # two viewers' first uploads at once: the first claims the video, a different second file
         # becomes a candidate (an error lets the next file through)
-        claimed = video.status == "error" or await async_redis.set(
-            _claim_key(video.id), sha, nx=True, ex=_CLAIM_SECONDS)
-        holder = None if claimed else _text(await async_redis.get(_claim_key(video.id)) or b"")
-        if claimed or holder in ("", sha):
-            return None if claimed else Submitted(video.id, None, None, "upload", file, "unchanged", "processing", sha)
+        if video.status == "error" or await async_redis.set(_claim_key(video.id), sha, nx=True, ex=_CLAIM_SECONDS):
+            return None
+        if _text(await async_redis.get(_claim_key(video.id)) or b"") == sha:
+            return Submitted(video.id, None, None, "upload", file, "unchanged", "processing", sha)
         return await _keep_candidate(async_redis, video.id, sha, file, data, filename, status="processing")
     if video.subtitle_sha256 == sha:
         return Submitted(video.id, None, None, "upload", file, "unchanged", video.status, sha)
