@@ -16,9 +16,10 @@ from api.routers.pages import _page as built_page
 router = APIRouter(tags=["docs"])
 
 # ReDoc styles itself with styled-components, which writes <style> elements at run time (a nonce
-# it would read is not settable in its standalone bundle): its page allows inline styles, nothing
-# else differs from the other pages (scripts from this origin only)
-REDOC_CSP = PAGE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+# it would read is not settable in its standalone bundle), and runs its search in a worker made
+# from a blob of its own code: its page allows inline styles and blob: workers; nothing else
+# differs from the other pages (scripts from this origin only)
+REDOC_CSP = PAGE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") + "; worker-src 'self' blob:"
 
 
 @router.get("/docs", include_in_schema=False)
