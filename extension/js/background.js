@@ -106,28 +106,30 @@
     await chrome.storage.local.set({ clientTokens: next });
   }
 
-  // extension/src/background.js
-  async function client() {
-    const settings = await loadSettings();
-    return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey, clientToken: settings.clientToken });
-  }
-  async function asUploader(settings, action, retried = false) {
+  // extension/src/uploader.js
+  async function asUploader(settings, action, { createClient: createClient2, saveClientToken: saveClientToken2 }, retried = false) {
     const base = { baseUrl: settings.serverUrl, apiKey: settings.apiKey };
     try {
       let token = settings.clientToken;
       if (!settings.apiKey && !token) {
-        token = (await createClient(base).newClient()).clientToken;
-        await saveClientToken(settings.serverUrl, token);
+        token = (await createClient2(base).newClient()).clientToken;
+        await saveClientToken2(settings.serverUrl, token);
       }
-      return await action(createClient({ ...base, clientToken: token }));
+      return await action(createClient2({ ...base, clientToken: token }));
     } catch (error) {
       if (!settings.apiKey && error.code === "FORBIDDEN") return { known: false, needsKey: true };
       if (!settings.apiKey && error.code === "UNAUTHORIZED" && !retried) {
-        await saveClientToken(settings.serverUrl, "");
-        return asUploader({ ...settings, clientToken: "" }, action, true);
+        await saveClientToken2(settings.serverUrl, "");
+        return asUploader({ ...settings, clientToken: "" }, action, { createClient: createClient2, saveClientToken: saveClientToken2 }, true);
       }
       throw error;
     }
+  }
+
+  // extension/src/background.js
+  async function client() {
+    const settings = await loadSettings();
+    return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey, clientToken: settings.clientToken });
   }
   var handlers = {
     async explain({ question }) {
@@ -156,7 +158,7 @@
           return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
         }
         return { known: true, status: registered };
-      });
+      }, { createClient, saveClientToken });
     },
     async health() {
       const settings = await loadSettings();

@@ -3,32 +3,11 @@
 import { createClient } from "../../web/src/api.js";
 import { commandHandler } from "./commands.js";
 import { loadSettings, saveClientToken } from "./settings.js";
+import { asUploader } from "./uploader.js";
 
 async function client() {
   const settings = await loadSettings();
   return createClient({ baseUrl: settings.serverUrl, apiKey: settings.apiKey, clientToken: settings.clientToken });
-}
-
-/** Runs `action` with a client that may register and upload: the operator key, or a client token
- * (a new one when there is none or the service no longer knows it). A service that takes new
- * episodes from operators only (VIEWER_REGISTRATION=off) answers FORBIDDEN: {known: false, needsKey}. */
-async function asUploader(settings, action, retried = false) {
-  const base = { baseUrl: settings.serverUrl, apiKey: settings.apiKey };
-  try {
-    let token = settings.clientToken;
-    if (!settings.apiKey && !token) {
-      token = (await createClient(base).newClient()).clientToken;
-      await saveClientToken(settings.serverUrl, token);
-    }
-    return await action(createClient({ ...base, clientToken: token }));
-  } catch (error) {
-    if (!settings.apiKey && error.code === "FORBIDDEN") return { known: false, needsKey: true };
-    if (!settings.apiKey && error.code === "UNAUTHORIZED" && !retried) {
-      await saveClientToken(settings.serverUrl, "");
-      return asUploader({ ...settings, clientToken: "" }, action, true);
-    }
-    throw error;
-  }
 }
 
 const handlers = {
@@ -58,7 +37,7 @@ const handlers = {
         return { known: true, status: await api.uploadSubtitles(registration.videoId, subtitles) };
       }
       return { known: true, status: registered };
-    });
+    }, { createClient, saveClientToken });
   },
   async health() {
     const settings = await loadSettings();
