@@ -219,7 +219,7 @@ function captionOverlay(detector, bulb) {
   return line;
 }
 
-/** For platforms that draw their own captions: the 💡 follows the hovered caption block. */
+/** For platforms that draw their own captions: the explain button follows the hovered caption block. */
 function hoverCaptions(detector, bulb) {
   document.addEventListener("mouseover", (event) => {
     const captions = detector.captionElement(document);
