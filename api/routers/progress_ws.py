@@ -19,11 +19,12 @@ import json
 import logging
 from typing import Any
 
+import redis
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from api.cors import websocket_origin_allowed
 from api.deps import AppState
-from api.errors import public_message
+from api.errors import STORE_UNAVAILABLE, public_message
 from api.progress import MAX_SUBSCRIPTIONS_PER_SOCKET, Subscription, TooManySockets, connection_client
 from api.schemas import StatusData
 from explainer.core.errors import ExplainerError, VideoNotFound
@@ -84,6 +85,9 @@ class _Session:
                 await self.unsubscribe(video_id)
         except ExplainerError as exc:
             await self.send(_error(exc.code, public_message(exc)))
+        except (redis.RedisError, OSError) as exc:  # the store is down: the socket stays, the detail is logged
+            log.warning("progress subscription failed: %s", exc)
+            await self.send(_error("GRAPH_UNAVAILABLE", STORE_UNAVAILABLE))
 
     async def subscribe(self, video_id: str) -> None:
         if video_id not in self.videos and len(self.videos) >= MAX_SUBSCRIPTIONS_PER_SOCKET:

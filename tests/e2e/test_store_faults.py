@@ -14,7 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
+from api.app import create_app
 from explainer.core.errors import Overloaded
 from explainer.core.runtime import ServerInfo, start_server, stop_server
 from explainer.core.settings import Settings
@@ -134,3 +136,16 @@ async def test_an_outage_is_told_by_its_code_and_its_detail_only_to_the_log(
         assert "GRAPH_UNAVAILABLE" in text, text
     assert any(address in record.getMessage() for record in caplog.records), "the detail is logged"
     start_server(own_server.data_dir, own_server.port)
+
+
+def test_a_progress_socket_outlives_an_outage_and_hides_its_detail(own_settings: Settings,
+                                                                   own_server: ServerInfo) -> None:
+    with TestClient(create_app(own_settings)) as http, http.websocket_connect("/ws") as ws:
+        os.kill(own_server.pid, signal.SIGKILL)
+        ws.send_json({"type": "subscribe", "videoId": "nobody-s01e01"})
+        answer = ws.receive_json()
+        assert answer["type"] == "error" and answer["error"]["code"] == "GRAPH_UNAVAILABLE", answer
+        assert str(own_server.port) not in str(answer)
+        ws.send_json({"type": "ping"})  # the socket stays open
+        assert ws.receive_json() == {"type": "pong"}
+        start_server(own_server.data_dir, own_server.port)
