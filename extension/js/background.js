@@ -152,6 +152,7 @@
       } catch (error) {
         if (error.code !== "VIDEO_NOT_FOUND") throw error;
       }
+      if (!subtitles) return { known: false, noSubtitles: true };
       return asUploader(settings, async (api) => {
         const registered = await api.register(registration);
         if (subtitles && registered.status === "awaiting_subtitles") {

@@ -31,6 +31,9 @@ const handlers = {
     } catch (error) {
       if (error.code !== "VIDEO_NOT_FOUND") throw error;
     }
+    // nothing to send yet (the player has not loaded its captions): a video registered now would
+    // keep what the page said before the player knew its show (a Netflix page's title is "Netflix")
+    if (!subtitles) return { known: false, noSubtitles: true };
     return asUploader(settings, async (api) => {
       const registered = await api.register(registration);
       if (subtitles && registered.status === "awaiting_subtitles") {
