@@ -236,10 +236,6 @@ isn't wasn't hasn't hadn't
 # Words right before a name that introduce it as someone's: "her name's Ann", "a guy named Pete".
 NAME_INTRODUCERS: frozenset[str] = frozenset({"named", "name's", "name’s", "called", "nicknamed"})
 
-# Words that may follow an object pronoun ("call her back", "take her to lunch"); any other
-# word after "her" makes it a possessive ("her legs").
-AFTER_OBJECT: frozenset[str] = _wordset("""
-to and at in on for up out back off again now too so that with about down over away or but if
 # Words before a name that make it the speaker's own: "I'm Ross.", "My name is Ann", "This is Joey"
 # (on the phone); a line without a speaker label is then spoken by that person.
 SELF_INTRODUCERS: tuple[str, ...] = ("i'm", "i’m", "i am", "my name is", "my name's", "name's", "this is",
@@ -248,6 +244,10 @@ SELF_INTRODUCERS: tuple[str, ...] = ("i'm", "i’m", "i am", "my name is", "my n
 ANSWER_WORDS: frozenset[str] = frozenset({"yes", "yeah", "yep", "what", "huh", "hmm", "hm", "uh-huh", "coming",
                                           "here", "sir", "ma'am", "yo", "mm-hmm", "sure", "okay", "ok"})
 
+# Words that may follow an object pronoun ("call her back", "take her to lunch"); any other
+# word after "her" makes it a possessive ("her legs").
+AFTER_OBJECT: frozenset[str] = _wordset("""
+to and at in on for up out back off again now too so that with about down over away or but if
 when then yet anymore tonight today tomorrow
 """)
 
