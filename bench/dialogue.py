@@ -219,6 +219,7 @@ class Audit:
     recall: list[tuple[bool, bool | None]] = field(default_factory=list)
     leaked: list[tuple[str, str]] = field(default_factory=list)
     questions: int = 0
+    degraded: list[str] = field(default_factory=list)  # answered graph-only: the model's answer was unusable
 
 
 LATER_LINES = 3
@@ -281,6 +282,8 @@ async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
                     explanation = response.json()["data"]["explanation"]
                     answers = explanation["resolutions"]
                     if exchange is not None and audit is not None:
+                        if response.json()["data"]["degraded"]:
+                            audit.degraded.append(stem)
                         earlier = {v.text for v in utterances[:index + 1]}
                         later = [v.text for v in utterances[index + 1:index + 1 + LATER_LINES]
                                  if len(v.text) >= AUDIT_MIN_CHARS and v.text not in earlier]
@@ -383,6 +386,9 @@ def model_report(exchange: Exchange, audit: Audit, outcomes: list[Outcome]) -> s
              "with --errors)"]
     if exchange.mode == "replay":
         lines.append(f"answer files: {len(exchange.answers)} used, {len(exchange.missing)} missing")
+    if exchange.mode != "export":
+        lines.append(f"answers unusable (no text, or not the response schema; answered graph-only): "
+                     f"{len(audit.degraded)}{' ' + repr(audit.degraded[:8]) if audit.degraded else ''}")
     return "\n".join(lines)
 
 

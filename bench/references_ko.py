@@ -80,6 +80,7 @@ class Audit:
     recall: list[tuple[bool, bool | None]] = field(default_factory=list)
     leaked: list[tuple[str, str]] = field(default_factory=list)
     questions: int = 0
+    degraded: list[str] = field(default_factory=list)  # answered graph-only: the model's answer was unusable
 
 
 LATER_CUES = 3
@@ -166,6 +167,8 @@ async def ask(settings: Settings, cases: list[Case], app_settings: Settings | No
                     raise RuntimeError(f"{response.status_code} {response.text}")
                 explanation = response.json()["data"]["explanation"]
                 if exchange is not None and audit is not None:
+                    if response.json()["data"]["degraded"]:
+                        audit.degraded.append(stem)
                     _audit(audit, exchange, stem, case, text, later_cues(episode_cues, text, at),
                            json.dumps(explanation, ensure_ascii=False))
                 hit = resolution_of(explanation["resolutions"], text, case.expression)
@@ -267,6 +270,9 @@ def main() -> None:
               + "".join(f"\n  {o.case.expression} ({o.case.line}): {o.description}" for o in described))
         if exchange.mode == "replay":
             print(f"answer files: {len(exchange.answers)} used, {len(exchange.missing)} missing")
+        if exchange.mode != "export":
+            print(f"answers unusable (no text, or not the response schema; answered graph-only): "
+                  f"{len(audit.degraded)}{' ' + repr(audit.degraded[:8]) if audit.degraded else ''}")
 
 
 if __name__ == "__main__":
