@@ -56,6 +56,7 @@ from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
 from explainer.dialogue import calibration  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
+from explainer.text import en  # noqa: E402
 from explainer.text.names import name_key  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
@@ -237,7 +238,9 @@ def _audit(audit: Audit, exchange: Exchange, stem: str, wanted: list[Mention], s
     mentions, cast = prompt.mentions(), prompt.cast()
     for m in wanted:
         listed = any(overlaps(found, m.start, m.end) for found in mentions)
-        named_before = name_key(m.gold.split()[0]) in seen
+        # a role the captions label someone by (WOMAN, MAN 1) names no one
+        first = m.gold.split()[0]
+        named_before = name_key(first) in seen and first.lower() not in en.GENERIC_SPEAKERS
         in_cast = any(same_person(name, m.gold) for person in cast for name in person) if named_before else None
         audit.recall.append((listed, in_cast))
     audit.leaked += [(stem, t) for t in leaks(later, prompt, exchange.answers.get(stem, ""))]
