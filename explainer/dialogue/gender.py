@@ -81,6 +81,10 @@ class GenderEvidence:
         against = votes if gender == "f" else -votes
         return against >= 0.5 and against + (self._priors.get(entity_id, 0.0) * (1 if gender == "f" else -1)) > 0
 
+    def lexicon(self, entity_id: str) -> float:
+        """The prior of the person's name alone (titles, the first-name lexicon): +1 male, -1 female."""
+        return self._priors.get(entity_id, 0.0)
+
     def of(self, entity_id: str) -> tuple[Gender | None, float]:
         """The gender and how sure (0..1) the evidence is of it."""
         score = self._votes.get(entity_id, 0.0) + self._priors.get(entity_id, 0.0)

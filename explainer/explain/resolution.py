@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, margin_confidence
+from explainer.dialogue.calibration import ABSTAIN_BELOW, callback_confidence, margin_confidence
 from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
 from explainer.explain.expressions import Expression, same_expression
@@ -165,7 +165,7 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
         return None
     best, entity = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    confidence = margin_confidence(best, runner_up)
+    confidence = callback_confidence(best, runner_up)
     if confidence < ABSTAIN_BELOW:
         return None  # only a confident callback is stated (Friends dev e20: those below were all wrong)
     return Resolution(mention.text, mention.start, "character", EntityRef(entity.id, entity.name, entity.type),

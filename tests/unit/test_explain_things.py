@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from explainer.dialogue.calibration import ABSTAIN_BELOW, callback_confidence
 from explainer.dialogue.mentions import KnownName
 from explainer.dialogue.resolver import Dialogue
 from explainer.explain.context import Bound, Context, EntityFacts, Moment
-from explainer.explain.expressions import find_expressions
+from explainer.explain.expressions import Expression, find_expressions
 from explainer.explain.people import People, resolve_people
-from explainer.explain.resolution import resolve
+from explainer.explain.resolution import resolve, score_candidates
 from graph.repositories.videos import VideoRecord
 
 VIDEO = VideoRecord(id="v", status="ready", progress=100, step=None, error=None, error_code=None, title=None,
@@ -68,10 +69,14 @@ def person_context(text: str, known: list[KnownName], moments: list[Moment]) -> 
                    facts={e.id: e for e in entities})
 
 
-def test_a_callback_is_of_the_mentions_gender() -> None:
-    # Friends dev e20: "Mindy, the guy is the devil!" called back to Monica, the series' most important person
+def test_a_callback_is_of_the_mentions_gender_and_never_stated() -> None:
+    # Friends dev e20: "Mindy, the guy is the devil!" called back to Monica, the series' most important person.
+    # Measured with ordinary timing, callbacks were right 0 of 16 times (Friends dev) and 3 of 11 (Korean
+    # references dev): one is a candidate for the model to weigh, never an answer stated
     known = [KnownName("monica", "Monica"), KnownName("ross", "Ross")]
-    assert answers(person_context("Look, the guy is back!", known, [])) == {"the guy": "Ross"}
+    ctx = person_context("Look, the guy is back!", known, [])
+    assert answers(ctx) == {"the guy": None}
+    assert callback_confidence(1.0, 0.0) < ABSTAIN_BELOW
 
 
 def test_a_bare_pronoun_does_not_call_back_to_an_echoed_line() -> None:
@@ -116,6 +121,8 @@ def test_the_man_the_speaker_talks_about_is_one_they_have_been_seen_with() -> No
     ctx.people = People(resolutions=ctx.people.resolutions, known=ctx.people.known, speaker="monica",
                         genders={"monica": "f", "ross": "m", "joey": "m"})
     ctx.relations = {"joey": [{"id": "monica", "name": "Monica", "type": "co_appearance"}]}
+    # the man Monica has been seen with leads, but a callback is no answer stated (see above)
+    scored = score_candidates(ctx, Expression(text="the guy", kind="character", position=13))
+    assert [e.name for _, e in scored][:1] == ["Joey"]
     [the_guy] = [r for r in resolve(ctx) if r.expression == "the guy"]
-    assert the_guy.entity is not None and the_guy.entity.name == "Joey"
-    assert the_guy.evidence.startswith("seen with Monica before")
+    assert the_guy.entity is None
