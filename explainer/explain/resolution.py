@@ -165,7 +165,8 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
         return None
     best, entity = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    confidence = callback_confidence(best, runner_up)
+    quoted = any(m.echo and entity.id in m.entities for m in context.moments)  # said the line now quoted
+    confidence = callback_confidence(best, runner_up, quoted=quoted)
     if confidence < ABSTAIN_BELOW:
         return None  # only a confident callback is stated (Friends dev e20: those below were all wrong)
     return Resolution(mention.text, mention.start, "character", EntityRef(entity.id, entity.name, entity.type),

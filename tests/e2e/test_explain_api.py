@@ -73,10 +73,12 @@ async def test_an_english_line_gets_an_english_answer(demo_client: httpx.AsyncCl
     assert response.status_code == 200, response.text
     explanation = response.json()["data"]["explanation"]
     him, the_man = explanation["resolutions"][:2]
-    assert him["entity"]["name"] == the_man["entity"]["name"] == ENGLISH["referent"]
-    # Elias Crane, whose coat it was, is a person of the graph too and competes for "the man": the
-    # callback is right but under the confidence explain states (0.55 < 0.6), so the earlier
-    # scenes are cited only when it is confident
+    # Elias Crane, whose coat it was, is a person of the graph too and competes for "the man": a
+    # callback to an earlier scene that quotes no line of it is stated only at the precision such
+    # callbacks were measured at (0 of 16 on Friends, 3 of 11 on Korean dramas), under the
+    # abstention line; the earlier scenes are cited only when it is confident
+    assert him["entity"] == the_man["entity"]  # "him. The man …" is one person
+    assert the_man["entity"] is None or the_man["entity"]["name"] == ENGLISH["referent"]
     earlier = [r for r in explanation["references"] if r["videoId"] == ENGLISH["earlierVideoId"]]
     if the_man["confidence"] >= 0.6:
         assert any(abs(r["timestamp"] - t) < 1.0 for r in earlier
