@@ -25,7 +25,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -203,11 +203,16 @@ class EpisodeGraph:
     def _current(self, entity: SeriesEntity) -> SeriesEntity:
         return self.resolver.entities[self.resolver.canonical_id(entity.id)]
 
-    def _mention(self, entity_id: str, index: int, count: int, first_at: float) -> None:
+    def _mention(self, entity_id: str, index: int, count: int, first_at: float,
+                 surfaces: Iterable[str] = ()) -> None:
+        """`surfaces`: the names of the entity said in the segment (or its speaker label), so explain
+        shows a viewer only the names they have heard by then (a name revealed later is a spoiler)."""
         slot = self.mentions.setdefault((entity_id, index), {
-            "entityId": entity_id, "segmentId": segment_id(self.video.id, index), "count": 0, "firstAt": first_at})
+            "entityId": entity_id, "segmentId": segment_id(self.video.id, index), "count": 0, "firstAt": first_at,
+            "surfaces": []})
         slot["count"] = max(slot["count"], count)
         slot["firstAt"] = min(slot["firstAt"], first_at)
+        slot["surfaces"] = sorted({*slot["surfaces"], *(s for s in surfaces if s)})
 
     def add_found_entities(self, analyses: list[BatchAnalysis]) -> None:
         for analysis in analyses:
@@ -224,7 +229,8 @@ class EpisodeGraph:
                 for index in found.segments:
                     segment = self.by_index.get(index)
                     if segment is not None:
-                        self._mention(entity.id, index, *_occurrences(segment, surfaces))
+                        count, first, said = _occurrences(segment, surfaces)
+                        self._mention(entity.id, index, count, first, said)
 
     def add_speakers(self) -> list[dict[str, str]]:
         """Named speakers are characters mentioned where they speak; returns the SPOKE links."""
@@ -236,7 +242,7 @@ class EpisodeGraph:
                 entity = self.lookup(cue.speaker) or self.resolver.resolve(cue.speaker, "character")
                 self.remember(entity, cue.speaker)
                 speakers.append({"lineId": line_id(self.video.id, cue.index), "entityId": entity.id})
-                self._mention(entity.id, segment.index, 1, cue.start)
+                self._mention(entity.id, segment.index, 1, cue.start, [cue.speaker])
         return speakers
 
     def add_name_mentions(self, earlier: list[str], analyses: list[BatchAnalysis]) -> None:
@@ -260,16 +266,18 @@ class EpisodeGraph:
             return
         names = PersonNames(list(people.values()))
         for segment in self.segments:
-            found: dict[str, tuple[int, float]] = {}
+            found: dict[str, tuple[int, float, set[str]]] = {}
             for cue in segment.cues:
                 for ident, key in _named_people(cue.text, names):
                     if read_as.get((segment.index, key), {ident}) != {ident}:
                         continue
-                    count, first = found.get(ident, (0, cue.start))
-                    found[ident] = (count + 1, first)
-            for ident, (count, first) in sorted(found.items()):
-                self.remember(people[ident])
-                self._mention(ident, segment.index, count, first)
+                    count, first, keys = found.get(ident, (0, cue.start, set()))
+                    found[ident] = (count + 1, first, keys | {key})
+            for ident, (count, first, keys) in sorted(found.items()):
+                person = people[ident]
+                self.remember(person)
+                said = [n for n in (person.name, *person.aliases) if name_key(n) in keys]
+                self._mention(ident, segment.index, count, first, said)
 
     def links(self, analyses: list[BatchAnalysis]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """References to known entities and typed relations between them."""
@@ -317,7 +325,7 @@ class EpisodeGraph:
         mentions = self.mentions
         self.mentions = {}
         for (entity_id, index), slot in sorted(mentions.items()):
-            self._mention(current(entity_id), index, slot["count"], slot["firstAt"])
+            self._mention(current(entity_id), index, slot["count"], slot["firstAt"], slot["surfaces"])
         self.descriptions = {current(k): v for k, v in self.descriptions.items()}
         for row in (*speakers, *references):
             row["entityId"] = current(row["entityId"])
@@ -547,22 +555,25 @@ def line_id(video_id: str, index: int) -> str:
     return f"{video_id}:line:{index:05d}"
 
 
-def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float]:
-    """How often any surface form occurs in the segment, and the start of the first line with one."""
+def _occurrences(segment: Segment, surfaces: list[str]) -> tuple[int, float, list[str]]:
+    """How often any surface form occurs in the segment, the start of the first line with one,
+    and the forms that occur."""
     forms = sorted({s for s in surfaces if s and len(s) >= 1}, key=len, reverse=True)
     if not forms:
-        return 1, segment.start
+        return 1, segment.start, []
     # whole words: "Ross" is not in "across"; a Korean name may carry a particle (민우가), never a
     # syllable before it (김민우 is not 민우)
     pattern = re.compile("|".join(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])" if f.isascii()
                                   else rf"(?<![가-힣]){re.escape(f)}" for f in forms), re.IGNORECASE)
-    count, first = 0, math.inf
+    by_lower = {f.lower(): f for f in forms}
+    count, first, said = 0, math.inf, set[str]()
     for cue in segment.cues:
-        hits = len(pattern.findall(cue.text)) + (1 if cue.speaker and pattern.fullmatch(cue.speaker) else 0)
+        hits = pattern.findall(cue.text) + ([cue.speaker] if cue.speaker and pattern.fullmatch(cue.speaker) else [])
         if hits:
-            count += hits
+            count += len(hits)
             first = min(first, cue.start)
-    return max(count, 1), (segment.start if first == math.inf else first)
+            said.update(by_lower.get(hit.lower(), hit) for hit in hits)
+    return max(count, 1), (segment.start if first == math.inf else first), sorted(said)
 
 
 _WORD = re.compile(r"[^\s/]+")
