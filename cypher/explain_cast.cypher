@@ -1,5 +1,6 @@
 // The cast the viewer knows at the bound: every character of the series first seen before it
-// (`firstSeen`, series clock ordinal * 100000 + segment start, then the mention's own time), with
+// (`name`, `aliases`: as heard by then; `fullName`, `allAliases`: every name of the series, only
+// to recognise a person a model names) (`firstSeen`, series clock ordinal * 100000 + segment start, then the mention's own time), with
 // its aliases, how often and when it was seen within the bound (first and last), the latest
 // description written from a finished earlier episode, and typed relations established before
 // the viewer's episode. The most mentioned first.
@@ -39,7 +40,8 @@ WITH e, name, aliases, mentions, firstSeen, lastSeen, descriptions, r, t
 ORDER BY r.strength DESC
 WITH e, name, aliases, mentions, firstSeen, lastSeen, descriptions,
      collect(CASE WHEN t IS NULL THEN null ELSE {name: t.name, type: r.type} END) AS relations
-RETURN e.id AS id, name, aliases, mentions, firstSeen, lastSeen,
+RETURN e.id AS id, name, aliases, e.name AS fullName, coalesce(e.aliases, []) AS allAliases, mentions,
+       firstSeen, lastSeen,
        CASE WHEN size(descriptions) > 0 THEN descriptions[0] ELSE null END AS description,
        relations[..$relations] AS relations
 ORDER BY mentions DESC, id

@@ -168,8 +168,12 @@ def reading_packet(context: Context, resolutions: list[Resolution]) -> ReadingPa
 
 def cast_names(context: Context) -> NameTable:
     """The names and aliases of the cast known at the bound: the only people an answer may name."""
+    # a person of the cast is recognised by any of their names (a model may know the full one), but
+    # only people of the cast at the bound can be named
     return NameTable(KnownName(str(r["id"]), str(r["name"]), float(r.get("mentions") or 0.0),
-                               tuple(str(a) for a in r.get("aliases") or ())) for r in _cast_rows(context))
+                               tuple(dict.fromkeys(str(a) for a in (*(r.get("aliases") or ()), *(
+                                   [r["fullName"]] if r.get("fullName") else []), *(r.get("allAliases") or ())))))
+                     for r in _cast_rows(context))
 
 
 def _clamped(value: float | None, default: float) -> float:
