@@ -125,6 +125,8 @@ _READY = b"Ready to accept connections"
 COMPACT_AOF_BYTES = 8 * 1024 * 1024
 # a load that reads nothing more for this long is stuck, not slow
 LOAD_STALL_SECONDS = 300.0
+# how long a port held for a moment by a dialling client or a dying server may take to free up
+PORT_WAIT_SECONDS = 3.0
 
 ProgressReport = Callable[[str], None]
 
@@ -145,7 +147,7 @@ def start_server(data_dir: Path, port: int, *, progress: ProgressReport | None =
         running = server_status(data_dir)
         if running:
             return running
-        if not _port_free(port):
+        if not _port_free_soon(port):
             raise EmbeddedServerError(
                 f"port {port} is taken by another process; set EMBEDDED_PORT or stop it")
         server_dir = _server_dir(data_dir)
@@ -283,12 +285,32 @@ def _load_position(pid: int, server_dir: Path) -> tuple[int, int]:
     return 0, total
 
 
+def _port_free_soon(port: int, seconds: float = PORT_WAIT_SECONDS) -> bool:
+    """The port frees up within `seconds`: clients that keep dialling a port nobody listens on
+    (API processes, workers) can briefly hold it themselves (a loopback TCP self-connect when the
+    port lies in the ephemeral range), and a server that just died may still be closing it."""
+    deadline = time.monotonic() + seconds
+    while not _port_free(port):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _open_port(sock: Path, port: int) -> None:
     client = redis.Redis(unix_socket_path=str(sock), socket_timeout=10)
+    deadline = time.monotonic() + PORT_WAIT_SECONDS
     try:
-        client.config_set("port", port)
-    except redis.RedisError as exc:
-        raise EmbeddedServerError(f"embedded server could not listen on port {port}: {exc}") from exc
+        while True:
+            try:
+                client.config_set("port", port)
+                return
+            except redis.ResponseError as exc:  # the port is held for a moment (see _port_free_soon)
+                if time.monotonic() > deadline:
+                    raise EmbeddedServerError(f"embedded server could not listen on port {port}: {exc}") from exc
+                time.sleep(0.05)
+            except redis.RedisError as exc:
+                raise EmbeddedServerError(f"embedded server could not listen on port {port}: {exc}") from exc
     finally:
         client.close()
 
