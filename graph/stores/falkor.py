@@ -13,8 +13,8 @@ import redis.exceptions as redis_errors
 from falkordb.asyncio.graph import AsyncGraph
 from falkordb.asyncio.query_result import QueryResult
 from redis.asyncio import BlockingConnectionPool
+from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from redis.retry import Retry
 
 from explainer.core.errors import BadQuery, ConstraintViolation, GraphError, GraphUnavailable, Overloaded
 from explainer.core.metrics import GRAPH_QUERY_LATENCY
