@@ -282,9 +282,33 @@ def _supervise_store(store: _Store, settings: Settings, children: list[_Child], 
             child.restart_at = min(child.restart_at, store.started_at)
 
 
+DEV_KEY_FILE = "dev-api-key"
+
+
+def _development_key(settings: Settings) -> str | None:
+    """In development with no API_KEYS, an operator key of this data directory (made once, kept in
+    DATA_DIR/dev-api-key) so the README's ingest commands work as written; None otherwise."""
+    if settings.environment != "development" or settings.api_keys:
+        return None
+    import secrets  # each command loads only what it runs
+
+    path = settings.data_dir / DEV_KEY_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"dev-{secrets.token_urlsafe(18)}\n")
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def cmd_up(settings: Settings) -> int:
     """Embedded server + API + one worker in the foreground; Ctrl-C stops all three. Any of them
     that dies is restarted with backoff while the others keep serving."""
+    dev_key = _development_key(settings)
+    if dev_key is not None:
+        os.environ["API_KEYS"] = f"{dev_key}:ingest+admin"
+        settings = settings.model_copy(update={"api_keys": os.environ["API_KEYS"]})
+        print(f"development API key (ingest, admin): {dev_key} — kept in {settings.data_dir / DEV_KEY_FILE}; "
+              "set API_KEYS to use your own")
     store = _Store()
     if settings.uses_embedded_server:
         store.info = start_server(settings.data_dir, settings.embedded_port, progress=_say)

@@ -112,6 +112,14 @@ def test_up_serves_health_and_reports_a_dead_graph_fast(tmp_path: Path) -> None:
         assert {name: dep["status"] for name, dep in deps.items()} == {"graph": "ok", "redis": "ok", "workers": "ok"}
         assert httpx.get(f"{base}/docs", timeout=2).status_code == 200
 
+        # no API_KEYS in development: the README's ingest commands work with the key `up` made
+        key = (tmp_path / "dev-api-key").read_text().strip()
+        registered = httpx.post(f"{base}/api/video/register", headers={"X-API-Key": key}, timeout=10, json={
+            "platform": "local", "videoId": "dev-s01e01", "title": "개발 1화", "episode": 1})
+        assert registered.status_code in (200, 201), registered.text
+        assert httpx.post(f"{base}/api/video/register", headers={"X-API-Key": "guess"}, timeout=10,
+                          json={"platform": "local", "videoId": "dev-s01e02", "title": "개발 2화"}).status_code == 401
+
         # a dead worker is restarted (with backoff) while the API and the store keep serving
         before = child_roles(up.pid)
         os.kill(before["worker"], signal.SIGKILL)
