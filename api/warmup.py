@@ -2,7 +2,7 @@
 parameters that match nothing, so the store has parsed and planned them (Neo4j's and FalkorDB's
 query caches) before the first viewer's question pays for it. In the background: `/health`
 answers meanwhile; a statement that fails is logged, never fatal; a store that is down ends the
-warm-up at the first statement (it is no use knocking eleven times).
+warm-up at the first statement (it is no use knocking once per statement).
 
 The list is derived, not kept by hand: every `explain_*` statement of the catalog (explain's own
 reads, whatever they become) plus the few shared reads explain sends (`EXPLAIN_ALSO_READS`), each
@@ -27,9 +27,9 @@ log = logging.getLogger(__name__)
 
 # no video, series or entity has these ids (ids are letters, digits, '_', '-', '.', ':')
 NOBODY = "__warm-up__"
-# reads an explain miss sends that are not `explain_*` statements: the video, the embedder its
-# series' vectors were made with, the entities named in the selection (fulltext)
-EXPLAIN_ALSO_READS = ("get_video", "get_segment_embedder", "fulltext_search_entity")
+# reads an explain miss sends that are not `explain_*` statements: the video (with the embedder its
+# series' vectors were made with), the entities named in the selection (fulltext)
+EXPLAIN_ALSO_READS = ("get_video", "fulltext_search_entity")
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -39,7 +39,7 @@ def neutral_values(embedding_dim: int) -> dict[str, Any]:
     return {
         "id": NOBODY, "videoId": NOBODY, "seriesId": NOBODY, "ids": [NOBODY],
         "since": 0.0, "sceneSince": 0.0, "until": 1.0, "before": 1.0, "ordinal": 0,
-        "k": 1, "limit": 1, "candidates": 1, "relations": 1, "query": "warm", "text": "warm",
+        "k": 1, "limit": 1, "candidates": 1, "relations": 1, "query": "warm", "queries": ["warm"], "text": "warm",
         "vector": [1.0] + [0.0] * (embedding_dim - 1),  # a unit vector: a zero one has no cosine
     }
 

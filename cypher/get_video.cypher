@@ -9,4 +9,5 @@ RETURN v.id AS id, v.status AS status, v.progress AS progress, v.step AS step, v
        v.llmInputTokens AS llmInputTokens, v.llmOutputTokens AS llmOutputTokens,
        v.llmCostUsd AS llmCostUsd, v.llmError AS llmError, v.cueCount AS cueCount, v.segmentCount AS segmentCount,
        v.callbackStatus AS callbackStatus, v.callbackAt AS callbackAt, v.callbackError AS callbackError,
-       v.callbackHttpStatus AS callbackHttpStatus, v.subtitleSha256 AS subtitleSha256
+       v.callbackHttpStatus AS callbackHttpStatus, v.subtitleSha256 AS subtitleSha256,
+       s.segmentEmbedder AS segmentEmbedder

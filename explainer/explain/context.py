@@ -1,8 +1,18 @@
-"""Spoiler-bounded context for one question, gathered from the graph in a few concurrent reads.
+"""Spoiler-bounded context for one question, gathered from the graph in three waves of concurrent
+reads (issue 24: on Neo4j each sequential round trip costs 10-30 ms):
+
+1. the video and the episode's lines around the selection (`episode_lines`, sent by the service
+   together with `get_video`): the selected cue, hence the bound, and the dialogue before it;
+2. everything the bound alone decides, sent together: the scene's entities, stored references,
+   entities named in the selection, similar earlier moments (the query embedded before the wave),
+   earlier lines the recent ones echo, and for a reading packet the cast and the previous
+   episode's end;
+3. the facts and relations of the entities those brought up.
 
 The viewer's position is a `Bound`: earlier episodes entirely, and the current episode up to
-`until` seconds. Every graph read below takes it; nothing later is ever fetched, so nothing
-later can reach an answer, whichever provider writes it.
+`until` seconds. Every read of waves 2 and 3 takes it; the lines of wave 1 reach at most one
+bucket past the selection's (to find the cue the viewer selected) and are cut at the bound
+before anything uses them, so nothing later can reach an answer, whichever provider writes it.
 """
 
 from __future__ import annotations
@@ -18,7 +28,6 @@ from explainer.explain.expressions import Expression, find_expressions
 from explainer.explain.people import People, resolve_people
 from explainer.llm.base import LLMProvider
 from explainer.text.names import name_key, name_keys
-from graph.repositories import embeddings
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord
 from graph.stores import GraphStore, Row
@@ -199,8 +208,12 @@ def _selected_line(lines: list[Row], selected: str, line_at: float | None) -> Ro
     return None
 
 
-# the selected cue is looked for among lines starting this long before the bucket
+# the selected cue is looked for among lines starting this long before the bucket (the latest CUE_LINES)
 CUE_LOOKBACK_SECONDS = 10.0
+CUE_LINES = 60
+# the lines of the first wave reach this far past the bucket: a line that starts while the selected
+# cue is still on screen is one the viewer saw start (the bound is the cue's end)
+CUE_OVERHANG_SECONDS = 10.0
 # the bound stops this much before the end of the selected cue: every comparison with it is
 # inclusive (`<= $until`), and a line starting where the cue ends is a later line
 BOUND_EPSILON = 0.001
@@ -216,13 +229,60 @@ class Cue:
     loose: bool = False
 
 
-async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_start: float,
-                       window_end: float) -> Cue | None:
+@dataclass(frozen=True, slots=True)
+class EpisodeLines:
+    """The lines of the episode the first wave reads: those starting in [since, until], the latest
+    `limit` of them when there are more (`rows` oldest first). Lines later than the viewer's bound
+    are among them; `between` cuts them at a bound before anything uses them."""
+
+    video_id: str
+    since: float
+    until: float
+    limit: int
+    rows: list[Row]
+
+    def between(self, since: float, until: float, limit: int) -> list[Row] | None:
+        """The latest `limit` lines starting in [since, until], oldest first, as `repo.recent_lines`
+        reads them; None when this read may have left one of them out (then read them)."""
+        if since < self.since or until > self.until:
+            return None
+        inside = [r for r in self.rows if since <= float(r["start"]) <= until][-limit:]
+        if len(self.rows) < self.limit:
+            return inside  # every line of [self.since, self.until]
+        # the read stopped at its oldest line: every later one is here, an equal one perhaps not
+        oldest = float(self.rows[0]["start"])
+        if oldest < since or (len(inside) == limit and float(inside[0]["start"]) > oldest):
+            return inside
+        return None
+
+
+async def episode_lines(store: GraphStore, *, video_id: str, window_start: float, window_end: float) -> EpisodeLines:
+    """Wave 1: the lines an explain miss needs from the episode before it knows its bound — the
+    selected cue's candidates (`selected_cue`) and the dialogue replayed before the bound (`gather`)
+    — in one read: the bound is at least the window's start minus the cue lookback."""
+    since = max(0.0, window_start - CUE_LOOKBACK_SECONDS - REPLAY_SECONDS)
+    until = window_end + CUE_OVERHANG_SECONDS
+    limit = REPLAY_LINES + 2 * CUE_LINES
+    rows = await repo.recent_lines(store, video_id=video_id, since=since, until=until, limit=limit)
+    return EpisodeLines(video_id=video_id, since=since, until=until, limit=limit, rows=rows)
+
+
+async def _lines_between(store: GraphStore, lines: EpisodeLines | None, video_id: str, since: float, until: float,
+                         limit: int) -> list[Row]:
+    found = lines.between(since, until, limit) if lines is not None and lines.video_id == video_id else None
+    if found is not None:
+        return found
+    return await repo.recent_lines(store, video_id=video_id, since=since, until=until, limit=limit)
+
+
+async def selected_cue(store: GraphStore, lines: EpisodeLines | None, *, video_id: str, text: str,
+                       window_start: float, window_end: float) -> Cue | None:
     """The line of the episode the viewer selected: its text matches the selection and it is on
     screen in [window_start, window_end] (the answer's cache bucket, so the answer of a (video,
-    text, bucket) key is one). The latest such line; None when no line matches."""
-    rows = await repo.recent_lines(store, video_id=video_id, since=max(0.0, window_start - CUE_LOOKBACK_SECONDS),
-                                   until=window_end, limit=60)
+    text, bucket) key is one). The latest such line; None when no line matches. Found among the
+    first wave's `lines` (read here only when they may miss one)."""
+    rows = await _lines_between(store, lines, video_id, max(0.0, window_start - CUE_LOOKBACK_SECONDS), window_end,
+                                CUE_LINES)
     wanted, loose_wanted = normalise_text(text), loose_text(text)
     # the line that is the selection, else one that holds it, else one the selection holds ("Night."
     # after "Good night, Jack." is a later line, not the selected one); on screen in the bucket first
@@ -244,16 +304,12 @@ async def selected_cue(store: GraphStore, *, video_id: str, text: str, window_st
     return Cue(start=start, until=max(start, until), loose=best >= 4)
 
 
-async def _similar(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound, query: str,
-                   before: float) -> list[Row]:
+async def _query_vector(provider: LLMProvider, video: VideoRecord, query: str) -> list[float] | None:
     # the query is embedded only with the embedder that filled the series' vectors: two spaces never mix
-    if await embeddings.segment_embedder(store, video.series_id) != provider.embedder.key:
-        return []
+    if video.segment_embedder != provider.embedder.key:
+        return None
     vectors = await provider.embed([query])
-    if not vectors:
-        return []
-    return await repo.similar_segments(store, vector=vectors[0], series_id=video.series_id, ordinal=bound.ordinal,
-                                       before=before, k=SIMILAR_MOMENTS)
+    return vectors[0] if vectors else None
 
 
 def _bigrams(text: str) -> set[str]:
@@ -318,16 +374,26 @@ async def _nothing() -> list[Row]:
 
 
 async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, bound: Bound,
-                 selected_text: str, language: str, cue: Cue | None = None, *, reading: bool = False) -> Context:
-    """Three rounds of concurrent reads: the scene (with the reading packet's cast and previous
-    episode's end when `reading`); echoed lines and similar moments; the facts and relations of
-    the entities they bring up."""
+                 selected_text: str, language: str, cue: Cue | None = None, *, lines: EpisodeLines | None = None,
+                 reading: bool = False) -> Context:
+    """Waves 2 and 3 (see the module): the dialogue replayed before the bound comes from the first
+    wave's `lines` (read here first without them); then one wave of everything the bound alone
+    decides, with the reading packet's cast and previous episode's end when `reading`; then the
+    facts and relations of the entities they bring up."""
     scene_start = max(0.0, bound.until - SCENE_SECONDS)
     replay_start = max(0.0, bound.until - REPLAY_SECONDS)
     near_start = max(0.0, bound.until - NEAR_REFERENCE_SECONDS)
     refs_start = max(0.0, bound.until - PACKET_SECONDS) if reading else near_start
-    replayed, known_rows, window_refs, named_rows, cast, previous = await asyncio.gather(
-        repo.recent_lines(store, video_id=video.id, since=replay_start, until=bound.until, limit=REPLAY_LINES),
+    replayed = await _lines_between(store, lines, video.id, replay_start, bound.until, REPLAY_LINES)
+    selected = _selected_line(replayed, selected_text, cue.start if cue is not None else None)
+    line_at = float(selected["start"]) if selected is not None else bound.until
+    lines_now = [r for r in replayed if float(r["start"]) >= scene_start][-repo.RECENT_LINES:]
+    probes = _probes(lines_now, line_at, selected_text)
+    recent = " ".join(str(r["text"] or "") for r in lines_now[-6:] if float(r["start"]) <= line_at)
+    # embedded before the wave, so the vector search goes out with the others
+    vector = await _query_vector(provider, video, f"{recent} {selected_text}".strip())
+
+    known_rows, window_refs, named_rows, cast, previous, similar, echo_rows = await asyncio.gather(
         repo.scene_entities(store, video_id=video.id, since=replay_start, until=bound.until, scene_since=scene_start,
                             limit=REPLAY_ENTITIES),
         repo.references_near(store, video_id=video.id, since=refs_start, until=bound.until,
@@ -337,27 +403,19 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         repo.cast_before(store, series_id=video.series_id, ordinal=bound.ordinal, until=bound.until)
         if reading else _nothing(),
         repo.previous_episode_lines(store, series_id=video.series_id, ordinal=bound.ordinal, limit=PACKET_LINES)
-        if reading and bound.until < PACKET_SECONDS else _nothing())
+        if reading and bound.until < PACKET_SECONDS else _nothing(),
+        repo.similar_segments(store, vector=vector, series_id=video.series_id, ordinal=bound.ordinal,
+                              before=scene_start, k=SIMILAR_MOMENTS) if vector is not None else _nothing(),
+        repo.echoed_lines(store, texts=probes, series_id=video.series_id, ordinal=bound.ordinal, before=scene_start))
     refs = [r for r in window_refs if float(r["at"]) >= near_start][:repo.NEAR_REFERENCES]
     scene = [r for r in known_rows if r["sceneAt"] is not None]
-    selected = _selected_line(replayed, selected_text, cue.start if cue is not None else None)
-    line_at = float(selected["start"]) if selected is not None else bound.until
-    lines = [r for r in replayed if float(r["start"]) >= scene_start][-repo.RECENT_LINES:]
     people = resolve_people(lines=replayed, scene=known_rows, refs=refs, selected_text=selected_text, selected=selected,
                             language=language, stored_evidence=video.llm.get("provider") != "offline")
-    probes = _probes(lines, line_at, selected_text)
-    echo_searches = [asyncio.create_task(repo.echoed_lines(store, text=p, series_id=video.series_id,
-                                                           ordinal=bound.ordinal, before=scene_start))
-                     for p in probes]
-    await asyncio.sleep(0)  # let them send their queries before the embedding takes the CPU
-    recent = " ".join(str(r["text"] or "") for r in lines[-6:] if float(r["start"]) <= line_at)
-    similar = await _similar(store, provider, video, bound, f"{recent} {selected_text}".strip(), before=scene_start)
-    echo_rows = [row for rows in await asyncio.gather(*echo_searches) for row in rows]
 
     moments = [*map(_moment, similar), *_echoes(list({r["id"]: r for r in echo_rows}.values()), probes)]
     context = Context(
         video=video, bound=bound, selected_text=selected_text, language=language, line_at=line_at, people=people,
-        expressions=find_expressions(selected_text, language), recent_lines=lines,
+        expressions=find_expressions(selected_text, language), recent_lines=lines_now,
         in_scene={r["id"]: float(r["sceneAt"]) for r in scene if float(r["sceneAt"]) < line_at},
         named_after={r["id"]: float(r["sceneAt"]) for r in scene if float(r["sceneAt"]) > line_at},
         scene_types={r["id"]: str(r.get("type") or "concept") for r in scene},

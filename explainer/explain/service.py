@@ -30,7 +30,7 @@ from explainer.core.settings import Settings
 from explainer.explain import cache
 from explainer.explain.answer import Plan, explanation_payload, focus_entities, pick_moments, provider_context
 from explainer.explain.compose import compose_explanation
-from explainer.explain.context import Bound, gather, normalise_text, selected_cue
+from explainer.explain.context import Bound, EpisodeLines, episode_lines, gather, normalise_text, selected_cue
 from explainer.explain.packet import adopt, reading_packet
 from explainer.explain.resolution import resolve
 from explainer.llm.base import ExplainContext, ExplanationDraft, LLMProvider
@@ -116,9 +116,9 @@ class Explainer:
             explanation_json, degraded, cached = hit.explanation_json, False, True
         else:
             async with self._admitted_miss():
-                video = await self._ready_video(video_id)
+                video, lines = await self._video_and_lines(video_id, bucket)
                 _check_duration(video.duration, timestamp)
-                explanation, degraded, per_key = await self._answer(video, text, bucket, timestamp)
+                explanation, degraded, per_key = await self._answer(video, lines, text, bucket, timestamp)
             explanation_json = json.dumps(explanation, ensure_ascii=False, separators=(",", ":"))
             cached = False
             # a degraded answer is not kept: the next call may reach Gemini again; nor one bounded
@@ -130,6 +130,21 @@ class Explainer:
                             response_ms=round((time.perf_counter() - started) * 1000), cached=cached,
                             degraded=degraded, asked_at=datetime.now(UTC).isoformat(timespec="milliseconds"))
         return ExplainResult(explanation_json=explanation_json, question=question)
+
+    async def _video_and_lines(self, video_id: str, bucket: int) -> tuple[VideoRecord, EpisodeLines]:
+        """The first wave of a miss: the video, and the episode's lines around the bucket, read
+        together (a video that is not ready wastes one read, not a round trip of every miss)."""
+        bucket_start = bucket * cache.BUCKET_SECONDS
+        video, lines = await asyncio.gather(
+            self._ready_video(video_id),
+            episode_lines(self.store, video_id=video_id, window_start=bucket_start,
+                          window_end=bucket_start + cache.BUCKET_SECONDS),
+            return_exceptions=True)
+        if isinstance(video, BaseException):
+            raise video
+        if isinstance(lines, BaseException):
+            raise lines
+        return video, lines
 
     async def _ready_video(self, video_id: str) -> VideoRecord:
         video = await get_video(self.store, video_id)
@@ -143,7 +158,7 @@ class Explainer:
                                   f"{video.progress}%)", retry_after=PROCESSING_RETRY_SECONDS)
         return video
 
-    async def _answer(self, video: VideoRecord, text: str, bucket: int,
+    async def _answer(self, video: VideoRecord, lines: EpisodeLines, text: str, bucket: int,
                       timestamp: float) -> tuple[dict[str, Any], bool, bool]:
         """The explanation, whether it is degraded, and whether it holds for every request of
         its cache key.
@@ -154,7 +169,7 @@ class Explainer:
         the bucket (even loosely) is answered at the bucket's start + the grace, but never past
         the request's own timestamp: that answer, and a loose match's, is this request's only."""
         bucket_start = bucket * cache.BUCKET_SECONDS
-        cue = await selected_cue(self.store, video_id=video.id, text=text, window_start=bucket_start,
+        cue = await selected_cue(self.store, lines, video_id=video.id, text=text, window_start=bucket_start,
                                  window_end=bucket_start + cache.BUCKET_SECONDS)
         if cue is not None and cue.loose and cue.start > timestamp:
             cue = None  # a line like the selection that the viewer has not reached
@@ -162,7 +177,8 @@ class Explainer:
         bound = Bound(ordinal=video.ordinal, until=until)
         language = detect_language(text)
         reading = self.settings.gemini_enabled
-        context = await gather(self.store, self.provider, video, bound, text, language, cue, reading=reading)
+        context = await gather(self.store, self.provider, video, bound, text, language, cue, lines=lines,
+                               reading=reading)
         resolutions = resolve(context)
         focus = focus_entities(context, resolutions)
         plan = Plan(resolutions=resolutions, entities=focus, moments=pick_moments(context, focus),

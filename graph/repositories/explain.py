@@ -67,13 +67,16 @@ async def similar_segments(store: GraphStore, *, vector: Sequence[float], series
                             before=before, k=k, candidates=max(k * OVERFETCH, 40))
 
 
-async def echoed_lines(store: GraphStore, *, text: str, series_id: str, ordinal: int, before: float,
+async def echoed_lines(store: GraphStore, *, texts: list[str], series_id: str, ordinal: int, before: float,
                        k: int = 5) -> list[Row]:
-    """Lines of the series holding every word of `text` that the viewer saw before `before` in
-    this episode (or in an earlier one), with their speaker."""
-    return await store.fulltext_search("line", text, k, match_all=True, statement="explain_echo_lines",
-                                       seriesId=series_id, ordinal=ordinal, before=before,
-                                       candidates=k * OVERFETCH)
+    """Lines of the series holding every word of one of `texts` (the best `k` for each) that the
+    viewer saw before `before` in this episode (or in an earlier one), with their speaker; in one
+    statement (a line that several texts find comes once per text)."""
+    queries = [q for q in (store.fulltext_query(t, match_all=True) for t in texts) if q]
+    if not queries:
+        return []
+    return await store.read("explain_echo_lines", queries=queries, seriesId=series_id, ordinal=ordinal,
+                            before=before, k=k, candidates=k * OVERFETCH)
 
 
 async def entities_named(store: GraphStore, *, text: str, series_id: str, k: int) -> list[Row]:

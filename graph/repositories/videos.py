@@ -51,6 +51,9 @@ class VideoRecord:
     llm: dict[str, Any]
     callback: CallbackDelivery | None = None  # read by `get_video` only
     subtitle_sha256: str | None = None  # the file the graph is built from; read by `get_video` only
+    # the embedder of the series' segment vectors (`embeddings.segment_embedder`): explain embeds its
+    # query only with it, and reads it with the video rather than in a round trip of its own
+    segment_embedder: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> VideoRecord:
@@ -66,6 +69,7 @@ class VideoRecord:
                  "inputTokens": row["llmInputTokens"] or 0, "outputTokens": row["llmOutputTokens"] or 0,
                  "estimatedCostUsd": row["llmCostUsd"] or 0.0, "error": row.get("llmError")},
             callback=CallbackDelivery.from_row(row), subtitle_sha256=row.get("subtitleSha256"),
+            segment_embedder=row.get("segmentEmbedder") or None,
         )
 
 

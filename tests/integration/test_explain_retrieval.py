@@ -25,14 +25,19 @@ async def demo_store(demo_graph: Settings) -> AsyncIterator[GraphStore]:
 
 
 async def test_echoed_lines_hold_every_word_and_respect_the_bound(demo_store: GraphStore) -> None:
-    rows = await repo.echoed_lines(demo_store, text=ECHO, series_id=SERIES, ordinal=1003, before=150.0)
+    rows = await repo.echoed_lines(demo_store, texts=[ECHO], series_id=SERIES, ordinal=1003, before=150.0)
     assert rows and all(ECHO.split()[0] in r["text"] and r["ordinal"] < 1003 for r in rows)
+    # several recent lines are looked up in one statement, each finding its own
+    both = await repo.echoed_lines(demo_store, texts=["zebra kangaroo", ECHO], series_id=SERIES, ordinal=1003,
+                                   before=150.0)
+    assert sorted(r["id"] for r in both) == sorted(r["id"] for r in rows)
+    assert await repo.echoed_lines(demo_store, texts=[], series_id=SERIES, ordinal=1003, before=150.0) == []
     first = next(r for r in rows if r["videoId"] == f"{SERIES}-s01e01" and abs(r["start"] - 355.566) < 0.01)
     assert first["speakerId"] == f"{SERIES}:character:서도윤" and first["episode"] == 1
     # in e01 before the bus stop scene, the line has not been said yet
-    assert await repo.echoed_lines(demo_store, text=ECHO, series_id=SERIES, ordinal=1001, before=300.0) == []
+    assert await repo.echoed_lines(demo_store, texts=[ECHO], series_id=SERIES, ordinal=1001, before=300.0) == []
     # another series never answers
-    assert await repo.echoed_lines(demo_store, text=ECHO, series_id="harbor-lights", ordinal=9999,
+    assert await repo.echoed_lines(demo_store, texts=[ECHO], series_id="harbor-lights", ordinal=9999,
                                    before=1e9) == []
 
 
