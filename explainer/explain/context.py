@@ -425,18 +425,14 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         replayed=replayed, previous_lines=previous, cast=cast, window_references=window_refs)
 
     candidates = _candidates(context)
-    fact_rows, relation_rows, companion_rows = await asyncio.gather(
+    fact_rows, companion_rows = await asyncio.gather(
         repo.entity_facts(store, entity_ids=candidates, ordinal=bound.ordinal, until=bound.until),
-        repo.entity_relations(store, entity_ids=candidates, ordinal=bound.ordinal),
         repo.scene_companions(store, entity_ids=candidates, video_id=video.id, until=bound.until))
-    context.facts = {r["id"]: EntityFacts.from_row(r) for r in fact_rows
-                     if bound.allows(int(r["firstOrdinal"]), float(r["firstAt"]))}
+    seen = [r for r in fact_rows if bound.allows(int(r["firstOrdinal"]), float(r["firstAt"]))]
+    context.facts = {r["id"]: EntityFacts.from_row(r) for r in seen}
     companions = {r["id"]: r["companions"] for r in companion_rows}
-    context.relations = {r["id"]: _merged_relations(r["relations"], companions.get(r["id"], []))
-                         for r in relation_rows if r["id"] in context.facts}
-    for entity_id, rows in companions.items():
-        if entity_id in context.facts and entity_id not in context.relations:
-            context.relations[entity_id] = rows
+    context.relations = {r["id"]: _merged_relations(r["relations"] or [], companions.get(r["id"], []))
+                         for r in seen if r["relations"] or companions.get(r["id"])}
     keys = _text_keys(selected_text)
     context.named = [e for e in context.named if e in context.facts and named_in(keys, context.facts[e].name)]
     return context

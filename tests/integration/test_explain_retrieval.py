@@ -64,9 +64,11 @@ async def test_entity_facts_leave_out_who_was_not_seen_yet(demo_store: GraphStor
 async def test_relations_and_companions_are_bounded(demo_store: GraphStore) -> None:
     jihun = f"{SERIES}:character:한지훈"
     # nothing is established before episode 1, and at 65 s only 미소 has been seen with him
-    assert await repo.entity_relations(demo_store, entity_ids=[jihun], ordinal=1001) == []
+    [early] = await repo.entity_facts(demo_store, entity_ids=[jihun], ordinal=1001, until=65.0)
+    assert early["relations"] == []
     companions = await repo.scene_companions(demo_store, entity_ids=[jihun], video_id=f"{SERIES}-s01e01",
                                              until=65.0)
     assert {c["name"] for row in companions for c in row["companions"]} <= {"한미소"}
-    known = await repo.entity_relations(demo_store, entity_ids=[jihun], ordinal=1003)
-    assert known and all(r["type"] for row in known for r in row["relations"])
+    [known] = await repo.entity_facts(demo_store, entity_ids=[jihun], ordinal=1003, until=10.0)
+    assert known["relations"] and all(r["type"] and r["name"] for r in known["relations"])
+    assert len(known["relations"]) <= repo.RELATIONS_PER_ENTITY
