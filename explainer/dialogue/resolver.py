@@ -2,25 +2,31 @@
 reads a scene. Analysis (stored References) and explain (`resolutions`) both replay lines
 through one `Dialogue`, so the two cannot disagree.
 
-A `Dialogue` is fed lines in order (`read`). For each mention it ranks the people of the scene
-on features a reader uses:
+A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores after:
 
-- I/me/my is the speaker; you/your the addressee: the person called by name in the line (a
-  vocative), else the last other speaker, else whoever last spoke to the speaker;
-- a third-person mention ("he", "the guy", 그 여자, 걔) agrees in gender with its referent
-  (from pronouns that referred to them, titles, address terms, a first-name lexicon) and is
-  normally neither the speaker nor the addressee; the most recent mention wins, earlier in the
-  same line included; having spoken recently counts less than having been talked about; the
-  scene's topic (how often they were talked about) outlasts a name said in passing; the
-  speaker is never its antecedent, nor (for him/her as an object) the subject of its clause,
-  nor someone the line already called by the other gender's pronoun;
+- who speaks: the caption's label; without one, only evidence names a speaker — a
+  self-introduction (저는 한지훈입니다, "I'm Pete.") or an answer right after a name was called
+  (미소야! — 네?) — never a default; I/me/my is the speaker, you/your the person called by name in
+  the line, else (the speaker known) the last other speaker, else whoever last spoke to them;
+- a third-person mention ("he", "the guy", 그 여자, 걔) is never the speaker nor the person spoken
+  to (called by name, or the other one of a two-person exchange); never someone the dialogue's
+  evidence gives the other gender (pronouns that referred to them, titles, address terms; a
+  first-name lexicon agrees but never rules out alone), who is no rival either; and when its
+  line renames it with a name (그 사람 누군데? 한지훈이라는 사람, 강태무 그 인간, "a guy named
+  Pete"), it is that person;
+- then the people talked about in the scene are ranked: someone named within the last
+  `NAME_REACH` lines (a chain of pronouns does not keep a name in reach), the most recent
+  mention first, earlier in the same line included; having spoken recently counts less than
+  having been talked about; the scene's topic outlasts a name said in passing; him/her as an
+  object is not the subject of its clause, nor someone the line already called by the other
+  gender's pronoun;
 - a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
 - a reference analysis stored for this very mention is strong evidence.
 
 The winner's margin over the runner-up becomes a calibrated confidence (`calibration.py`, fit
-on held-out dialogue); below `ABSTAIN_BELOW` (he/she: below a margin, `ABSTAIN_MARGIN_BY_KIND`)
-the resolver abstains instead of guessing.
+on Friends dev e20 and measured on the held-out e21); below `ABSTAIN_BELOW` (he/she: below a
+margin, `ABSTAIN_MARGIN_BY_KIND`) the resolver abstains instead of guessing.
 """
 
 from __future__ import annotations
