@@ -196,7 +196,8 @@ def strip_honorifics(name: str) -> str:
     prefix, title = split
     if not prefix:
         return title
-    if prefix in ko.SURNAMES:
+    # one syllable before a title is a surname, rare ones included (계 차장 → 계차장, never 계)
+    if prefix in ko.SURNAMES or (len(prefix) == 1 and is_hangul_syllable(prefix)):
         return prefix + title
     spaced_title = len(parts) > 1 and parts[-1] == title
     if spaced_title or name.rstrip().endswith("님"):

@@ -10,6 +10,7 @@ from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
+from explainer.text.names import normalise_name
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +135,16 @@ async def test_a_pet_form_joins_the_name_it_comes_from(provider: OfflineProvider
     ), AnalysisContext(language="en"))
     found = characters(result)
     assert "Rossy" not in found and "Rossy" in found["Ross"]
+
+
+def test_one_syllable_before_a_title_is_a_surname() -> None:
+    # (계 차장): 계 is a rare surname; the character is 계차장, never the fragment 계
+    assert normalise_name("계 차장") == normalise_name("계차장님") == "계차장"
+    assert normalise_name("여 부장") == "여부장" and normalise_name("한미소 대리님") == "한미소"
+
+
+async def test_a_rare_surname_and_title_label_names_the_character(provider: OfflineProvider) -> None:
+    result = await provider.analyse(scenes(
+        [("계 차장", "회의 시작하죠."), ("신하리", "네, 계 차장님."), ("계 차장", "자료는요?")],
+    ), AnalysisContext(language="ko"))
+    assert "계차장" in characters(result) and "계" not in characters(result)
