@@ -13,7 +13,7 @@ calibration table (stated confidence vs observed accuracy).
 
 --oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
 LLM), so the table shows what the pipeline itself loses.
---fit: also fit the resolver's calibration (explainer/dialogue/calibration.py) on episodes 20
+--fit: also fit the resolver's calibration (explainer/reading/calibration.py) on episodes 20
 and print the constants. The tables are printed apart: the fit set (episodes 20, which
 calibration and rules were tuned on) and the measured set (episodes 21, held out).
 Timing is ordinary: no extra gap between scenes.
@@ -54,8 +54,8 @@ from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
 from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
-from explainer.dialogue import calibration  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
+from explainer.reading import calibration  # noqa: E402
 from explainer.text import en  # noqa: E402
 from explainer.text.names import name_key  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402

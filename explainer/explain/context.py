@@ -24,9 +24,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.explain.expressions import Expression, find_expressions
 from explainer.explain.people import People, resolve_people
 from explainer.llm.base import LLMProvider
+from explainer.reading.expressions import Expression, find_expressions
 from explainer.text.names import name_key, name_keys
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from explainer.dialogue.mentions import KnownName, NameTable, person_mentions
 from explainer.explain.context import PACKET_LINES, PACKET_SECONDS, Context
 from explainer.explain.resolution import EntityRef, Resolution
 from explainer.llm.base import (
@@ -28,6 +27,7 @@ from explainer.llm.base import (
     ReadingPacket,
 )
 from explainer.llm.prompts import clock
+from explainer.reading.person_mentions import KnownName, NameTable, person_mentions
 from explainer.text import en, ko
 from graph.stores import Row
 

@@ -8,8 +8,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from explainer.dialogue.mentions import KnownName, MentionKind, PersonMention
-from explainer.dialogue.resolver import CONFIDENT_STORED, Dialogue, Resolution, Stored, stored_key
+from explainer.reading.person_mentions import KnownName, MentionKind, PersonMention
+from explainer.reading.resolver import CONFIDENT_STORED, Dialogue, Resolution, Stored, stored_key
 from graph.stores import Row
 
 # a stored reference belongs to a line when its time is the line's start, to this precision (prompts give 0.1 s)

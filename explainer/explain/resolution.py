@@ -1,7 +1,7 @@
 """What each mention of the selected line refers to, from bounded evidence only.
 
 People (names, descriptions, pronouns, I and you included) are resolved by the dialogue
-resolver (`explainer.dialogue`, see `people.py`). Places, moments and things (거기, 그때, that
+resolver (`explainer.reading`, see `people.py`). Places, moments and things (거기, 그때, that
 thing) are resolved here: stored references near the line come first when analysis was
 confident about them; otherwise every candidate of the right type is scored on what the
 viewer has seen:
@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, callback_confidence, margin_confidence
-from explainer.dialogue.resolver import Resolution as PersonResolution
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
-from explainer.explain.expressions import Expression, same_expression
+from explainer.reading.calibration import ABSTAIN_BELOW, callback_confidence, margin_confidence
+from explainer.reading.expressions import Expression, same_expression
+from explainer.reading.resolver import Resolution as PersonResolution
 from explainer.text import ko
 
 CONFIDENT_REFERENCE = 0.5

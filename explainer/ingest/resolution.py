@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.dialogue.gender import is_pet_form
+from explainer.reading.gender import is_pet_form
 from explainer.text.names import (
     NameIndex,
     adds_surname,

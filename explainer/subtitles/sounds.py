@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from explainer.dialogue.gender import name_prior
+from explainer.reading.gender import name_prior
 
 _KOREAN_STEMS = (
     "웃음", "웃는", "웃으", "웃다", "미소 짓", "한숨", "음악", "박수", "울음", "우는", "울먹", "흐느", "기침",

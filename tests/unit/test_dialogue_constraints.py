@@ -5,8 +5,8 @@ speaker no label names is inferred only from evidence."""
 
 from __future__ import annotations
 
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.resolver import Dialogue, Resolution
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue, Resolution
 
 
 def said(dialogue: Dialogue, lines: list[tuple[str | None, str]]) -> list[list[Resolution]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.resolver import Dialogue, Resolution
 from explainer.explain.resolution import _may_call_back
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue, Resolution
 from explainer.text.names import strip_particles
 
 PEOPLE = [KnownName("hari", "신하리", 1.0), KnownName("yeongseo", "진영서", 0.6), KnownName("minu", "이민우", 0.3)]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from explainer.core.settings import Settings
-from explainer.dialogue.calibration import ABSTAIN_BELOW, ABSTAIN_MARGIN_BY_KIND
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.resolver import Dialogue, Resolution, Stored
 from explainer.llm.base import AnalysisContext, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
+from explainer.reading.calibration import ABSTAIN_BELOW, ABSTAIN_MARGIN_BY_KIND
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue, Resolution, Stored
 
 
 def said(dialogue: Dialogue, lines: list[tuple[str | None, str]]) -> list[list[Resolution]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from explainer.explain import cache
 from explainer.explain.answer import Anchor, checked_references
 from explainer.explain.context import ECHO_SIMILARITY, Bound, _text_keys, named_in, normalise_text, similarity
-from explainer.explain.expressions import find_expressions, same_expression
 from explainer.llm.base import DraftReference
+from explainer.reading.expressions import find_expressions, same_expression
 
 
 def kinds(text: str, language: str) -> list[tuple[str, str]]:

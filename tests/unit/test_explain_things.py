@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from explainer.dialogue.calibration import ABSTAIN_BELOW, callback_confidence
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.resolver import Dialogue
 from explainer.explain.context import Bound, Context, EntityFacts, Moment
-from explainer.explain.expressions import Expression, find_expressions
 from explainer.explain.people import People, resolve_people
 from explainer.explain.resolution import resolve, score_candidates
+from explainer.reading.calibration import ABSTAIN_BELOW, callback_confidence
+from explainer.reading.expressions import Expression, find_expressions
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue
 from graph.repositories.videos import VideoRecord
 
 VIDEO = VideoRecord(id="v", status="ready", progress=100, step=None, error=None, error_code=None, title=None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from google.genai import types
 
-from explainer.dialogue.mentions import NameTable, person_mentions
 from explainer.explain.context import loose_text
 from explainer.llm import prompts
 from explainer.llm.base import (
@@ -20,6 +19,7 @@ from explainer.llm.base import (
     SegmentInput,
     previous_lines_of,
 )
+from explainer.reading.person_mentions import NameTable, person_mentions
 
 NOBODY = NameTable([])
 KOREAN_PERSON_EXPRESSIONS = [

@@ -23,9 +23,9 @@ from explainer.llm.base import (
     LLMUsage,
     SegmentInput,
 )
-from explainer.llm.offline.analysis import analyse_batch
 from explainer.llm.offline.embedding import HASHING_MODEL, HashingEmbedder
-from explainer.llm.offline.mentions import Token
+from explainer.reading.analysis import analyse_batch
+from explainer.reading.mentions import Token
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.resolver import Dialogue
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from explainer.dialogue.mentions import Gender
+from explainer.reading.person_mentions import Gender
 from explainer.text import en, ko
 from explainer.text.names import pet_ending
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from explainer.dialogue.gender import name_prior
-from explainer.llm.base import EntityType
+from explainer.reading.gender import name_prior
+from explainer.reading.models import EntityType
 from explainer.text import en, ko
 from explainer.text.names import (
     broken_name_word,

@@ -2,7 +2,7 @@
 
 Lines are read in order and every line sees what the lines before it named (a working copy of
 the context's known entities, see `registry`). People's references (he, 그 사람, I, you) are the
-dialogue resolver's alone (`explainer.dialogue`, the one explain replays): where it abstains, no
+dialogue resolver's alone (`explainer.reading`, the one explain replays): where it abstains, no
 reference is stored. Places, moments and things (거기, 그때) are resolved *before* the line's own
 names are recorded, by salience among the entities of their type.
 """
@@ -16,20 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from explainer.dialogue.gender import is_pet_form
-from explainer.dialogue.mentions import KnownName
-from explainer.dialogue.references import DialogueLine, person_references
-from explainer.llm.base import (
-    AnalysisContext,
-    BatchAnalysis,
-    EntityType,
-    FoundEntity,
-    FoundReference,
-    FoundRelation,
-    SegmentFacts,
-    SegmentInput,
-)
-from explainer.llm.offline.mentions import (
+from explainer.reading.gender import is_pet_form
+from explainer.reading.mentions import (
     Mention,
     Token,
     capitalised_words,
@@ -39,7 +27,19 @@ from explainer.llm.offline.mentions import (
     korean_mentions,
     split_speaker_label,
 )
-from explainer.llm.offline.registry import Registry, WorkingEntity
+from explainer.reading.models import (
+    AnalysisContext,
+    BatchAnalysis,
+    EntityType,
+    FoundEntity,
+    FoundReference,
+    FoundRelation,
+    SegmentFacts,
+    SegmentInput,
+)
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.references import DialogueLine, person_references
+from explainer.reading.registry import Registry, WorkingEntity
 from explainer.text import en, ko
 from explainer.text.names import (
     HONORIFICS,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from explainer.llm.base import EntityType, KnownEntity, PersonCandidate
-from explainer.llm.offline.mentions import Mention
+from explainer.reading.mentions import Mention
+from explainer.reading.models import EntityType, KnownEntity, PersonCandidate
 from explainer.text.names import NameIndex, fullness, is_hangul_word, name_key
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).

@@ -36,14 +36,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from explainer.dialogue.calibration import (
+from explainer.reading.calibration import (
     ABSTAIN_BELOW,
     ABSTAIN_MARGIN_BY_KIND,
     ABSTAIN_MARGIN_NO_GENDER,
     CALIBRATION,
 )
-from explainer.dialogue.gender import GenderEvidence
-from explainer.dialogue.mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
+from explainer.reading.gender import GenderEvidence
+from explainer.reading.person_mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
 from explainer.text import en, ko
 from explainer.text.names import is_time_noun
 
