@@ -27,7 +27,8 @@ from explainer.llm.base import (
     ReadingPacket,
 )
 from explainer.llm.prompts import clock
-from explainer.reading.person_mentions import KnownName, NameTable, person_mentions
+from explainer.reading.names import NameTable
+from explainer.reading.person_mentions import KnownName, person_mentions
 from explainer.text import en, ko
 from graph.stores import Row
 

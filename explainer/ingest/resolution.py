@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explainer.reading.gender import is_pet_form
+from explainer.reading.names import NameIndex
 from explainer.text.names import (
-    NameIndex,
     adds_surname,
     cuts_short,
     fullness,

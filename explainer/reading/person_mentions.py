@@ -7,13 +7,14 @@ Only *finding* happens here; which person a mention is belongs to `resolver`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from explainer.reading.names import NameTable
 from explainer.text import en, ko
-from explainer.text.names import name_key, name_keys, strip_particles
+from explainer.text.names import strip_particles
 
 MentionKind = Literal["first", "second", "third", "name", "description"]
 Gender = Literal["m", "f"]
@@ -71,33 +72,6 @@ _KO_VOCATIVE_ENDINGS = ("아", "야")
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(start < e and s < end for s, e in taken)
-
-
-class NameTable:
-    """The names of known people, looked up by every key of a name (Ross Geller → ross, geller)."""
-
-    def __init__(self, people: Iterable[KnownName]) -> None:
-        self._by_key: dict[str, KnownName] = {}
-        people = sorted(people, key=lambda p: -p.salience)  # a shared key goes to the most salient
-        for person in people:
-            for key in name_keys(person.name):
-                self._by_key.setdefault(key, person)
-        for person in people:  # an alias after every own name: Rach never takes Rachel's key
-            for alias in person.aliases:
-                self._by_key.setdefault(name_key(alias), person)
-
-    def find(self, surface: str) -> KnownName | None:
-        return self._by_key.get(name_key(surface)) if surface else None
-
-    def clipped(self, surface: str) -> KnownName | None:
-        """A first name cut short ("Rach", "Mon", "Phoebs"): the one person whose name it begins."""
-        key = name_key(surface)
-        if len(key) < 3:
-            return None
-        stems = {key, key[:-1]} if key.endswith("s") and len(key) > 3 else {key}
-        found = {p.entity_id: p for k, p in self._by_key.items() if len(k) > len(key) - 1
-                 and any(k.startswith(stem) and k != stem for stem in stems)}
-        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def person_mentions(text: str, language: str, names: NameTable, *, descriptions: bool = False) -> list[PersonMention]:

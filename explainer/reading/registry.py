@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from explainer.reading.mentions import Mention
 from explainer.reading.models import EntityType, KnownEntity, PersonCandidate
-from explainer.text.names import NameIndex, fullness, is_hangul_word, name_key
+from explainer.reading.names import NameIndex
+from explainer.text.names import fullness, is_hangul_word, name_key
 
 # Seconds after which an entity's recency has halved (on the series-wide clock).
 RECENCY_HALF_LIFE = 300.0

@@ -43,7 +43,8 @@ from explainer.reading.calibration import (
     CALIBRATION,
 )
 from explainer.reading.gender import GenderEvidence
-from explainer.reading.person_mentions import KnownName, MentionKind, NameTable, PersonMention, person_mentions
+from explainer.reading.names import NameTable
+from explainer.reading.person_mentions import KnownName, MentionKind, PersonMention, person_mentions
 from explainer.text import en, ko
 from explainer.text.names import is_time_noun
 

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
 from explainer.text import en, ko
 from explainer.text.ko import HONORIFICS, NON_PERSON_ENDINGS, TITLES
 
 Language = Literal["ko", "en"]
-_Id = TypeVar("_Id", int, str)
 
 _HANGUL_FIRST = 0xAC00
 _HANGUL_LAST = 0xD7A3
@@ -364,52 +363,6 @@ def adds_surname(full: str, short: str) -> bool:
     full, short = full.replace(" ", ""), short.replace(" ", "")
     return is_hangul_word(short) and len(full) > len(short) and full.endswith(short) \
         and full[: len(full) - len(short)] in ko.SURNAMES
-
-
-class NameIndex(Generic[_Id]):
-    """The one name matcher: which entities a mention names, shared by the offline analysis (one
-    batch) and the series-wide entity resolution.
-
-    A mention of primary key p (`name_key`) and keys K (`name_keys`) names an entity when
-    - p is the key of the entity's name or of one of its aliases (exact: 미소 씨 → an entity
-      with alias 미소);
-    - p is among the entity's keys: the mention is part of its name (미소 → 한미소, Jane → Jane
-      Doe);
-    - the key of the entity's name or alias is in K and the entity has no full name yet: the
-      mention is a fuller name of it (한미소 → an earlier 미소). Two full names never match
-      (한미소 is not 김미소, Elias Crane is not Silas Crane), and a title-name (김비서) names a
-      person only through an alias that evidence gave it.
-    """
-
-    def __init__(self) -> None:
-        self._by_key: dict[str, set[_Id]] = {}  # every key of every name and alias
-        self._by_primary: dict[str, set[_Id]] = {}  # the key of each name and alias
-        self._full: dict[_Id, bool] = {}
-
-    def add(self, ident: _Id, name: str, *, canonical: bool = False) -> None:
-        """Index one name (`canonical`: the entity's display name, which decides fullness)."""
-        primary = name_key(name)
-        if canonical or ident not in self._full:
-            self._full[ident] = fullness(name) >= 3
-        if not primary:
-            return
-        self._by_primary.setdefault(primary, set()).add(ident)
-        for key in name_keys(name):
-            self._by_key.setdefault(key, set()).add(ident)
-
-    def is_known(self, key: str) -> bool:
-        return key in self._by_key or key in self._by_primary
-
-    def matches(self, name: str) -> list[tuple[_Id, bool]]:
-        """(entity, exact) for every entity `name` names, exact matches first."""
-        primary = name_key(name)
-        if not primary:
-            return []
-        exact = set(self._by_primary.get(primary, ()))
-        found = exact | self._by_key.get(primary, set())
-        for key in name_keys(name) - {primary}:
-            found |= {i for i in self._by_primary.get(key, ()) if not self._full.get(i, False)}
-        return sorted(((i, i in exact) for i in found), key=lambda pair: not pair[1])
 
 
 def is_particle(word: str) -> bool:

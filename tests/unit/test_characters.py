@@ -8,8 +8,9 @@ from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, KnownEntity, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
+from explainer.reading.names import NameIndex
 from explainer.text import en, ko
-from explainer.text.names import NameIndex, fullness, is_person_label, normalise_name, title_of
+from explainer.text.names import fullness, is_person_label, normalise_name, title_of
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,8 @@ from explainer.llm.base import (
     SegmentInput,
     previous_lines_of,
 )
-from explainer.reading.person_mentions import NameTable, person_mentions
+from explainer.reading.names import NameTable
+from explainer.reading.person_mentions import person_mentions
 
 NOBODY = NameTable([])
 KOREAN_PERSON_EXPRESSIONS = [
