@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from explainer.reading.gender import is_pet_form
+from explainer.reading.lang import LanguageRules, rules_for
 from explainer.reading.mentions import (
     Mention,
     Token,
     capitalised_words,
     clean_line,
-    english_mentions,
-    english_tokens,
-    korean_mentions,
     split_speaker_label,
 )
 from explainer.reading.models import (
@@ -114,11 +112,12 @@ class _BatchAnalyser:
         self.registry = Registry(context.known_entities, context.candidates)
         self.lines = _prepare_lines(batch, self.registry)
         self.language: Language = detect_language(" ".join(line.text for line in self.lines[:200]))
+        self.rules = rules_for(self.language)
         # speakers are characters for sure, wherever the batch names them
         self.speakers = {name_key(line.speaker) for line in self.lines
                          if line.speaker and is_person_label(line.speaker)}
         self.elsewhere: set[str] = set()
-        if self.language == "ko":
+        if self.rules.morphemes:
             for line, tokens in zip(self.lines, tokenize([line.text for line in self.lines]), strict=True):
                 line.tokens = tokens
         else:
@@ -148,7 +147,7 @@ class _BatchAnalyser:
             for a, b in combinations(sorted(people), 2):
                 self.relations[(a, b, "co_appearance")] += 1
         return BatchAnalysis(
-            segments=[_segment_facts(index, stats, registry, self.language) for index, stats in self.stats.items()],
+            segments=[_segment_facts(index, stats, registry, self.rules) for index, stats in self.stats.items()],
             entities=_entities(registry),
             references=self._person_references([
                 FoundReference(segment=r.segment, expression=r.expression, at=r.at,
@@ -184,12 +183,8 @@ class _BatchAnalyser:
     def _read(self, line: _Line) -> None:
         registry = self.registry
         at = self.context.clock_offset + line.start
-        if line.lyric:
-            mentions = []  # a song's 그 사람 / "he" is nobody of the scene, its names no evidence
-        elif self.language == "ko":
-            mentions = korean_mentions(line.text, line.tokens, self.is_known)
-        else:
-            mentions = english_mentions(line.text, self.is_known, self.elsewhere)
+        # a song's 그 사람 / "he" is nobody of the scene, its names no evidence
+        mentions = [] if line.lyric else self.rules.mentions(line.text, line.tokens, self.is_known, self.elsewhere)
         speaker = None
         if line.speaker and is_person_label(line.speaker):
             speaker = registry.mention(Mention(line.speaker, "character", 0, 0, evidence=("speaker",)),
@@ -217,7 +212,7 @@ class _BatchAnalyser:
                 kind = _relation_kind(mention.title)  # 민준 오빠 said by 미소: family
                 if kind is not None:
                     self.relations[_pair(speaker.id, entity.id, kind)] += 1
-        for source, target, kind in _relation_patterns(line.text, self.language, speaker, registry):
+        for source, target, kind in _relation_patterns(line.text, self.rules, speaker, registry):
             self.relations[_pair(source.id, target.id, kind)] += 1
 
         segment = self.stats[line.segment]
@@ -226,15 +221,14 @@ class _BatchAnalyser:
         self.vocatives = [(line, e) for m, e in zip(mentions_found, found_mentioned, strict=True)
                           if m.vocative and e.type == "character"]
         segment.firsts += len({e.id for e in found if not e.known and e.first_line == line.ordinal})
-        _count_line(segment, line, self.language)
+        _count_line(segment, line, self.rules)
 
     def _resolve_references(self, line: _Line, mentions: list[Mention], at: float) -> None:
         """Places, moments and things; a person's expression only counts for the segment's facts
         (the dialogue resolver decides who it is, see `_person_references`)."""
         registry = self.registry
         named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
-        patterns = _KO_REFERENCE_PATTERNS if self.language == "ko" else _EN_REFERENCE_PATTERNS
-        for span in _spans_from(line.text, patterns):
+        for span in _spans_from(line.text, self.rules.reference_patterns):
             if span.kind in ("person", "event_person"):
                 self.stats[line.segment].references += 1
                 continue
@@ -268,45 +262,16 @@ def _prepare_lines(batch: list[SegmentInput], registry: Registry) -> list[_Line]
     return lines
 
 
-def _count_line(segment: _SegmentStats, line: _Line, language: Language) -> None:
+def _count_line(segment: _SegmentStats, line: _Line, rules: LanguageRules) -> None:
     segment.lines += 1
     segment.marks += line.text.count("?") + line.text.count("!")
-    if language == "ko":
-        segment.length += len(line.text.replace(" ", ""))
-        segment.words.extend(t.form for t in line.tokens
-                             if t.tag in ("NNG", "NNP") and len(t.form) >= 2
-                             and t.form not in ko.STOP_NOUNS and t.form not in _TITLE_WORDS)
-    else:
-        tokens = english_tokens(line.text)
-        segment.length += sum(1 for t in tokens if t[0][0].isalpha())
-        for token, _, _, at_start in tokens:
-            word = token.lower()
-            if not token[0].isalpha() or (token[0].isupper() and not at_start):
-                continue
-            if len(word) < 4 or word in en.STOPWORDS or word in en.COMMON_WORDS or "'" in word \
-                    or "’" in word or word.endswith("ly"):
-                continue
-            if word.endswith(("ed", "ing")) and word not in en.EVENT_WORDS and word not in en.PLACE_NOUNS:
-                continue
-            if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
-                word = word[:-1]
-            segment.words.append(word)
+    length, words = rules.line_words(line.text, line.tokens)
+    segment.length += length
+    segment.words.extend(words)
 
 
 # --- references ------------------------------------------------------------------------------
 
-_KO_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person", re.compile(rf"(?<![가-힣])(?:{ko.PERSON_REFS})")),
-    ("place", re.compile(rf"(?<![가-힣])(?:{ko.PLACE_REFS})")),
-    ("event", re.compile(rf"(?<![가-힣])(?:{ko.EVENT_REFS})")),
-    ("object", re.compile(rf"(?<![가-힣])(?:{ko.OBJECT_REFS})")),
-)
-_EN_REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("person", re.compile(en.PERSON_REFS, re.IGNORECASE)),
-    ("place", re.compile(en.PLACE_REFS, re.IGNORECASE)),
-    ("event", re.compile(en.EVENT_REFS, re.IGNORECASE)),
-    ("object", re.compile(en.OBJECT_REFS, re.IGNORECASE)),
-)
 _GREETING_THERE = re.compile(r"\b(?:hi|hey|hello)\s+$", re.IGNORECASE)
 
 
@@ -496,20 +461,11 @@ def _pair(a: int, b: int, kind: str) -> tuple[int, int, str]:
     return (min(a, b), max(a, b), kind)
 
 
-_KO_RELATION_WORDS = "|".join(sorted(ko.FAMILY_WORDS | ko.WORK_WORDS, key=lambda w: (-len(w), w)))
-_EN_RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
-_KO_OF = re.compile(rf"([가-힣]{{2,5}})의\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
-_KO_MY = re.compile(rf"(?<![가-힣])(?:우리|내|제)\s+({_KO_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
-_EN_OF = re.compile(rf"\b([A-Z][a-z]+)['’]s\s+({_EN_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
-_EN_MY = re.compile(rf"\b(?i:my|our)\s+({_EN_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
-
-
-def _relation_patterns(text: str, language: Language, speaker: WorkingEntity | None,
+def _relation_patterns(text: str, rules: LanguageRules, speaker: WorkingEntity | None,
                        registry: Registry) -> list[tuple[WorkingEntity, WorkingEntity, str]]:
     """미소의 오빠 민준 / 우리 오빠 민준 (said by 미소) / Jane's brother Tom / my boss Kim."""
     found: list[tuple[WorkingEntity, WorkingEntity, str]] = []
-    of_pattern, my_pattern = (_KO_OF, _KO_MY) if language == "ko" else (_EN_OF, _EN_MY)
-    for match in of_pattern.finditer(text):
+    for match in rules.relation_of.finditer(text):
         source = registry.find(normalise_name(match.group(1)), "character")
         target = registry.find(normalise_name(match.group(3)), "character")
         kind = _relation_kind(match.group(2))
@@ -519,7 +475,7 @@ def _relation_patterns(text: str, language: Language, speaker: WorkingEntity | N
             registry.add_evidence(source, "kin")  # 미소의 동생 지은: both are people
             registry.add_evidence(target, "kin")
     if speaker is not None:
-        for match in my_pattern.finditer(text):
+        for match in rules.relation_my.finditer(text):
             target = registry.find(normalise_name(match.group(2)), "character")
             kind = _relation_kind(match.group(1))
             if target and kind and target.id != speaker.id:
@@ -576,7 +532,7 @@ def _entities(registry: Registry) -> list[FoundEntity]:
         for e in chosen]
 
 
-def _segment_facts(index: int, stats: _SegmentStats, registry: Registry, language: Language) -> SegmentFacts:
+def _segment_facts(index: int, stats: _SegmentStats, registry: Registry, rules: LanguageRules) -> SegmentFacts:
     if stats.lines == 0:
         return SegmentFacts(index=index, topics=[], complexity=1, importance=1)
     names: set[str] = set()
@@ -590,9 +546,9 @@ def _segment_facts(index: int, stats: _SegmentStats, registry: Registry, languag
     topics = sorted(counts, key=lambda w: (-counts[w], first_at[w]))[:5]
 
     per_line = stats.length / stats.lines
-    long_words = sum(1 for w in words if len(w) >= (3 if language == "ko" else 8))
+    long_words = sum(1 for w in words if len(w) >= rules.long_word)
     rarity = long_words / len(words) if words else 0.0
-    length_score = min(3.0, per_line / (12.0 if language == "ko" else 5.0))
+    length_score = min(3.0, per_line / rules.line_length_unit)
     complexity = (1.0 + length_score + min(2.0, 4.0 * rarity)
                   + min(2.0, 0.4 * len(stats.entities)) + min(2.0, 0.5 * stats.references))
 

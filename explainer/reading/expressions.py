@@ -7,15 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from explainer.text import en, ko
+from explainer.reading.lang import rules_for
 
 Kind = Literal["character", "location", "event", "object"]
-
-_KO = ko.REFERRING_EXPRESSIONS
-_EN = en.REFERRING_EXPRESSIONS
-_KO_PATTERN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, *_) in enumerate(_KO)))
-_EN_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, *_) in enumerate(_EN)) + r")\b",
-                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +21,11 @@ class Expression:
 
 def find_expressions(text: str, language: str) -> list[Expression]:
     """Referring expressions in order of appearance, one per kind (the first of each kind)."""
-    pattern, table, prefix = (_KO_PATTERN, _KO, "k") if language.startswith("ko") else (_EN_PATTERN, _EN, "e")
+    rules = rules_for(language)
     found: dict[Kind, Expression] = {}
-    for match in pattern.finditer(text):
+    for match in rules.referring_pattern.finditer(text):
         group = match.lastgroup or ""
-        kind = cast(Kind, table[int(group.removeprefix(prefix))][1])
+        kind = cast(Kind, rules.referring_kinds[int(group.removeprefix("x"))])
         if kind not in found:
             found[kind] = Expression(text=match.group(0), kind=kind, position=match.start())
     return sorted(found.values(), key=lambda e: e.position)

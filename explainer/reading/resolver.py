@@ -43,10 +43,10 @@ from explainer.reading.calibration import (
     CALIBRATION,
 )
 from explainer.reading.gender import GenderEvidence
+from explainer.reading.lang import LanguageRules, rules_for
 from explainer.reading.names import NameTable
 from explainer.reading.person_mentions import KnownName, MentionKind, PersonMention, person_mentions
-from explainer.text import en, ko
-from explainer.text.names import is_time_noun
+from explainer.text import en
 
 # a gap this long between two lines starts a new scene
 SCENE_GAP_SECONDS = 20.0
@@ -161,7 +161,8 @@ class Dialogue:
     """The state of one conversation as a viewer follows it, line by line."""
 
     def __init__(self, language: str, people: Iterable[KnownName] = ()) -> None:
-        self.language = "ko" if language.startswith("ko") else "en"
+        self.rules = rules_for(language)
+        self.language = self.rules.code
         self.people: dict[str, KnownName] = {}
         self.gender = GenderEvidence()
         self._turns: list[_Turn] = []
@@ -172,7 +173,7 @@ class Dialogue:
     # --- people ------------------------------------------------------------------------------
 
     def add_person(self, person: KnownName) -> None:
-        if self.language == "ko" and is_time_noun(person.name):
+        if self.rules.names_a_day(person.name):
             return  # 생일날, 그날: a day stored as a character is nobody to refer to
         if person.entity_id not in self.people:
             self.people[person.entity_id] = person
@@ -216,9 +217,8 @@ class Dialogue:
         resolutions: list[Resolution] = []
         for mention in mentions:
             known = _stored_for(stored, mention)
-            # Korean only: on Friends dev e21 the English sentence rule cost precision
-            turn.named_later = _named_later(mention, mentions) if self.language == "ko" else frozenset()
-            renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.language,
+            turn.named_later = _named_later(mention, mentions) if self.rules.echo_questions else frozenset()
+            renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.rules,
                                speaker)
             if renamed is not None and not (mention.gender and self.gender.rules_out(renamed.entity_id or "",
                                                                                      mention.gender)):
@@ -244,34 +244,17 @@ class Dialogue:
     def _learn_from_address(self, text: str, speaker: str | None, addressee: str | None) -> None:
         """오빠 said by her: she is a woman and he a man; "Yes, sir": a man is addressed."""
         words = {w.strip(".,!?~").lower() for w in text.split()}
-        if self.language == "ko":
-            stems = {w.rstrip("야아") for w in words} | words
-            if speaker is not None:
-                if stems & ko.SAID_BY_FEMALE:
-                    self.gender.vote(speaker, "f", 0.5)
-                if stems & ko.SAID_BY_MALE:
-                    self.gender.vote(speaker, "m", 0.5)
-            if addressee is not None:
-                for stem in stems & set(ko.PERSON_NOUNS):
-                    gender = ko.PERSON_NOUNS[stem]
-                    self.gender.vote(addressee, "m" if gender == "m" else "f" if gender == "f" else None, 0.5)
-        elif addressee is not None:
-            if words & en.ADDRESS_MALE:
-                self.gender.vote(addressee, "m", 0.3)
-            if words & en.ADDRESS_FEMALE:
-                self.gender.vote(addressee, "f", 0.3)
+        self.rules.learn_from_address(words, speaker, addressee, self.gender.vote)
 
     def _quoted_names(self, text: str, mentions: list[PersonMention]) -> list[PersonMention]:
         """Korean names glued to a quotative or copula the particle rules do not take off
         (진영서라니, 민우래): found here for a renaming only, never as mentions of their own."""
-        if self.language != "ko":
-            return []
         found = []
         for match in re.finditer(r"[가-힣]+", text):
             word, start = match.group(0), match.start()
             if any(m.start <= start < m.end for m in mentions):
                 continue
-            for ending in ko.RENAMING_ENDINGS:
+            for ending in self.rules.renaming_endings:
                 known = self.names.find(word[:-len(ending)]) if word.endswith(ending) and len(word) > len(ending) \
                     else None
                 if known is not None:
@@ -285,14 +268,13 @@ class Dialogue:
         (미소야 — 네?). Never by default: without such evidence the speaker stays unknown."""
         for mention in mentions:
             if mention.kind == "name" and mention.entity_id is not None and \
-                    _introduces_self(text, mention, self.language):
+                    self.rules.introduces_self(text, mention):
                 return mention.entity_id, "introduces themselves in this line"
         last = self._turns[-1] if self._turns else None
         if last is not None and last.called is not None and last.called != last.speaker \
                 and start - last.end <= ANSWER_WITHIN_SECONDS:
             words = re.findall(r"[\w'’-]+", text.lower())
-            answers = ko.ANSWER_WORDS if self.language == "ko" else en.ANSWER_WORDS
-            if words and words[0] in answers:
+            if words and words[0] in self.rules.answer_words:
                 return last.called, f"answers when {self.name(last.called)} is called by name"
         return None, ""
 
@@ -390,7 +372,7 @@ class Dialogue:
                       stored: Stored | None) -> list[Candidate]:
         mentioned: dict[str, tuple[int, float]] = {}
         bound_subject: str | None = None  # the subject of the clause an object pronoun is in
-        role = _role(turn.text, mention) if self.language == "en" else ""
+        role = _role(turn.text, mention) if self.rules.clause_roles else ""
         spoke: dict[str, int] = {}
         # how much the scene has been about each person: a topic outlasts a name said in passing
         topic: dict[str, float] = {}
@@ -498,39 +480,20 @@ def _role(text: str, mention: PersonMention) -> str:
     return "subject" if _CLAUSE_OPENERS.search(text[:mention.start]) else "object"
 
 
-def _introduces_self(text: str, mention: PersonMention, language: str) -> bool:
-    """"저는 한지훈입니다" / "나 민우야" / "I'm Ross." / "My name is Ann": the name is the speaker's."""
-    before = " ".join(text[:mention.start].lower().split())
-    if language == "ko":
-        closes = mention.text.endswith(ko.SELF_INTRODUCTION_ENDINGS) or \
-            text[mention.end:].strip().startswith(ko.SELF_INTRODUCTION_ENDINGS)
-        return closes and any(before == w or before.endswith((" " + w, "." + w, "," + w)) for w in ko.SELF_INTRODUCERS)
-    after = text[mention.end:]
-    opens = any(before == w or before.endswith((" " + w, "." + w, "," + w, "!" + w)) for w in en.SELF_INTRODUCERS)
-    return opens and bool(re.match(r"\s*(?:[.!,?]|$)", after))
-
-
-def _renamed(mention: PersonMention, mentions: list[PersonMention], text: str, language: str,
+def _renamed(mention: PersonMention, mentions: list[PersonMention], text: str, rules: LanguageRules,
              speaker: str | None) -> PersonMention | None:
     """The one name of the line that renames a description or pronoun of it: "그 사람 누군데?
     한지훈이라는 사람", "그 여자가 진영서라니", "강태무 그 인간", "a guy named Pete". A name merely said
     in the line is no renaming (걔? 민우한테 까이고: two people)."""
     if mention.kind not in ("third", "description") or mention.plural:
         return None
-    if language != "ko" and mention.kind == "third" and " " not in mention.text.strip():
-        return None  # a bare he/she is whoever the scene last talked about; recency reads it
+    if not rules.bare_pronoun_renamed and mention.kind == "third" and " " not in mention.text.strip():
+        return None
     found: list[PersonMention] = []
     for name in mentions:
         if name.kind != "name" or name.entity_id is None or name.vocative or name.entity_id == speaker:
             continue
-        if language == "ko":
-            after = text[name.end:name.end + 4]
-            renames = name.text.endswith(ko.RENAMING_ENDINGS) or after.startswith(ko.RENAMING_ENDINGS) or \
-                (name.end < mention.start and not text[name.end:mention.start].strip()
-                 and mention.text.startswith("그"))  # 강태무 그 인간: an apposition
-        else:
-            before = text[:name.start].lower().split()
-            renames = bool(before) and (before[-1] in en.NAME_INTRODUCERS or before[-2:] == ["name", "is"])
+        renames = rules.renames(text, name, mention)
         if renames:
             found.append(name)
     return found[0] if len({n.entity_id for n in found}) == 1 else None

@@ -1,0 +1,92 @@
+"""English rules of the reader (the words themselves are in `explainer.text.en`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from explainer.reading.mentions import english_mentions, english_tokens
+from explainer.text import en
+from explainer.text.names import Language
+
+if TYPE_CHECKING:
+    from explainer.reading.lang import Vote
+    from explainer.reading.mentions import IsKnown, Mention, Token
+    from explainer.reading.person_mentions import PersonMention
+
+_RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
+
+
+class EnglishRules:
+    code: Language = "en"
+
+    morphemes = False
+    reference_patterns: tuple[tuple[str, re.Pattern[str]], ...] = (
+        ("person", re.compile(en.PERSON_REFS, re.IGNORECASE)),
+        ("place", re.compile(en.PLACE_REFS, re.IGNORECASE)),
+        ("event", re.compile(en.EVENT_REFS, re.IGNORECASE)),
+        ("object", re.compile(en.OBJECT_REFS, re.IGNORECASE)),
+    )
+    relation_of = re.compile(rf"\b([A-Z][a-z]+)['’]s\s+({_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
+    relation_my = re.compile(rf"\b(?i:my|our)\s+({_RELATION_WORDS}),?\s+([A-Z][a-z]+)")
+    long_word = 8
+    line_length_unit = 5.0
+
+    referring_pattern = re.compile(
+        r"\b(?:" + "|".join(f"(?P<x{i}>{p})" for i, (p, *_) in enumerate(en.REFERRING_EXPRESSIONS)) + r")\b",
+        re.IGNORECASE)
+    referring_kinds: tuple[str, ...] = tuple(kind for _, kind, *_ in en.REFERRING_EXPRESSIONS)
+
+    answer_words: frozenset[str] = en.ANSWER_WORDS
+    echo_questions = False
+    clause_roles = True
+    # a bare he/she is whoever the scene last talked about; recency reads it
+    bare_pronoun_renamed = False
+    renaming_endings: tuple[str, ...] = ()
+
+    def mentions(self, text: str, tokens: list[Token], is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:  # noqa: ARG002 (the protocol's)
+        return english_mentions(text, is_known, elsewhere)
+
+    def line_words(self, text: str, tokens: list[Token]) -> tuple[int, list[str]]:  # noqa: ARG002 (the protocol's)
+        found = english_tokens(text)
+        words: list[str] = []
+        for token, _, _, at_start in found:
+            word = token.lower()
+            if not token[0].isalpha() or (token[0].isupper() and not at_start):
+                continue
+            if len(word) < 4 or word in en.STOPWORDS or word in en.COMMON_WORDS or "'" in word \
+                    or "’" in word or word.endswith("ly"):
+                continue
+            if word.endswith(("ed", "ing")) and word not in en.EVENT_WORDS and word not in en.PLACE_NOUNS:
+                continue
+            if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+                word = word[:-1]
+            words.append(word)
+        return sum(1 for t in found if t[0][0].isalpha()), words
+
+    def names_a_day(self, name: str) -> bool:  # noqa: ARG002 (the protocol's)
+        return False
+
+    def introduces_self(self, text: str, mention: PersonMention) -> bool:
+        """"I'm Ross." / "My name is Ann"."""
+        before = " ".join(text[:mention.start].lower().split())
+        after = text[mention.end:]
+        opens = any(before == w or before.endswith((" " + w, "." + w, "," + w, "!" + w)) for w in en.SELF_INTRODUCERS)
+        return opens and bool(re.match(r"\s*(?:[.!,?]|$)", after))
+
+    def renames(self, text: str, name: PersonMention, mention: PersonMention) -> bool:  # noqa: ARG002 (the protocol's)
+        """"a guy named Pete", "his name is Pete"."""
+        before = text[:name.start].lower().split()
+        return bool(before) and (before[-1] in en.NAME_INTRODUCERS or before[-2:] == ["name", "is"])
+
+    def learn_from_address(self, words: set[str], speaker: str | None, addressee: str | None,  # noqa: ARG002
+                           vote: Vote) -> None:
+        """"Yes, sir": a man is addressed."""
+        if addressee is not None:
+            if words & en.ADDRESS_MALE:
+                vote(addressee, "m", 0.3)
+            if words & en.ADDRESS_FEMALE:
+                vote(addressee, "f", 0.3)
+
+
+ENGLISH = EnglishRules()

@@ -1,0 +1,86 @@
+"""Korean rules of the reader (the words themselves are in `explainer.text.ko`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from explainer.reading.mentions import korean_mentions
+from explainer.text import ko
+from explainer.text.names import HONORIFICS, TITLES, Language, is_time_noun
+
+if TYPE_CHECKING:
+    from explainer.reading.lang import Vote
+    from explainer.reading.mentions import IsKnown, Mention, Token
+    from explainer.reading.person_mentions import PersonMention
+
+_TITLE_WORDS = frozenset(TITLES) | frozenset(HONORIFICS)
+_RELATION_WORDS = "|".join(sorted(ko.FAMILY_WORDS | ko.WORK_WORDS, key=lambda w: (-len(w), w)))
+
+
+class KoreanRules:
+    code: Language = "ko"
+
+    morphemes = True
+    reference_patterns: tuple[tuple[str, re.Pattern[str]], ...] = (
+        ("person", re.compile(rf"(?<![가-힣])(?:{ko.PERSON_REFS})")),
+        ("place", re.compile(rf"(?<![가-힣])(?:{ko.PLACE_REFS})")),
+        ("event", re.compile(rf"(?<![가-힣])(?:{ko.EVENT_REFS})")),
+        ("object", re.compile(rf"(?<![가-힣])(?:{ko.OBJECT_REFS})")),
+    )
+    relation_of = re.compile(rf"([가-힣]{{2,5}})의\s+({_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
+    relation_my = re.compile(rf"(?<![가-힣])(?:우리|내|제)\s+({_RELATION_WORDS})(?:님)?\s+([가-힣]{{2,6}})")
+    long_word = 3
+    line_length_unit = 12.0
+
+    referring_pattern = re.compile("|".join(f"(?P<x{i}>{p})" for i, (p, *_) in enumerate(ko.REFERRING_EXPRESSIONS)))
+    referring_kinds: tuple[str, ...] = tuple(kind for _, kind, *_ in ko.REFERRING_EXPRESSIONS)
+
+    answer_words: frozenset[str] = ko.ANSWER_WORDS
+    # on Friends dev e21 the English form of this rule cost precision: Korean only
+    echo_questions = True
+    clause_roles = False
+    bare_pronoun_renamed = True
+    renaming_endings: tuple[str, ...] = ko.RENAMING_ENDINGS
+
+    def mentions(self, text: str, tokens: list[Token], is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:  # noqa: ARG002 (the protocol's)
+        return korean_mentions(text, tokens, is_known)
+
+    def line_words(self, text: str, tokens: list[Token]) -> tuple[int, list[str]]:
+        words = [t.form for t in tokens if t.tag in ("NNG", "NNP") and len(t.form) >= 2
+                 and t.form not in ko.STOP_NOUNS and t.form not in _TITLE_WORDS]
+        return len(text.replace(" ", "")), words
+
+    def names_a_day(self, name: str) -> bool:
+        return is_time_noun(name)
+
+    def introduces_self(self, text: str, mention: PersonMention) -> bool:
+        """"저는 한지훈입니다" / "나 민우야"."""
+        before = " ".join(text[:mention.start].lower().split())
+        closes = mention.text.endswith(ko.SELF_INTRODUCTION_ENDINGS) or \
+            text[mention.end:].strip().startswith(ko.SELF_INTRODUCTION_ENDINGS)
+        return closes and any(before == w or before.endswith((" " + w, "." + w, "," + w)) for w in ko.SELF_INTRODUCERS)
+
+    def renames(self, text: str, name: PersonMention, mention: PersonMention) -> bool:
+        """한지훈이라는 사람, 그 여자가 진영서라니, 강태무 그 인간 (an apposition)."""
+        after = text[name.end:name.end + 4]
+        return name.text.endswith(ko.RENAMING_ENDINGS) or after.startswith(ko.RENAMING_ENDINGS) or \
+            (name.end < mention.start and not text[name.end:mention.start].strip()
+             and mention.text.startswith("그"))
+
+    def learn_from_address(self, words: set[str], speaker: str | None, addressee: str | None,
+                           vote: Vote) -> None:
+        """오빠 said by her: she is a woman and he a man."""
+        stems = {w.rstrip("야아") for w in words} | words
+        if speaker is not None:
+            if stems & ko.SAID_BY_FEMALE:
+                vote(speaker, "f", 0.5)
+            if stems & ko.SAID_BY_MALE:
+                vote(speaker, "m", 0.5)
+        if addressee is not None:
+            for stem in stems & set(ko.PERSON_NOUNS):
+                gender = ko.PERSON_NOUNS[stem]
+                vote(addressee, "m" if gender == "m" else "f" if gender == "f" else None, 0.5)
+
+
+KOREAN = KoreanRules()
