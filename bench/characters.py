@@ -59,6 +59,9 @@ CAST: dict[str, set[str]] = {
         # the forms the neighbours call the fathers by (성동일, 김성균, 최무성) and 동룡's nickname
         # (도룡뇽, 도룡이); they were listed under business_proposal by mistake before
         "성사장", "김사장", "최서방", "도룡뇽", "도룡",
+        # people the captions introduce by name, on no public cast (e01: "영철이라고 그 아들 석진이";
+        # references-dev.tsv names 석진 as the referent of 그 아들)
+        "영철", "석진",
     },
     "spring-notebook": {  # the demo (seeds/demo/STORY.md)
         "한미소", "미소", "강태호", "태호", "강팀장", "김수진", "수진", "김비서", "박준호", "준호", "서도윤", "도윤",

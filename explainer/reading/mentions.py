@@ -289,15 +289,15 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
                 mentions.append(mention)
                 used.add(i)
                 continue
-        vocative = _vocative(word, i, is_known)
-        if vocative is not None:
-            mentions.append(vocative)
-            used.add(i)
-            continue
-        introduced = _introduced_name(words, i, is_known)
+        introduced = _introduced_name(words, i, is_known) or _apposed_name(words, i, is_known)
         if introduced is not None:
             mentions.append(Mention(introduced, "character", word.core_start, word.core_start + len(introduced),
                                     evidence=("bare", "named")))
+            used.add(i)
+            continue
+        vocative = _vocative(word, i, is_known)
+        if vocative is not None:
+            mentions.append(vocative)
             used.add(i)
             continue
         proper = _nnp_run(word)
@@ -338,28 +338,92 @@ def _introduced_name(words: list[_Word], index: int, is_known: IsKnown) -> str |
         return None
     stem, ending = match.group("stem"), match.group("ending")
     following = index + 1
-    if ending == "라고":
-        if following >= len(words) or words[following].core not in ko.NAMING_VERBS or words[following].trailing:
+    if ending == "라고" and following < len(words) and words[following].core in ko.NAMING_VERBS \
+            and not words[following].trailing:
+        following += 1  # 한지훈이라고 하는 남자
+    elif ending == "라고":
+        following = -1  # 영철이라고 그 아들 석진이: the clause goes on to say who it is
+    if following < 0:
+        if not _person_noun_in_clause(words, index + 1):
             return None
-        following += 1
-    if following >= len(words):
-        return None
-    after = words[following]
-    head = after.tokens[0].form if after.tokens else strip_particles(after.core)
-    if head not in ko.NAMED_PERSON_NOUNS:
+    elif following >= len(words) or _head(words[following]) not in ko.NAMED_PERSON_NOUNS | ko.FAMILY_WORDS:
         return None
     # the copula 이 follows a consonant (한지훈이라는); after a vowel the 이 is the name's (지훈이라는
     # read as 지훈 + 이라는, 수이라는 as 수이 + 라는)
     name = stem[:-1] if stem.endswith("이") and final_consonant(stem[:-1]) > 0 else stem
-    if (not 2 <= len(name) <= 4 or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS or name in ko.STOP_NOUNS
-            or name in _TITLE_SET or name in _HONORIFIC_SET or name in ko.FAMILY_WORDS or name in ko.WORK_WORDS
-            or name in ko.PERSON_NOUNS or classify_korean(name) != "concept" or ko.is_language_name(name)):
-        return None
+    return name if _could_be_named(name, word, is_known) else None
+
+
+def _could_be_named(name: str, word: _Word, is_known: IsKnown) -> bool:
+    """`name` (the start of `word`) where a naming construction puts a name: not a title, kin,
+    role, place or common word. A single dictionary noun there says what someone is (배우라는
+    사람, 엄마라는 사람), so it is a name only when it is known, looks like a full name or is a
+    proper noun or a word the morphology does not know (it splits it: 덕/선, 석/진)."""
+    if (not 2 <= len(name) <= 4 or not is_hangul_word(name) or name in ko.NOT_NAMES or name in ko.ADDRESS_NOUNS
+            or name in ko.STOP_NOUNS or name in _TITLE_SET or name in _HONORIFIC_SET or name in ko.FAMILY_WORDS
+            or name in ko.WORK_WORDS or name in ko.PERSON_NOUNS or name in ko.NAMED_PERSON_NOUNS
+            or classify_korean(name) != "concept" or ko.is_language_name(name)):
+        return False
     own = [t for t in word.tokens if t.start < word.core_start + len(name)]
     dictionary_word = len(own) == 1 and own[0].tag == "NNG" and own[0].form == name
-    if dictionary_word and not is_known(name_key(name)) and given_name(name) is None:
+    return not (dictionary_word and not is_known(name_key(name)) and given_name(name) is None)
+
+
+def _head(word: _Word) -> str:
+    return word.tokens[0].form if word.tokens else strip_particles(word.core)
+
+
+def _person_noun_in_clause(words: list[_Word], start: int) -> bool:
+    """A person noun opening the clause that starts at `start`, alone or after a determiner
+    (영철이라고 그 아들, 민수라고 친구): a relative clause (박남정이라고 춤 잘 추는 애) may give a
+    nickname, a famous name the person is likened to, so it is left out."""
+    for k in range(start, min(len(words), start + 2)):
+        word = words[k]
+        if _head(word) in ko.NAMED_PERSON_NOUNS | ko.FAMILY_WORDS:
+            return k == start or _is_determiner(words[k - 1])
+        if word.trailing or not _is_determiner(word):
+            return False
+    return False
+
+
+def _is_determiner(word: _Word) -> bool:
+    return word.core in _DETERMINERS and not word.trailing
+
+
+_DETERMINERS = frozenset({"그", "저"})
+
+
+_NAME_PARTICLES = ("이", "가", "은", "는", "을", "를", "도", "한테", "이한테", "이가", "이는", "이도", "이를")
+
+
+def _apposed_name(words: list[_Word], index: int, is_known: IsKnown) -> str | None:
+    """A name put beside a person noun that says who it is: 그 아들 석진이 (his son 석진), 걔 이름이
+    석진이야 (her name is 석진)."""
+    if index < 1 or words[index - 1].trailing:
         return None
-    return name
+    word, before = words[index], words[index - 1]
+    if before.core in ("이름이", "이름은"):  # 이름이 석진이야
+        name = normalise_name(word.core)
+        copula = [t for t in word.tokens if t.start >= word.core_start + len(name)]
+        if not copula or copula[0].tag != "VCP" and copula[0].form not in ("야", "래", "예요", "라고"):
+            return None
+        return name if _could_be_named(name, word, is_known) else None
+    # 그 아들 석진이: a kin or person noun after a determiner, then a name with its particle
+    if index < 2 or not _is_determiner(words[index - 2]) \
+            or before.core not in ko.FAMILY_WORDS | ko.NAMED_PERSON_NOUNS:
+        return None
+    rest = [e for e in _NAME_PARTICLES if word.core.endswith(e)]
+    name = word.core[:-len(max(rest, key=len))] if rest else word.core
+    if rest and max(rest, key=len).startswith("이") and final_consonant(name) == 0:
+        return None  # 지수이가 is no name with a particle
+    # a compound of common nouns (그 언니 전과자가) says what someone is, not who; a word with an
+    # ending or a particle of its own (그 여자 때문에, 그 사람 마주칠) is no name at all
+    own = [t for t in word.tokens if t.start < word.core_start + len(name)]
+    common = bool(own) and all(t.tag.startswith(("NNG", "XS", "NNB")) for t in own)
+    grammatical = any(t.tag.startswith(("J", "E", "V", "XS", "NNB", "NP")) for t in own)
+    if word.trailing or grammatical or common and not is_known(name_key(name)):
+        return None
+    return name if _could_be_named(name, word, is_known) else None
 
 
 def _person_use(word: _Word, following: _Word | None) -> tuple[str, ...]:
