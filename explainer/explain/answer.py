@@ -22,6 +22,7 @@ from explainer.llm.base import (
     WikiSummary,
 )
 from explainer.text.names import excerpt
+from graph.repositories import explain as repo
 
 MAX_ENTITIES = 3
 # resolutions whose entity the answer is about
@@ -88,7 +89,11 @@ def _fallback_description(entity: EntityFacts, korean: bool) -> str:
 
 
 def _relations(plan: Plan, entity: EntityFacts) -> list[ExplainRelation]:
-    return [ExplainRelation(name=str(r["name"]), type=str(r["type"])) for r in plan.relations.get(entity.id, [])]
+    """Relations of an entity; co-appearance carries its count only where it was counted within
+    the bound (this episode's companions), never the series-wide weight."""
+    minutes = round(repo.COMPANION_SECONDS / 60)
+    return [ExplainRelation(name=str(r["name"]), type=str(r["type"]), scenes=int(r.get("count") or 0),
+                            minutes=minutes if r.get("count") else 0) for r in plan.relations.get(entity.id, [])]
 
 
 def _entity_type(value: str) -> EntityType:

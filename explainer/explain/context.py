@@ -439,14 +439,16 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
 
 
 def _merged_relations(earlier: list[Row], current: list[Row]) -> list[Row]:
-    """Typed relations first, then who the entity is seen with (earlier episodes, then this one)."""
+    """Typed relations first, then who the entity is seen with (earlier episodes, then this one;
+    someone of both keeps this episode's `count`, the only one counted within the bound)."""
     typed = [r for r in earlier if r["type"] != "co_appearance"]
     seen = {r["id"] for r in typed}
+    counted = {r["id"]: r for r in current}
     together = []
     for relation in [*(r for r in earlier if r["type"] == "co_appearance"), *current]:
         if relation["id"] not in seen:
             seen.add(relation["id"])
-            together.append(relation)
+            together.append(counted.get(relation["id"], relation))
     return typed + together
 
 

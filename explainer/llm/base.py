@@ -80,6 +80,10 @@ class ExplainResolution(BaseModel):
 class ExplainRelation(BaseModel):
     name: str
     type: str
+    # co-appearance counted within the bound: the scenes of this episode's last `minutes` minutes
+    # both were seen in (0: not counted, e.g. a series-wide weight that may reach past the bound)
+    scenes: int = 0
+    minutes: int = 0
 
 
 class ExplainEntity(BaseModel):

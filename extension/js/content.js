@@ -405,7 +405,7 @@ footer .vote[aria-pressed="true"] { opacity: 1; background: rgba(129, 140, 248, 
       const description = name ? "" : asText(resolution.description);
       const expression = asText(resolution.expression);
       if (!name && !expression) return null;
-      const word = confidenceWord(resolution.confidence, labels);
+      const word = name || description ? confidenceWord(resolution.confidence, labels) : Number.isFinite(Number(resolution.confidence ?? NaN)) ? labels.confidence.unsure : null;
       const evidence = asText(resolution.evidence);
       return h(
         doc,

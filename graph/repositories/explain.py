@@ -97,8 +97,8 @@ async def entity_facts(store: GraphStore, *, entity_ids: list[str], ordinal: int
 
 async def scene_companions(store: GraphStore, *, entity_ids: list[str], video_id: str, until: float,
                            limit: int = RELATIONS_PER_ENTITY) -> list[Row]:
-    """`[{id, companions: [{id, name, type}]}]`: who each entity was seen with in this episode
-    over the last COMPANION_SECONDS up to the bound."""
+    """`[{id, companions: [{id, name, type, count}]}]`: who each entity was seen with in this
+    episode over the last COMPANION_SECONDS up to the bound, and in how many segments."""
     if not entity_ids:
         return []
     return await store.read("explain_scene_companions", ids=entity_ids, videoId=video_id,

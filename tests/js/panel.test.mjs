@@ -62,6 +62,21 @@ test("someone never named shows as the answer's description", () => {
   assert.match(all("explain-resolution")[0].textContent, /“her” refers to the woman Ross met at the party/);
 });
 
+test("a confidence badge only on a mention that names or describes someone; one with no one is unsure", () => {
+  const { panel, all } = setup();
+  panel.showLoading(question);
+  panel.showAnswer({ explanation: { text: "이 대사의 ‘그 사람’이 누구인지는 지금까지 본 장면만으로는 알 수 없습니다.",
+    resolutions: [{ expression: "그 사람", offset: 3, entity: null, description: null, confidence: 0.7 },
+                  { expression: "걔", offset: 8, entity: { id: "e1", name: "서도윤" }, confidence: 0.7 }] } }, question);
+  const [nobody, someone] = all("explain-resolution").map((li) => li.textContent);
+  assert.equal(nobody, "“그 사람” · 확실하지 않음");
+  assert.doesNotMatch(nobody, /아마도/);
+  assert.match(someone, /서도윤 · 아마도/);
+  panel.showAnswer({ explanation: { text: "Who ‘him’ is cannot be told.",
+    resolutions: [{ expression: "him", offset: 7, entity: null, confidence: 0.65 }] } }, question);
+  assert.equal(all("explain-resolution")[0].textContent, "“him” · unsure");
+});
+
 test("a same-episode scene seeks; another episode's is named 'episode 1, 12:31'", () => {
   const { panel, all, seeks } = setup();
   panel.showLoading(question);

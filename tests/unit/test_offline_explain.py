@@ -34,7 +34,7 @@ def test_korean_explanation() -> None:
     assert "‘그 사람’은 이민준을 가리킵니다." in draft.text
     assert "1화 12:34에 처음 등장했고, 그때 한미소, 김비서와 함께 있었습니다." in draft.text
     assert "아마 장소 강남역을 가리키는 것 같습니다" in draft.text  # a middling confidence says so
-    assert "한미소와 가족 관계입니다" in draft.text
+    assert "앞선 화들에서 이민준은 한미소와 가족 관계로 나왔습니다." in draft.text
     assert "2화 1:02:05 미소가 민준을 다시 만난 장면" in draft.text
     assert "드라마의 등장인물이다." in draft.text
     assert [(r.episode, r.timestamp) for r in draft.references] == [(1, 754.0), (2, 3725.0)]
@@ -54,9 +54,10 @@ def test_english_explanation() -> None:
 def test_only_confident_resolutions_are_stated() -> None:
     context = ExplainContext(language="en", selected_text="he did it", resolutions=[
         {"expression": "he", "offset": 0, "name": "Tom", "type": "character", "confidence": 0.3},
-        {"expression": "it", "offset": 7, "name": "", "confidence": 0.0}])
+        {"expression": "it", "offset": 7, "name": "", "type": "object", "confidence": 0.0}])
     draft = compose_explanation(context)
-    assert "Tom" not in draft.text and "Nothing seen so far" in draft.text
+    assert "Tom" not in draft.text
+    assert draft.text == "From what has been seen so far, who ‘he’ is cannot be told."
     assert draft.references == []
     assert draft.sources == ["video_analysis"]
 

@@ -131,7 +131,9 @@ export function createPanel({ document: doc, strings, onSeek, referenceHref, onF
     const description = name ? "" : asText(resolution.description);
     const expression = asText(resolution.expression);
     if (!name && !expression) return null;
-    const word = confidenceWord(resolution.confidence, labels);
+    // a confidence badge belongs to a person named or described: a mention with no one is "unsure"
+    const word = name || description ? confidenceWord(resolution.confidence, labels)
+      : Number.isFinite(Number(resolution.confidence ?? NaN)) ? labels.confidence.unsure : null;
     const evidence = asText(resolution.evidence);
     return h(doc, "li", { testid: "explain-resolution" },
              expression ? h(doc, "span", { class: "expression", text: `“${expression}”` }) : null,
