@@ -10,8 +10,9 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   the line, else (the speaker known) the last other speaker, else whoever last spoke to them;
 - a third-person mention ("he", "the guy", 그 여자, 걔) is never the speaker nor the person spoken
   to (called by name, or the other one of a two-person exchange); never someone the dialogue's
-  evidence gives the other gender (pronouns that referred to them, titles, address terms; a
-  first-name lexicon agrees but never rules out alone), who is no rival either; and when its
+  evidence gives the other gender (pronouns that referred to them, titles, address terms, what a
+  line states them to be — "Sidney's a woman", 민우는 남자야; a first-name lexicon agrees but never
+  rules out alone), who is no rival either; and when its
   line renames it with a name (그 사람 누군데? 한지훈이라는 사람, 강태무 그 인간, "a guy named
   Pete"), it is that person;
 - then the people talked about in the scene are ranked: someone named within the last
@@ -19,7 +20,7 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   mention first, earlier in the same line included; having spoken recently counts less than
   having been talked about; the scene's topic outlasts a name said in passing; him/her as an
   object is not the subject of its clause, nor someone the line already called by the other
-  gender's pronoun;
+  gender's pronoun; a subject he/she keeps the subject of the speaker's last clause (English);
 - a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
 - a reference analysis stored for this very mention is strong evidence.
@@ -65,6 +66,11 @@ W_UNGROUNDED_RIVAL = 0.5
 W_TOPIC = 0.5
 # a non-reflexive object pronoun is not the subject of its own clause
 W_BOUND = -2.0
+# a subject pronoun keeps the subject of the speaker's previous clause ("Mr. Salty is a sailor, he's
+# got to be …"; the speaker's own line just before included): the centre of what they are saying
+W_SUBJECT_KEPT = 1.5
+# a gender the line states ("Sidney's a woman", 민우는 남자야) is sure evidence, over any name lexicon
+W_STATED_GENDER = 2.0
 # only names and confident resolutions make a topic, never the unsure ones a chain follows
 TOPIC_WEIGHT = 0.6
 # a stored reference analysis was unsure of is a hint, not evidence
@@ -214,6 +220,11 @@ class Dialogue:
         turn.addressee = addressees[0].entity_id if addressees else None
         turn.spoken_to = self._spoken_to(speaker, vocative, {m.entity_id for m in mentions
                                                              if m.kind == "name" and not m.vocative})
+        for mention in mentions:  # "Sidney's a woman": evidence before any pronoun of the line is read
+            stated = self.rules.stated_gender(text, mention) \
+                if mention.kind == "name" and mention.entity_id and not mention.vocative else None
+            if stated is not None and mention.entity_id is not None:
+                self.gender.vote(mention.entity_id, stated, W_STATED_GENDER)
         resolutions: list[Resolution] = []
         for mention in mentions:
             known = _stored_for(stored, mention)
@@ -386,6 +397,8 @@ class Dialogue:
                         not re.search(r"[.!?;]", turn.text[offset:mention.start]):
                     bound_subject = entity_id
                 topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
+        # the subject the speaker last put in a clause (this line, else their own line just before)
+        kept_subject = self._kept_subject(mention, turn, role) if self.rules.clause_roles else None
         for distance, past in enumerate(reversed(self._turns), start=1):
             for entity_id, _, weight in past.mentioned:
                 mentioned.setdefault(entity_id, (distance, weight))
@@ -419,6 +432,9 @@ class Dialogue:
                 reasons.append((W_SPOKE * DECAY ** (distance - 1), f"spoke {_ago(distance)}"))
             if entity_id == bound_subject:
                 score += W_BOUND  # "Ernie buries Bert and can't find him": him is not Ernie
+            if entity_id == kept_subject:
+                score += W_SUBJECT_KEPT
+                reasons.append((W_SUBJECT_KEPT, "the subject of the speaker's last clause"))
             if entity_id == turn.speaker:
                 score += W_SPEAKER
             elif entity_id == addressee:
@@ -451,6 +467,22 @@ class Dialogue:
         return scored
 
 
+
+    def _kept_subject(self, mention: PersonMention, turn: _Turn, role: str) -> str | None:
+        """The person the speaker last made the subject of a clause, when `mention` is a subject
+        itself: in this line before it, else (no person mentioned before it in this line) in the
+        speaker's own line just before. Only a name or a confident resolution is a subject kept."""
+        if role != "subject" or turn.speaker is None:
+            return None
+        before = [(offset, entity_id, weight) for entity_id, offset, weight in turn.mentioned if offset < mention.start]
+        if before:
+            offset, entity_id, weight = max(before)
+            return entity_id if turn.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT else None
+        last = self._turns[-1] if self._turns else None
+        if last is None or last.speaker != turn.speaker or not last.mentioned:
+            return None
+        entity_id, offset, weight = max(last.mentioned, key=lambda m: m[1])
+        return entity_id if last.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT else None
 
 
 _CLAUSE_OPENERS = re.compile(

@@ -3,6 +3,7 @@ place/event/object words, referring expressions)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -59,6 +60,10 @@ PERSON_NOUNS: dict[str, str | None] = {
     "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m", "grandmom": "f", "granny": "f",
     "fiancé": "m", "fiancée": "f", "ex": None, "twin": None, "mama": "f", "papa": "m", "pop": "m",
 }
+# "Sidney's a woman", "Pat is my sister": what the line states someone named to be (negation left out)
+GENDER_STATEMENT = re.compile(
+    r"^(?:['’]s|\s+(?:is|was))\s+(?:a|an|the|my|your|his|her|our|their|such\s+an?|really\s+an?)\s+"
+    r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b(?!['’-])", re.I)
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"my", "your", "his", "her", "our", "their", "the", "that",
                                                      "this"})
 

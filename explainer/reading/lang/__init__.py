@@ -71,6 +71,10 @@ class LanguageRules(Protocol):
         """Gender votes from how the line addresses someone (오빠 said by her, "Yes, sir")."""
         ...
 
+    def stated_gender(self, text: str, name: PersonMention) -> Gender | None:
+        """The gender the line states a named person to be ("Sidney's a woman", 민우는 남자야)."""
+        ...
+
 
 def rules_for(language: str) -> LanguageRules:
     """The rules of a language code ("ko", "ko-KR", "en", …); anything not Korean reads as English."""

@@ -12,7 +12,7 @@ from explainer.text.names import Language
 if TYPE_CHECKING:
     from explainer.reading.lang import Vote
     from explainer.reading.mentions import IsKnown, Mention, Token
-    from explainer.reading.person_mentions import PersonMention
+    from explainer.reading.person_mentions import Gender, PersonMention
 
 _RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
 
@@ -87,6 +87,13 @@ class EnglishRules:
                 vote(addressee, "m", 0.3)
             if words & en.ADDRESS_FEMALE:
                 vote(addressee, "f", 0.3)
+
+    def stated_gender(self, text: str, name: PersonMention) -> Gender | None:
+        """"Sidney's a woman", "Pat is my sister"; not "Pat isn't a woman" nor "a woman's name"."""
+        bare = re.sub(r"['’]s$", "", name.text)
+        match = en.GENDER_STATEMENT.match(text[name.start + len(bare):])
+        gender = en.PERSON_NOUNS.get(match.group("noun").lower()) if match else None
+        return "m" if gender == "m" else "f" if gender == "f" else None
 
 
 ENGLISH = EnglishRules()

@@ -12,9 +12,11 @@ from explainer.text.names import HONORIFICS, TITLES, Language, is_time_noun
 if TYPE_CHECKING:
     from explainer.reading.lang import Vote
     from explainer.reading.mentions import IsKnown, Mention, Token
-    from explainer.reading.person_mentions import PersonMention
+    from explainer.reading.person_mentions import Gender, PersonMention
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(HONORIFICS)
+_GENDERED_NOUNS = sorted(ko.GENDERED_NOUNS, key=lambda w: (-len(w), w))  # 여자애 before 여자
+_STATEMENT_PARTICLES = ("은", "는", "이", "가")
 _RELATION_WORDS = "|".join(sorted(ko.FAMILY_WORDS | ko.WORK_WORDS, key=lambda w: (-len(w), w)))
 
 
@@ -81,6 +83,17 @@ class KoreanRules:
             for stem in stems & set(ko.PERSON_NOUNS):
                 gender = ko.PERSON_NOUNS[stem]
                 vote(addressee, "m" if gender == "m" else "f" if gender == "f" else None, 0.5)
+
+    def stated_gender(self, text: str, name: PersonMention) -> Gender | None:
+        """민우는 남자야, 지수가 여자래: a gendered person noun closed by a copula right after the name."""
+        following = text[name.end:].split(maxsplit=1)
+        if not following or not name.text.endswith(_STATEMENT_PARTICLES):
+            return None
+        word = following[0].rstrip(".,!?~…")
+        for noun in _GENDERED_NOUNS:
+            if word.startswith(noun) and word[len(noun):].startswith(ko.STATEMENT_ENDINGS):
+                return "m" if ko.GENDERED_NOUNS[noun] == "m" else "f"
+        return None
 
 
 KOREAN = KoreanRules()

@@ -1,0 +1,65 @@
+"""Evidence a careful reader uses for he/she and 그 여자/그 남자, on short hand-written dialogues in
+both languages: a gender the line states ("Sidney's a woman", 민우는 남자야) and the subject the
+speaker keeps ("Pete is a sailor, he's got to be tough")."""
+
+from __future__ import annotations
+
+from explainer.reading.person_mentions import KnownName
+from explainer.reading.resolver import Dialogue
+from tests.unit.test_dialogue_constraints import of, said
+
+FRIENDS = [KnownName("joey", "Joey"), KnownName("monica", "Monica"), KnownName("sidney", "Sidney Marks"),
+           KnownName("frank", "Frank"), KnownName("pete", "Pete")]
+OFFICE = [KnownName("taeho", "강태호"), KnownName("miso", "한미소"), KnownName("minu", "민우"),
+          KnownName("jisu", "지수")]
+
+
+# --- a gender the line states --------------------------------------------------------------
+
+def test_a_woman_by_statement_is_she_whatever_her_name_suggests() -> None:
+    # Sidney reads as a man's name; the line says otherwise, and Frank, a man, is no rival
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("joey", "The peeper is Sidney Marks."), ("joey", "Frank told me. Sidney's a woman."),
+                               ("monica", "So she's a woman! So what?")])
+    assert of(last, "she").entity_id == "sidney"
+
+
+def test_a_negated_or_possessive_statement_states_nothing() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    for text in ("Sidney isn't a woman.", "Sidney's a woman's name.", "Sidney's girlfriend is here."):
+        name = next(m for m in dialogue.mentions(text) if m.kind == "name")
+        assert dialogue.rules.stated_gender(text, name) is None, text
+
+
+def test_a_man_by_statement_is_never_geu_yeoja() -> None:
+    # 민우 was named last; 민우는 남자야 rules him out of 그 여자
+    dialogue = Dialogue("ko", OFFICE)
+    *_, last = said(dialogue, [("taeho", "지수가 민우 만났대."), ("taeho", "민우는 남자야."),
+                               ("miso", "그 여자 어디 살아?")])
+    assert of(last, "그 여자").entity_id != "minu"
+    assert dialogue.gender.rules_out("minu", "f")
+
+
+def test_a_korean_statement_needs_the_copula() -> None:
+    dialogue = Dialogue("ko", OFFICE)
+    for text, gender in (("민우는 남자야.", "m"), ("지수가 여자래.", "f"), ("지수는 여자친구랑 왔어.", None),
+                         ("민우는 남자답게 굴어.", None)):
+        name = next(m for m in dialogue.mentions(text) if m.kind == "name")
+        assert dialogue.rules.stated_gender(text, name) == gender, text
+
+
+# --- the subject the speaker keeps -----------------------------------------------------------
+
+def test_he_keeps_the_subject_of_the_speakers_last_clause() -> None:
+    # Frank was named the line before, but Joey's sentence is about Pete: "he" continues it
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("monica", "Frank called Pete."),
+                               ("joey", "No way! Pete is a sailor, all right, he's got to be tough.")])
+    assert of(last, "he").entity_id == "pete"
+
+
+def test_an_object_him_keeps_no_subject() -> None:
+    # "Pete called Frank and thanked him": him is not the subject Pete
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("joey", "Pete called Frank and thanked him.")])
+    assert of(last, "him").entity_id != "pete"
