@@ -12,7 +12,8 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   to (called by name, or the other one of a two-person exchange); never someone the dialogue's
   evidence gives the other gender (pronouns that referred to them, titles, address terms, what a
   line states them to be — "Sidney's a woman", 민우는 남자야; a first-name lexicon agrees but never
-  rules out alone), who is no rival either; and when its
+  rules out alone), who is no rival either; a name after "fake"/가짜 is someone posing as that
+  person, who is neither resolved nor talked about; and when its
   line renames it with a name (그 사람 누군데? 한지훈이라는 사람, 강태무 그 인간, "a guy named
   Pete"), it is that person;
 - then the people talked about in the scene are ranked: someone named within the last
@@ -227,6 +228,10 @@ class Dialogue:
                 self.gender.vote(mention.entity_id, stated, W_STATED_GENDER)
         resolutions: list[Resolution] = []
         for mention in mentions:
+            if mention.kind == "name" and _impostor(text, mention, self.rules):
+                resolutions.append(Resolution(mention, None, 0.0,
+                                              f"someone posing as {self.name(mention.entity_id or '')}"))
+                continue  # nor does the line talk about the real one
             known = _stored_for(stored, mention)
             turn.named_later = _named_later(mention, mentions) if self.rules.echo_questions else frozenset()
             renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.rules,
@@ -529,6 +534,12 @@ def _renamed(mention: PersonMention, mentions: list[PersonMention], text: str, r
         if renames:
             found.append(name)
     return found[0] if len({n.entity_id for n in found}) == 1 else None
+
+
+def _impostor(text: str, mention: PersonMention, rules: LanguageRules) -> bool:
+    """The name is someone else's: "그 가짜 진영서", "Fake Monica" (a word before it says so)."""
+    before = re.findall(r"[\w'’-]+", text[:mention.start].lower())
+    return bool(before) and before[-1] in rules.impostor_words
 
 
 def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:

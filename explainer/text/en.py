@@ -60,7 +60,13 @@ PERSON_NOUNS: dict[str, str | None] = {
     "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m", "grandmom": "f", "granny": "f",
     "fiancé": "m", "fiancée": "f", "ex": None, "twin": None, "mama": "f", "papa": "m", "pop": "m",
 }
-# "Sidney's a woman", "Pat is my sister": what the line states someone named to be (negation left out)
+# Words before a name that make it someone else: "Fake Monica" (the one using her card)
+IMPOSTOR_WORDS: frozenset[str] = frozenset({"fake", "phony", "bogus"})
+
+# "Sidney's a woman": what the line states someone named to be (negation left out). Only nouns of a
+# person's sex: kin and role words are said in jest ("Monica's my dad").
+GENDER_NOUNS: dict[str, str] = {"woman": "f", "girl": "f", "lady": "f", "gal": "f", "man": "m", "guy": "m",
+                                "boy": "m", "dude": "m"}
 GENDER_STATEMENT = re.compile(
     r"^(?:['’]s|\s+(?:is|was))\s+(?:a|an|the|my|your|his|her|our|their|such\s+an?|really\s+an?)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b(?!['’-])", re.I)

@@ -266,12 +266,12 @@ WORK_WORDS: frozenset[str] = frozenset({
 
 MALE_WORDS: frozenset[str] = frozenset({"오빠", "형", "형님", "아빠", "아버지", "아들", "남편", "삼촌", "군"})
 
-# A person noun with a gender, said of someone named (민우는 남자야, 걔 이름이 … 여자래): what the
-# line states them to be.
-GENDERED_NOUNS: dict[str, str] = {
-    **{w: g for w, g in PERSON_NOUNS.items() if g is not None},
-    "여자": "f", "남자": "m", "여자애": "f", "남자애": "m", "총각": "m", "아들": "m", "딸": "f",
-}
+# Words before a name that make it someone else: 그 가짜 진영서 (the one posing as 진영서)
+IMPOSTOR_WORDS: frozenset[str] = frozenset({"가짜", "짝퉁"})
+
+# A noun of a person's sex, said of someone named (민우는 남자야, 지수가 여자래): what the line states
+# them to be. Kin and role words are left out: they are said in jest (형이 내 엄마야).
+GENDERED_NOUNS: dict[str, str] = {"여자": "f", "남자": "m", "여자애": "f", "남자애": "m", "총각": "m", "아가씨": "f"}
 # the copula or quotative that closes such a statement (남자야, 여자래, 여자라고, 남자였어)
 STATEMENT_ENDINGS: tuple[str, ...] = ("야", "이야", "예요", "이에요", "입니다", "이다", "래", "이래", "라고", "이라고",
                                       "였", "이었", "잖아", "이잖아", "지", "이지", "네", "이네", "거든", "이거든")

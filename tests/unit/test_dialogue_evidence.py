@@ -26,7 +26,8 @@ def test_a_woman_by_statement_is_she_whatever_her_name_suggests() -> None:
 
 def test_a_negated_or_possessive_statement_states_nothing() -> None:
     dialogue = Dialogue("en", FRIENDS)
-    for text in ("Sidney isn't a woman.", "Sidney's a woman's name.", "Sidney's girlfriend is here."):
+    for text in ("Sidney isn't a woman.", "Sidney's a woman's name.", "Sidney's girlfriend is here.",
+                 "Sidney's my dad."):  # a kin word said in jest
         name = next(m for m in dialogue.mentions(text) if m.kind == "name")
         assert dialogue.rules.stated_gender(text, name) is None, text
 
@@ -63,3 +64,22 @@ def test_an_object_him_keeps_no_subject() -> None:
     dialogue = Dialogue("en", FRIENDS)
     *_, last = said(dialogue, [("joey", "Pete called Frank and thanked him.")])
     assert of(last, "him").entity_id != "pete"
+
+
+# --- someone posing as a person -------------------------------------------------------------
+
+def test_the_fake_one_is_not_the_person_named() -> None:
+    # 그 가짜 진영서: the one who posed as 진영서; the line does not talk about 진영서 herself
+    people = [*OFFICE, KnownName("youngseo", "진영서")]
+    dialogue = Dialogue("ko", people)
+    first, last = said(dialogue, [("miso", "그 가짜 진영서 씨보다 다들 백만 배는 낫던데요?"),
+                                  ("taeho", "임팩트로 따지면 그분이 갑이었죠.")])
+    assert of(first, "진영서").entity_id is None
+    assert of(last, "그분").entity_id != "youngseo"
+
+
+def test_fake_monica_is_not_monica() -> None:
+    dialogue = Dialogue("en", FRIENDS)
+    [line] = said(dialogue, [("joey", "Fake Monica took her card again.")])
+    assert of(line, "Monica").entity_id is None
+    assert of(line, "her").entity_id != "monica"

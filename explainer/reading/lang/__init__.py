@@ -53,6 +53,7 @@ class LanguageRules(Protocol):
     clause_roles: bool  # subject / object of a pronoun's clause count
     bare_pronoun_renamed: bool  # a bare he/she may be renamed by a name in its line
     renaming_endings: tuple[str, ...]  # endings glued to a name that renames (진영서라니)
+    impostor_words: frozenset[str]  # before a name, someone else (그 가짜 진영서, "Fake Monica")
 
     def names_a_day(self, name: str) -> bool:
         """A stored "character" that is a day (생일날, 그날): nobody to refer to."""

@@ -43,6 +43,7 @@ class EnglishRules:
     # a bare he/she is whoever the scene last talked about; recency reads it
     bare_pronoun_renamed = False
     renaming_endings: tuple[str, ...] = ()
+    impostor_words: frozenset[str] = en.IMPOSTOR_WORDS
 
     def mentions(self, text: str, tokens: list[Token], is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:  # noqa: ARG002 (the protocol's)
         return english_mentions(text, is_known, elsewhere)
@@ -89,10 +90,10 @@ class EnglishRules:
                 vote(addressee, "f", 0.3)
 
     def stated_gender(self, text: str, name: PersonMention) -> Gender | None:
-        """"Sidney's a woman", "Pat is my sister"; not "Pat isn't a woman" nor "a woman's name"."""
+        """"Sidney's a woman", "Pat is a guy"; not "Pat isn't a woman", "a woman's name", "Monica's my dad"."""
         bare = re.sub(r"['’]s$", "", name.text)
         match = en.GENDER_STATEMENT.match(text[name.start + len(bare):])
-        gender = en.PERSON_NOUNS.get(match.group("noun").lower()) if match else None
+        gender = en.GENDER_NOUNS.get(match.group("noun").lower()) if match else None
         return "m" if gender == "m" else "f" if gender == "f" else None
 
 

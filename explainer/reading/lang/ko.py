@@ -44,6 +44,7 @@ class KoreanRules:
     clause_roles = False
     bare_pronoun_renamed = True
     renaming_endings: tuple[str, ...] = ko.RENAMING_ENDINGS
+    impostor_words: frozenset[str] = ko.IMPOSTOR_WORDS
 
     def mentions(self, text: str, tokens: list[Token], is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:  # noqa: ARG002 (the protocol's)
         return korean_mentions(text, tokens, is_known)
