@@ -20,7 +20,7 @@ MATCH (fs)<-[fm:MENTIONED_IN]-(e)
 WHERE fs.ordinal < $ordinal OR fm.firstAt <= $until
 OPTIONAL MATCH (fs)<-[om:MENTIONED_IN]-(o:Character)
 WHERE o.id <> e.id AND (fs.ordinal < $ordinal OR om.firstAt <= $until)
-WITH e, fv, fs, fm, collect(o.name) AS firstWith
+WITH e, fv, fs, fm, collect(CASE WHEN o IS NULL THEN null ELSE {id: o.id, name: o.name} END) AS firstWith
 OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(:Video)
 WHERE d.ordinal < $ordinal
 WITH e, fv, fs, fm, firstWith, d

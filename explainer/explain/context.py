@@ -93,7 +93,7 @@ class EntityFacts:
                    importance=float(row["importance"] or 0.0), first_video_id=row["firstVideoId"],
                    first_ordinal=int(row["firstOrdinal"]), first_season=row["firstSeason"],
                    first_episode=row["firstEpisode"], first_at=float(row["firstAt"]),
-                   first_with=[str(n) for n in row["firstWith"] or []],
+                   first_with=[str(m["name"]) for m in row["firstWith"] or [] if m and m.get("name")],
                    description=row["description"], sources=[dict(s) for s in row["sources"] or []])
 
 
@@ -400,13 +400,16 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
                              limit=PACKET_REFERENCES if reading else repo.NEAR_REFERENCES),
         repo.entities_named(store, text=" ".join(name_key(w) for w in selected_text.split()),
                             series_id=video.series_id, k=8),
-        repo.cast_before(store, series_id=video.series_id, ordinal=bound.ordinal, until=bound.until)
-        if reading else _nothing(),
+        # read on every miss: besides the reading packet's cast, it says by which name the viewer
+        # knows each person at the bound (a name first said later is a spoiler in any answer)
+        repo.cast_before(store, series_id=video.series_id, ordinal=bound.ordinal, until=bound.until),
         repo.previous_episode_lines(store, series_id=video.series_id, ordinal=bound.ordinal, limit=PACKET_LINES)
         if reading and bound.until < PACKET_SECONDS else _nothing(),
         repo.similar_segments(store, vector=vector, series_id=video.series_id, ordinal=bound.ordinal,
                               before=scene_start, k=SIMILAR_MOMENTS) if vector is not None else _nothing(),
         repo.echoed_lines(store, texts=probes, series_id=video.series_id, ordinal=bound.ordinal, before=scene_start))
+    heard = {str(r["id"]): str(r["name"]) for r in cast if r.get("name")}
+    _as_heard(known_rows, heard)
     refs = [r for r in window_refs if float(r["at"]) >= near_start][:repo.NEAR_REFERENCES]
     scene = [r for r in known_rows if r["sceneAt"] is not None]
     people = resolve_people(lines=replayed, scene=known_rows, refs=refs, selected_text=selected_text, selected=selected,
@@ -428,6 +431,12 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     fact_rows, companion_rows = await asyncio.gather(
         repo.entity_facts(store, entity_ids=candidates, ordinal=bound.ordinal, until=bound.until),
         repo.scene_companions(store, entity_ids=candidates, video_id=video.id, until=bound.until))
+    _as_heard(fact_rows, heard)
+    for row in fact_rows:
+        _as_heard(row.get("relations") or [], heard)
+        _as_heard(row.get("firstWith") or [], heard)
+    for row in companion_rows:
+        _as_heard(row.get("companions") or [], heard)
     seen = [r for r in fact_rows if bound.allows(int(r["firstOrdinal"]), float(r["firstAt"]))]
     context.facts = {r["id"]: EntityFacts.from_row(r) for r in seen}
     companions = {r["id"]: r["companions"] for r in companion_rows}
@@ -436,6 +445,13 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
     keys = _text_keys(selected_text)
     context.named = [e for e in context.named if e in context.facts and named_in(keys, context.facts[e].name)]
     return context
+
+
+def _as_heard(rows: list[Row], heard: dict[str, str]) -> None:
+    """Each person by the name the viewer has heard by the bound (`explain_cast`), in place."""
+    for row in rows:
+        if row and row.get("id") in heard:
+            row["name"] = heard[row["id"]]
 
 
 def _merged_relations(earlier: list[Row], current: list[Row]) -> list[Row]:
