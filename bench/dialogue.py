@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.app import create_app  # noqa: E402
 from bench.explain import free_port  # noqa: E402
-from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
+from bench.replay import Audit, Exchange, leaks, overlaps, recall_table  # noqa: E402
 from cli.local_ingest import ingest_files  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
@@ -210,17 +210,6 @@ class Outcome:
     answer: str = ""
     offset: int = 0
     description: str = ""  # someone the answer describes instead of naming (the model's reading)
-
-
-@dataclass
-class Audit:
-    """What the prompts gave the model (with an Exchange): per gold mention (listed, in the cast
-    or None when the person was not named before the line), and later lines that leaked."""
-
-    recall: list[tuple[bool, bool | None]] = field(default_factory=list)
-    leaked: list[tuple[str, str]] = field(default_factory=list)
-    questions: int = 0
-    degraded: list[str] = field(default_factory=list)  # answered graph-only: the model's answer was unusable
 
 
 LATER_LINES = 3

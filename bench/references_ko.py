@@ -29,7 +29,7 @@ import json
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from api.app import create_app  # noqa: E402
 from bench.characters import DATA, characters_of, kdrama_items  # noqa: E402
 from bench.explain import free_port  # noqa: E402
-from bench.replay import Exchange, leaks, overlaps, recall_table  # noqa: E402
+from bench.replay import Audit, Exchange, leaks, overlaps, recall_table  # noqa: E402
 from explainer.core.runtime import start_server, stop_server  # noqa: E402
 from explainer.core.settings import Settings  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
@@ -70,17 +70,6 @@ class Outcome:
     evidence: str
     right: bool
     description: str = ""  # someone the answer describes instead of naming (scored as an abstention)
-
-
-@dataclass
-class Audit:
-    """With an Exchange: per case (expression listed as a mention, referent in the cast or None
-    when a reader abstains), and later cues that reached a prompt or an answer."""
-
-    recall: list[tuple[bool, bool | None]] = field(default_factory=list)
-    leaked: list[tuple[str, str]] = field(default_factory=list)
-    questions: int = 0
-    degraded: list[str] = field(default_factory=list)  # answered graph-only: the model's answer was unusable
 
 
 LATER_CUES = 3

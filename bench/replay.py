@@ -163,6 +163,19 @@ class Exchange:
                           row("chars", chars), row("approx tokens", tokens)])
 
 
+@dataclass
+class Audit:
+    """What the prompts gave the model (with an Exchange): per gold mention or case (listed as a
+    mention; the person in the cast, or None when no one was named before the line or a reader
+    abstains), later lines that leaked into a prompt or an answer, and the questions answered
+    graph-only because the model's answer was unusable."""
+
+    recall: list[tuple[bool, bool | None]] = field(default_factory=list)
+    leaked: list[tuple[str, str]] = field(default_factory=list)
+    questions: int = 0
+    degraded: list[str] = field(default_factory=list)
+
+
 def overlaps(mention: tuple[int, str], start: int, end: int) -> bool:
     offset, expression = mention
     return offset < end and start < offset + len(expression)

@@ -19,7 +19,6 @@ from rq.job import Job, JobStatus
 from explainer.core.keys import DELETED_MARK, current_job_key, progress_key
 from explainer.core.logs import request_id_var
 from explainer.core.settings import Settings
-from explainer.ingest.queue import JobState
 from jobs.tasks import process_video
 
 INGEST = "ingest"
@@ -72,9 +71,6 @@ class RqJobQueue:
     async def current_job_id(self, video_id: str) -> str | None:
         return await asyncio.to_thread(self._current_job_id, video_id)
 
-    async def cancel_pending(self, video_id: str) -> JobState:
-        return await asyncio.to_thread(self._cancel_pending, video_id)
-
     async def retire(self, video_id: str) -> None:
         await asyncio.to_thread(self._retire, video_id)
 
@@ -93,18 +89,6 @@ class RqJobQueue:
             return Job.fetch(job_id, connection=self._redis)
         except Exception:  # NoSuchJobError and friends: expired or deleted
             return None
-
-    def _cancel_pending(self, video_id: str) -> JobState:
-        job = self._current_job(video_id)
-        if job is None:
-            return "none"
-        state = job.get_status()
-        if state == JobStatus.STARTED:
-            return "running"
-        if state in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-            _cancel(job)
-            return "pending"
-        return "finished"
 
     def _video_lock(self, video_id: str) -> Any:
         # serialises the uploads of one video in every API process: which job is the latest and

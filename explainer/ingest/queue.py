@@ -3,9 +3,7 @@ RQ, and every call is async so an implementation over a blocking client keeps it
 
 from __future__ import annotations
 
-from typing import Any, Literal, Protocol
-
-JobState = Literal["none", "pending", "running", "finished"]
+from typing import Any, Protocol
 
 
 class JobQueue(Protocol):
@@ -18,10 +16,6 @@ class JobQueue(Protocol):
 
     async def current_job_id(self, video_id: str) -> str | None:
         """The video's latest ingestion job, while the queue still knows it."""
-        ...
-
-    async def cancel_pending(self, video_id: str) -> JobState:
-        """Cancel the video's job if it has not started; returns the state it was found in."""
         ...
 
     async def retire(self, video_id: str) -> None:
