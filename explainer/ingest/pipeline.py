@@ -217,10 +217,10 @@ class EpisodeGraph:
     def add_found_entities(self, analyses: list[BatchAnalysis]) -> None:
         for analysis in analyses:
             for found in analysis.entities:
-                entity = self.resolver.resolve(found.name, found.type, found.aliases)
+                entity = self.resolver.resolve(found.name, found.type, found.aliases, found.nicknames)
                 # a name analysis joined to this one (신선임 → 신하리) that an earlier batch or
                 # episode made its own entity is folded into it
-                for duplicate in self.resolver.duplicates_of(entity, [found.name, *found.aliases]):
+                for duplicate in self.resolver.duplicates_of(entity, [found.name, *found.aliases], found.nicknames):
                     self.resolver.fold(duplicate, entity)
                 self.remember(entity, found.name, *found.aliases)
                 if found.description:

@@ -86,10 +86,15 @@ class EntityResolver:
                                        self.entities[m[0]].type != "character", m[0]))
         return self.entities[ranked[0][0]] if ranked else None
 
-    def resolve(self, name: str, entity_type: str, aliases: list[str] | tuple[str, ...] = ()) -> SeriesEntity:
+    def resolve(self, name: str, entity_type: str, aliases: list[str] | tuple[str, ...] = (),
+                nicknames: list[str] | tuple[str, ...] = ()) -> SeriesEntity:
+        """The series entity of a found entity. `nicknames`: aliases the captions gave as what the
+        person of this real name is called (이름 장미옥, 별명 장만옥): an entity known by a nickname
+        takes the real name."""
         # the display name stays as the analysis wrote it (망원동 정류장); matching uses keys
         canonical = " ".join(name.split()) or normalise_name(name)
         surfaces = [canonical, *(" ".join(a.split()) for a in aliases)]
+        called = {name_key(n) for n in nicknames} - {name_key(canonical)}
         for position, surface in enumerate(surfaces):
             found = self.find(surface)
             if found is not None:
@@ -97,7 +102,8 @@ class EntityResolver:
                 found.aliases |= new
                 # a fuller name becomes the canonical name (미소 first, 한미소 later; 신선임 first,
                 # then 신하리 with the alias 신선임 that analysis joined on evidence)
-                if (fullness(canonical) > fullness(found.name) or adds_surname(canonical, found.name)) and (
+                if name_key(found.name) in called or (
+                        fullness(canonical) > fullness(found.name) or adds_surname(canonical, found.name)) and (
                         position > 0 or name_key(found.name) in name_keys(canonical)) or (
                         position > 0 and found.name.isascii() and " " not in canonical
                         and cuts_short(found.name, canonical)  # Pete, joined by analysis, shows as Peter
@@ -117,12 +123,15 @@ class EntityResolver:
         self._add(entity)
         return entity
 
-    def duplicates_of(self, entity: SeriesEntity, surfaces: list[str] | tuple[str, ...]) -> list[SeriesEntity]:
+    def duplicates_of(self, entity: SeriesEntity, surfaces: list[str] | tuple[str, ...],
+                      nicknames: list[str] | tuple[str, ...] = ()) -> list[SeriesEntity]:
         """Other entities of the series that analysis has shown to be `entity`: one of the names
         it joined to `entity` (신선임, 차실장) is another entity's own name. Never another type,
-        never a fuller name than the one kept, never two different full names."""
+        never a fuller name than the one kept, never two different full names — unless the
+        captions gave the other as this person's nickname (별명 장만옥)."""
         found: dict[str, SeriesEntity] = {}
         own = name_key(entity.name)
+        called = {name_key(n) for n in nicknames}
         for surface in surfaces:
             key = name_key(surface)
             if not key or key == own:
@@ -131,8 +140,9 @@ class EntityResolver:
                 other = self.entities[self.canonical_id(ident)]
                 if not exact or other.id == entity.id or name_key(other.name) != key:
                     continue
-                if other.type != entity.type or fullness(other.name) > fullness(entity.name) or (
-                        fullness(other.name) >= 3 and fullness(entity.name) >= 3):
+                if other.type != entity.type or key not in called and (
+                        fullness(other.name) > fullness(entity.name)
+                        or fullness(other.name) >= 3 and fullness(entity.name) >= 3):
                     continue
                 found[other.id] = other
         return list(found.values())

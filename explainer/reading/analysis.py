@@ -389,7 +389,7 @@ def _entities(registry: Registry) -> list[FoundEntity]:
     chosen.sort(key=lambda e: (e.first_line if e.first_line is not None else 0, e.id))
     return [
         FoundEntity(
-            name=e.name, type=e.type, aliases=sorted(e.seen_forms - {e.name}),
+            name=e.name, type=e.type, aliases=sorted(e.seen_forms - {e.name}), nicknames=sorted(e.nicknames - {e.name}),
             description=", ".join(t for t in e.titles if t in TITLES or t in en.WORK_WORDS),
             segments=sorted(e.segments))
         for e in chosen]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explainer.reading.gender import name_prior
 from explainer.reading.models import EntityType
@@ -58,6 +58,13 @@ class Mention:
     vocative: bool = False
     # person evidence it carries (registry.EVIDENCE_WEIGHTS): title, vocative, verb, bare
     evidence: tuple[str, ...] = ()
+    # another name the line gives this person as a nickname (이름 장미옥 별명 장만옥; 장미옥, 우리끼리는
+    # 장만옥): the two are one person, and this name is the real one, the one shown
+    nickname: str | None = None
+    # the line renames the person named just before (`Registry.mention`): "real" — this is their
+    # real name (왕조현이라는 애가 있어 / 본명은 왕자현인데); "nickname" — this is what they are called
+    # (민수 … 우리끼리 왕조현이라고 불러)
+    renames_previous: str | None = None
 
 
 _EDGE = "\"'“”‘’`.,!?;:()[]{}<>「」『』《》〈〉…·~*"
@@ -257,6 +264,9 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
     words = _words(text, tokens)
     mentions: list[Mention] = []
     used: set[int] = set()
+    for indexes, named in _nicknames(words, is_known):
+        mentions.append(named)
+        used.update(indexes)
     for i, word in enumerate(words):
         if i in used or not word.core:
             continue
@@ -321,7 +331,62 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
                 break
         else:
             mentions.extend(_common_noun_mentions(word))
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# the word that says the next one is a person's real name, and the one that gives a nickname
+_REAL_NAME_WORDS = frozenset({"이름", "이름은", "이름이", "본명", "본명은", "본명이", "실명은", "실명이"})
+_REAL_NAME_ONLY = frozenset({"본명", "본명은", "본명이", "실명은", "실명이"})  # never "her name is" of a pronoun
+_NICKNAME_WORDS = frozenset({"별명", "별명은", "별명이", "애칭은", "애칭이", "우리끼리는", "우리끼린", "우리끼리"})
+_CALLING_VERBS = ("불러", "부르", "불렀", "부른")
+
+
+def _nicknames(words: list[_Word], is_known: IsKnown) -> list[tuple[tuple[int, ...], Mention]]:
+    """Names a line gives as one person's real name and nickname, as a reader takes them: a name
+    card (이름 장미옥 / 별명 장만옥), an introduction (장미옥, 우리끼리는 장만옥), a real name told
+    after a nickname (본명은 왕자현인데), a nickname told after a name (우리끼리 왕조현이라고 불러).
+    Each found name is (the word indexes it takes, mention); the real name's mention carries the
+    nickname."""
+    found: list[tuple[tuple[int, ...], Mention]] = []
+    real: tuple[int, str] | None = None
+    for i, word in enumerate(words):
+        if word.core in _REAL_NAME_WORDS and i + 1 < len(words):
+            name = _name_part(words[i + 1])
+            if name and _could_be_named(name, words[i + 1], is_known):
+                real = (i + 1, name)
+                if word.core in _REAL_NAME_ONLY:
+                    found.append(((i + 1,), _named(words[i + 1], name, renames_previous="real")))
+        elif word.core in _NICKNAME_WORDS and i + 1 < len(words):
+            nickname = _name_part(words[i + 1])
+            if not nickname or not _could_be_named(nickname, words[i + 1], is_known):
+                continue
+            before = words[i - 1] if i > 0 else None
+            if real is None and before is not None and before.trailing.startswith(","):
+                name = _name_part(before)  # 장미옥, 우리끼리는 장만옥
+                real = (i - 1, name) if name and _could_be_named(name, before, is_known) else None
+            calling = i + 2 < len(words) and words[i + 2].core.startswith(_CALLING_VERBS) \
+                and words[i + 1].core.endswith(("라고", "이라고"))
+            if real is not None:
+                index, name = real
+                found = [(k, m) for k, m in found if index not in k]
+                found.append(((index, i + 1), replace(_named(words[index], name), nickname=nickname)))
+                real = None
+            elif calling:  # 우리끼리 왕조현이라고 불러: what the person just named is called
+                found.append(((i + 1,), _named(words[i + 1], nickname, renames_previous="nickname")))
+    return found
+
+
+def _named(word: _Word, name: str, renames_previous: str | None = None) -> Mention:
+    return Mention(name, "character", word.core_start, word.core_start + len(name), evidence=("named",),
+                   renames_previous=renames_previous)
+
+
+def _name_part(word: _Word) -> str:
+    """The name a word starts with, its copula, ending or particle off (왕자현인데, 장만옥이야)."""
+    end = next((t.start for t in word.tokens if t.start > word.core_start and not t.tag.startswith("NN")),
+               word.core_start + len(word.core))
+    return normalise_name(word.core[:end - word.core_start])
 
 
 _NAMING = re.compile(r"(?P<stem>[가-힣]+?)(?P<ending>라는|란|라고)")
@@ -427,8 +492,14 @@ def _apposed_name(words: list[_Word], index: int, is_known: IsKnown) -> str | No
 
 
 def _person_use(word: _Word, following: _Word | None) -> tuple[str, ...]:
-    """("bare", "verb") when the word is used as a person is (미소한테, 미소가 말했어), else ("bare",)."""
+    """("bare", "verb") when the word is used as a person is (미소한테, 미소가 말했어); ("bare", "kin")
+    when a kin word follows it (동룡이 아버지, 정봉이 엄마, 덕선의 언니: someone's family is said by
+    their name); else ("bare",)."""
     forms = [(t.tag, t.form) for t in word.tokens]
+    if following is not None and not word.trailing and _head(following) in ko.FAMILY_WORDS \
+            and len(forms) <= 2 and forms and forms[0][0] == "NNP" \
+            and (len(forms) == 1 or forms[1][1] in ("의", "이") and forms[1][0] != "VCP"):
+        return ("bare", "kin")
     if any(tag.startswith("JK") and form in ko.PERSON_PARTICLES for tag, form in forms):
         return ("bare", "verb")
     subject = any(tag in ("JKS", "JX") for tag, _ in forms)

@@ -82,6 +82,8 @@ class FoundEntity(BaseModel):
     name: str = Field(description="canonical name, without honorifics or particles")
     type: EntityType
     aliases: list[str] = Field(default_factory=list, description="other names used in the lines")
+    nicknames: list[str] = Field(default_factory=list,
+                                 description="aliases the lines give as nicknames of this real name (별명, 우리끼리는)")
     description: str = ""
     segments: list[int] = Field(default_factory=list, description="indexes of segments that mention it")
 

@@ -49,6 +49,9 @@ class WorkingEntity:
     bare_segments: set[int] = field(default_factory=set)
     spoke_in: set[int] = field(default_factory=set)  # segments where captions label them as the speaker
     merged_into: int | None = None  # an alias entity joined into a person
+    # names the captions give as this person's nicknames (이름 장미옥 별명 장만옥): the name shown is
+    # the real one, and a nickname that is a full name of its own still folds into it
+    nicknames: set[str] = field(default_factory=set)
 
     def salience(self, now: float) -> float:
         """recency × frequency × importance, all positive."""
@@ -82,6 +85,7 @@ class Registry:
         # person evidence earlier batches of the episode gathered for names not yet shown to be
         # people: a name used as a person here gets it back (so evidence need not fit one batch)
         self.carried: dict[str, PersonCandidate] = {name_key(c.name): c for c in candidates or ()}
+        self._last_person: tuple[int, int] | None = None  # (entity id, line) of the last person named
         for item in known:
             entity = WorkingEntity(
                 id=len(self.entities), name=item.name, type=item.type, known=True,
@@ -142,7 +146,50 @@ class Registry:
         return [e for i in sorted(found) if (e := self.entities[i]).type == "character" and e.is_person]
 
     def mention(self, mention: Mention, *, segment: int, line: int, at: float) -> WorkingEntity:
-        """Record a mention: update the entity it names, or create one."""
+        """Record a mention: update the entity it names, or create one. A name the line gives as
+        another name of someone (a nickname, a real name told after a nickname) joins the two."""
+        previous = self._previous_person(line) if mention.renames_previous else None
+        if previous is not None and mention.renames_previous == "nickname":
+            self._nickname(previous, mention.name)
+            return self._record(previous, mention, segment=segment, line=line, at=at, forms=())
+        entity = self._entity_for(mention, at)
+        if previous is not None and previous.id != self.canonical(entity).id:
+            self._nickname(entity, previous.name)  # 본명은 왕자현인데: the one just named goes by a nickname
+        if mention.nickname:
+            self._nickname(entity, mention.nickname)
+        return self._record(entity, mention, segment=segment, line=line, at=at,
+                            forms=(mention.name, *mention.derived))
+
+    def _previous_person(self, line: int) -> WorkingEntity | None:
+        """The person named in this line or the two before it, the last one."""
+        if self._last_person is None or line - self._last_person[1] > 2:
+            return None
+        entity = self.canonical(self.entities[self._last_person[0]])
+        return entity if entity.type == "character" else None
+
+    def _nickname(self, person: WorkingEntity, nickname: str) -> None:
+        """`nickname` is what `person` is called: the entity of that name (or a new alias) joins them,
+        and `person`'s name stays the one shown."""
+        person = self.canonical(person)
+        if name_key(nickname) == name_key(person.name) and person.name not in person.nicknames:
+            return  # told again of the one already known by this real name
+        person.nicknames.add(nickname)
+        other = self.find(nickname, "character")
+        if other is not None and other.id != person.id:
+            self.join(other, person)
+        elif other is None:
+            person.aliases.add(nickname)
+            person.seen_forms.add(nickname)
+            self._names.add(person.id, nickname)
+        if person.name == nickname or name_key(person.name) == name_key(nickname):
+            real = next((f for f in person.seen_forms if f not in person.nicknames and fullness(f) >= 2), None)
+            if real is not None:
+                person.seen_forms.add(person.name)
+                person.name = real
+                person.seen_forms.discard(real)
+                self._names.add(person.id, real, canonical=True)
+
+    def _entity_for(self, mention: Mention, at: float) -> WorkingEntity:
         joined = self.two_people(mention.name) if mention.type in (None, "character") else None
         if joined is not None:  # a mention of the first person only; its name is no alias of theirs
             mention.name, mention.derived = joined.name, []
@@ -157,12 +204,18 @@ class Registry:
             if carried is not None and entity.type == "character":
                 entity.evidence.update(carried.evidence)
                 entity.bare_segments.update(carried.scenes)
-        elif (entity.type == "character" and fullness(mention.name) > fullness(entity.name)
-              and _same_script(mention.name, entity.name)):
-            entity.seen_forms.add(entity.name)  # keep the shorter name as an alias
+        elif entity.type == "character" and _same_script(mention.name, entity.name) and (
+                fullness(mention.name) > fullness(entity.name) and mention.name not in entity.nicknames
+                or entity.name in entity.nicknames and mention.name not in entity.nicknames
+                and fullness(mention.name) >= fullness(entity.name)):
+            entity.seen_forms.add(entity.name)  # keep the shorter name (or the nickname) as an alias
             entity.name = mention.name
             self._names.add(entity.id, mention.name, canonical=True)
-        for form in (mention.name, *mention.derived):
+        return entity
+
+    def _record(self, entity: WorkingEntity, mention: Mention, *, segment: int, line: int, at: float,
+                forms: tuple[str, ...]) -> WorkingEntity:
+        for form in forms:
             entity.seen_forms.add(form)
             if form not in entity.aliases:
                 entity.aliases.add(form)
@@ -184,6 +237,8 @@ class Registry:
                 entity.evidence[kind] = entity.evidence.get(kind, 0) + 1
         if fullness(mention.name) >= 3 and is_hangul_word(mention.name):
             entity.evidence["full_name"] = entity.evidence.get("full_name", 0) + 1
+        if entity.type == "character":
+            self._last_person = (entity.id, line)
         return entity
 
     def candidates(self) -> list[PersonCandidate]:
@@ -228,6 +283,7 @@ class Registry:
             person.first_line = alias.first_line
         person.titles += [t for t in alias.titles if t not in person.titles]
         person.gender = person.gender or alias.gender
+        person.nicknames |= alias.nicknames
 
     def ranked(self, wanted: tuple[EntityType, ...], now: float, *, exclude: set[int],
                demote: set[int] | None = None,

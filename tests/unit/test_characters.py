@@ -403,3 +403,22 @@ async def test_and_after_a_word_a_language_and_a_letter_are_no_person_evidence(p
         ("CHANDLER", "Thanks, it's ah, Gaelic, for thy turkey's done."),
         ("MINDY", "I want to be Mrs. Dr. Barry Farber, D.D.S."))
     assert not {"Stir", "Memories", "Gaelic", "D"} & set(found), found
+
+
+def test_a_nickname_the_captions_give_folds_into_the_real_name_even_as_a_full_name() -> None:
+    resolver = EntityResolver("s", [
+        {"id": "s:character:왕조현", "name": "왕조현", "type": "character", "aliases": []},
+        {"id": "s:character:진영서", "name": "진영서", "type": "character", "aliases": []},
+    ])
+    # 이름 왕자현 / 별명 왕조현: the entity known by the nickname takes the real name
+    keep = resolver.resolve("왕자현", "character", ["왕조현"], ["왕조현"])
+    assert keep.id == "s:character:왕조현" and keep.name == "왕자현" and "왕조현" in keep.aliases
+    # a full name that is no nickname of it is still never folded
+    assert resolver.duplicates_of(keep, ["왕자현", "진영서"], ["왕조현"]) == []
+    resolver2 = EntityResolver("s", [
+        {"id": "s:character:장미옥", "name": "장미옥", "type": "character", "aliases": []},
+        {"id": "s:character:장만옥", "name": "장만옥", "type": "character", "aliases": []},
+    ])
+    keep2 = resolver2.resolve("장미옥", "character", ["장만옥"], ["장만옥"])
+    assert [d.name for d in resolver2.duplicates_of(keep2, ["장미옥", "장만옥"], ["장만옥"])] == ["장만옥"]
+    assert resolver2.duplicates_of(keep2, ["장미옥", "장만옥"]) == []  # not given as a nickname: two people

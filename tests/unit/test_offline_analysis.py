@@ -354,3 +354,45 @@ async def test_english_place_names_are_locations() -> None:
     analysis = await OfflineProvider(Settings(_env_file=None)).analyse(batch, AnalysisContext(language="en"))
     types = {e.name: e.type for e in analysis.entities}
     assert types.get("Gull Harbor") == "location" and types.get("Gull Harbor Light") == "location"
+
+
+# --- nicknames and kin ---------------------------------------------------------------------------
+
+async def test_a_name_card_and_an_introduction_give_the_real_name_with_its_nickname(provider: OfflineProvider) -> None:
+    result = await provider.analyse([
+        segment(0, "이름 장미옥\n별명 장만옥\n쌍문여고", "얘가 왕자현, 우리끼리는 왕조현."),
+        segment(1, "장만옥은 어디 갔어?", "왕조현 또 늦네."),
+    ], AnalysisContext(clock_offset=EPISODE_2))
+    miok, jahyun = entity(result, "장미옥"), entity(result, "왕자현")
+    assert miok.nicknames == ["장만옥"] and "장만옥" in miok.aliases and miok.segments == [0, 1]
+    assert jahyun.nicknames == ["왕조현"] and jahyun.segments == [0, 1]
+    assert not names(result) & {"장만옥", "왕조현"}
+
+
+async def test_a_real_name_told_after_a_nickname_and_a_nickname_after_a_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse([
+        segment(0, "내 친구 중에 왕조현이라는 애가 있어.", "본명은 왕자현인데", "왕조현이랑 똑같이 생겨가지구"),
+        segment(1, "우리 반에 민수라는 애가 있거든", "우리끼리 박보검이라고 불러"),
+    ], AnalysisContext(clock_offset=EPISODE_2))
+    jahyun = entity(result, "왕자현")
+    assert "왕조현" in jahyun.nicknames and "왕조현" not in names(result)
+    minsu = entity(result, "민수")
+    assert minsu.nicknames == ["박보검"] and "박보검" not in names(result)
+
+
+async def test_a_name_before_a_kin_word_is_a_person(provider: OfflineProvider) -> None:
+    # 동룡이 아버지 (동룡's father), said once: 동룡 is someone's child, a person
+    result = await provider.analyse([segment(0, "동룡이 아버지! 노을이 좀 바꿔주세요")],
+                                    AnalysisContext(clock_offset=EPISODE_2))
+    assert "동룡" in names(result)
+    alone = await provider.analyse([segment(0, "동룡 좀 바꿔주세요")], AnalysisContext(clock_offset=EPISODE_2))
+    assert "동룡" not in names(alone)  # a bare proper noun said once is not enough
+
+
+async def test_a_real_name_told_again_keeps_the_real_name(provider: OfflineProvider) -> None:
+    result = await provider.analyse([
+        segment(0, "이름 왕자현\n별명 왕조현"),
+        segment(1, "내 친구 중에 왕조현이라는 애가 있어.", "본명은 왕자현인데", "우리끼리 왕조현이라고 불러"),
+    ], AnalysisContext(clock_offset=EPISODE_2))
+    jahyun = entity(result, "왕자현")
+    assert jahyun.nicknames == ["왕조현"] and jahyun.segments == [0, 1]
