@@ -188,6 +188,36 @@ def _title_after(word: _Word) -> str | None:
     return None
 
 
+def _may_name_before_title(word: _Word, title: str, is_known: IsKnown) -> bool:
+    """Whether a word before a title word may be a name (미소 씨, 민준 오빠, 김 비서님): a noun with
+    no ending of its own (영원한 오빠 is "the eternal oppa"), and before a kin or role word not a
+    common noun that says which one (84 학번 선배, 교련 선생님, 동네 오빠) unless it is known as a name."""
+    if word.core in ko.SURNAMES:
+        return True  # 한 대리님 (the morphology may read 한 as "one")
+    if any(t.tag.startswith(("E", "V", "XSA", "XSV", "MA", "MM")) for t in word.tokens):
+        return False
+    if title in _ATTACHED_HONORIFICS:
+        return True  # 씨 and 님 follow names, not roles
+    name = normalise_name(word.core)
+    if name in ko.SCHOOL_SUBJECTS:
+        return False
+    content = [t for t in word.tokens if not t.tag.startswith("J")]
+    dictionary_word = len(content) == 1 and content[0].tag == "NNG"
+    return not dictionary_word or is_known(name_key(name)) or given_name(name) is not None
+
+
+def _title_is_a_noun(word: _Word, name_length: int, title_length: int) -> bool:
+    """Whether the title of a name + title word (김비서가, 미소씨) is where the morphology puts a
+    noun: it ends where a morpheme ends and none of it is a particle or ending (장기자랑은 holds
+    no 장기자, 남이사! no director 남)."""
+    start = word.core_start + name_length
+    end = start + title_length
+    inside = [t for t in word.tokens if t.end > start and t.start < end]
+    if not inside or any(t.tag.startswith(("J", "E", "V")) for t in inside):
+        return False
+    return all(t.end <= end or t.start >= end for t in word.tokens)
+
+
 def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,
                   start: int, end: int, *, spaced: bool = False) -> Mention | None:
     """A person called `name_part` + `title`, if that reads as a name (not 우리 팀장님; not
@@ -280,7 +310,7 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
         # drumsticks to her sister), 미소의 언니; the nickname 이 may stay (택이 형)
         particle = word.core[len(strip_particles(word.core)):]
         if nxt is not None and title is not None and _title_after(word) is None and nouny \
-                and particle in ("", "이"):
+                and particle in ("", "이") and _may_name_before_title(word, title, is_known):
             mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end, spaced=True)
             if mention is not None:
                 mentions.append(mention)
@@ -293,7 +323,7 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
             bare = normalise_name(core)  # 김비서, 미소, 민준
             name_part = bare[: -len(title)] if bare.endswith(title) else bare
             mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end) \
-                if name_part and nouny else None
+                if name_part and nouny and _title_is_a_noun(word, len(name_part), len(title)) else None
             if mention is not None:
                 mention.vocative = core == word.core and word.trailing.startswith((",", "!"))  # 김비서, …
                 mentions.append(mention)
@@ -521,7 +551,10 @@ def _vocative(word: _Word, index: int, is_known: IsKnown) -> Mention | None:
         return None
     rest = [(t.tag, t.form) for t in content[1:]]
     explicit = rest == [("JKV", "아")] or rest == [("JKV", "야")]
-    copula = len(rest) == 2 and rest[0][0] == "VCP" and rest[1] == ("EF", "야")
+    # 민수야 may call 민수; after a final consonant 이야 is the copula (이거 쫄면이야? "is it 쫄면?"):
+    # a consonant-final name is called with 아 (민준아)
+    copula = len(rest) == 2 and rest[0][0] == "VCP" and rest[1] == ("EF", "야") \
+        and final_consonant(noun[-1]) == 0 and word.core.startswith(noun + "야")
     if not (explicit or copula):
         return None
     addressed = word.trailing.startswith((",", "!", "~", "…")) or (index == 0 and explicit)

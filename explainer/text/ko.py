@@ -95,8 +95,15 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
     "기사", "택시기사", "운전기사", "점원", "종업원", "사장님", "손님들", "아나운서", "앵커", "해설", "해설자",
     "사회자", "안내방송", "방송", "라디오", "전화", "남성", "여성", "노인", "군인", "배달원", "경비", "비서",
     "함께", "다함께", "같이", "동시에", "모두들", "전원", "합창",
-    # credit and caption-source labels (자막: 윤연주 is who made the captions)
-    "자막", "번역", "자막제작", "문자", "메시지", "화면", "뉴스",
+    # credit and caption-source labels (자막: 윤연주 is who made the captions), music cues (BGM: …)
+    "자막", "번역", "자막제작", "문자", "메시지", "화면", "뉴스", "bgm", "ost", "노래", "음악", "배경음악",
+})
+
+# School subjects: before 선생님 they say which teacher (교련 선생님, 국사 선생님), never a name.
+SCHOOL_SUBJECTS: frozenset[str] = frozenset({
+    "국어", "영어", "수학", "과학", "사회", "국사", "역사", "세계사", "체육", "음악", "미술", "교련", "물리",
+    "화학", "생물", "지리", "윤리", "도덕", "기술", "가정", "가사", "한문", "독어", "불어", "일어", "중국어",
+    "독일어", "프랑스어", "일본어", "문학", "작문", "정치", "경제", "상업", "공업", "담임", "부담임", "보건",
 })
 
 # Referring expressions, the one table of analysis and explain, longest first: (regex, the entity
@@ -339,6 +346,8 @@ NOT_NAMES: frozenset[str] = frozenset({
     "정말", "아니", "그래", "이거", "그거", "저거", "여기", "거기", "저기", "뭐", "왜", "어디", "지금", "오늘",
     "내일", "어제", "나", "너", "하나", "다음", "부장", "대리", "팀장", "과장", "비서", "다", "좀", "잘", "못",
     "예", "응", "야", "아", "어", "음", "자", "참", "또", "막", "꼭", "제발", "혹시", "만약",
+    # dialect adverbs the morphology takes for proper nouns (꼴랑 언니랑: "only" her sister)
+    "꼴랑", "억수로", "허벌나게", "겁나게", "솔찬히", "댑따", "허천나게",
 })
 
 # Nouns too common to be a topic.

@@ -165,6 +165,7 @@ def test_one_name_matcher_for_analysis_and_resolution() -> None:
 @pytest.mark.parametrize(("label", "person"), [
     ("김비서", True), ("MONICA", True), ("한국어", False), ("[한국어]", False), ("스페인", False),
     ("SPANISH", False), ("남학생", False), ("남학생 2", False), ("MAN", False), ("여자", False), ("", False),
+    ("BGM", False), ("OST", False),
 ])
 def test_speaker_labels_that_name_no_one(label: str, person: bool) -> None:
     assert is_person_label(label) is person
@@ -422,3 +423,17 @@ def test_a_nickname_the_captions_give_folds_into_the_real_name_even_as_a_full_na
     keep2 = resolver2.resolve("장미옥", "character", ["장만옥"], ["장만옥"])
     assert [d.name for d in resolver2.duplicates_of(keep2, ["장미옥", "장만옥"], ["장만옥"])] == ["장만옥"]
     assert resolver2.duplicates_of(keep2, ["장미옥", "장만옥"]) == []  # not given as a nickname: two people
+
+
+async def test_words_before_a_title_that_say_which_one_are_no_names(provider: OfflineProvider) -> None:
+    # each twice, so recurrence alone could have made them people: an adjective, a class year and a
+    # school subject before a title, a title inside a compound (장기자랑: a talent show), an idiom
+    # read as surname + title (남이사), a dialect adverb, a thing asked about with the copula
+    lines = ["한번 오빠는 영원한 오빠 아닙니까.", "84 학번 선배가 과외비 받았대.", "교련 선생님이 난리 쳤다면서.",
+             "장기자랑은 모레거든요", "남이사!", "꼴랑 언니랑 생일이 3일 차이야.", "뭐고, 이거 쫄면이야?"]
+    result = await provider.analyse(dialogue(*lines, *lines), AnalysisContext())
+    assert not set(characters(result)) & {"영원한", "학번", "교련", "장기자", "남이사", "꼴랑", "쫄면"}
+    # the same constructions with names still make people
+    named = await provider.analyse(dialogue("민준 오빠는 영원한 내 편이야.", "김 대리가 과외비 받았대.",
+                                            "김비서가 난리 쳤다면서.", "민수야, 이거 쫄면이야?"), AnalysisContext())
+    assert {"민준", "김대리", "김비서", "민수"} <= set(characters(named))
