@@ -13,7 +13,9 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   evidence gives the other gender (pronouns that referred to them, titles, address terms, what a
   line states them to be — "Sidney's a woman", 민우는 남자야; a first-name lexicon agrees but never
   rules out alone), who is no rival either; a name after "fake"/가짜 is someone posing as that
-  person, who is neither resolved nor talked about; and when its
+  person, who is neither resolved nor talked about; the person named as the subject or topic of a
+  clause is not the possessor of a relation in its own predicate ("Pete is his brother's friend",
+  서도윤 씨는 오빠 친구였던 거야: 오빠 is not 서도윤); and when its
   line renames it with a name (그 사람 누군데? 한지훈이라는 사람, 강태무 그 인간, "a guy named
   Pete"), it is that person;
 - then the people talked about in the scene are ranked: someone named within the last
@@ -137,6 +139,9 @@ class _Turn:
     # the people named later in the sentence of the mention being resolved ("걔? 민우한테 까이고"):
     # a pronoun and a name of one sentence are two people
     named_later: frozenset[str] = frozenset()
+    # the people whose clause has the mention being resolved as a relation's possessor ("Pete is his
+    # brother's friend", 서도윤 씨는 오빠 친구야): the subject is not the possessor
+    predicate_of: frozenset[str] = frozenset()
     # the text, for the grammatical role of a mention (subject or object of its clause)
     text: str = ""
     # the gender of the pronouns resolved to each person in this line: "she ... his" are two people
@@ -234,6 +239,7 @@ class Dialogue:
                 continue  # nor does the line talk about the real one
             known = _stored_for(stored, mention)
             turn.named_later = _named_later(mention, mentions) if self.rules.echo_questions else frozenset()
+            turn.predicate_of = _predicate_of(mention, mentions, text, self.rules)
             renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.rules,
                                speaker)
             if renamed is not None and not (mention.gender and self.gender.rules_out(renamed.entity_id or "",
@@ -416,7 +422,7 @@ class Dialogue:
         # hard constraints before any score: the speaker and the person spoken to are never "he",
         # "그 사람", "the guy" of their own line
         pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - turn.named_later \
-            - {turn.speaker, turn.spoken_to}
+            - turn.predicate_of - {turn.speaker, turn.spoken_to}
         scored: list[Candidate] = []
         for entity_id in pool:
             score, reasons, grounded = 0.0, [], False
@@ -549,6 +555,16 @@ def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> froze
         return frozenset()
     return frozenset(m.entity_id for m in mentions if m.kind == "name" and m.entity_id is not None
                      and not m.vocative and m.start >= mention.end)
+
+
+def _predicate_of(mention: PersonMention, mentions: list[PersonMention], text: str,
+                  rules: LanguageRules) -> frozenset[str]:
+    """Who is named as the subject of the clause in whose predicate the mention possesses a relation
+    noun: "Pete is your brother's friend" (the brother is not Pete), 서도윤 씨는 오빠 친구였던 거야."""
+    if mention.kind not in ("third", "description"):
+        return frozenset()
+    return frozenset(m.entity_id for m in mentions if m.kind == "name" and m.entity_id is not None
+                     and not m.vocative and rules.possessor_in_predicate(text, m, mention))
 
 
 def _stored_for(stored: Mapping[str, Stored] | None, mention: PersonMention) -> Stored | None:

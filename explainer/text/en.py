@@ -290,3 +290,9 @@ FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "i'm", "i'll", "i've", "i'd
 
 SECOND_PERSON: frozenset[str] = frozenset({"you", "you're", "you'll", "you've", "you'd", "your", "yours",
                                               "yourself", "ya"})
+
+# Nouns of a relation between two people: "Pete is your brother's friend" (the possessor is someone else)
+RELATION_NOUNS: frozenset[str] = FAMILY_WORDS | WORK_WORDS | frozenset({
+    "friend", "buddy", "pal", "boyfriend", "girlfriend", "roommate", "neighbor", "neighbour", "fiancé",
+    "fiancée", "ex", "classmate", "date", "student", "teacher", "doctor", "lawyer", "agent",
+})

@@ -392,3 +392,8 @@ SELF_INTRODUCTION_ENDINGS: tuple[str, ...] = ("입니다", "이에요", "예요"
 # A reply to a line that called someone by name (미소야 — 네?): the person called answers.
 ANSWER_WORDS: frozenset[str] = frozenset({"네", "예", "응", "어", "왜", "왜요", "넵", "네네", "그래", "뭐", "뭐야",
                                           "네에", "예에", "어어", "부르셨어요", "불렀어"})
+
+# Nouns of a relation between two people: 서도윤 씨는 오빠 친구야 (the possessor is someone else)
+RELATION_NOUNS: frozenset[str] = FAMILY_WORDS | WORK_WORDS | frozenset({
+    "친구", "남친", "여친", "남자친구", "여자친구", "애인", "약혼자", "동창", "제자", "선생님", "담임", "이웃",
+})

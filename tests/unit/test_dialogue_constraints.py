@@ -155,3 +155,39 @@ def test_a_chain_of_pronouns_does_not_keep_a_name_in_reach() -> None:
     resolved = [next(r for r in line if r.mention.kind == "third") for line in said(dialogue, lines)[1:]]
     assert [r.entity_id for r in resolved[:6]] == ["paul"] * 6
     assert resolved[7].entity_id is None
+
+
+# --- the subject of a clause is not the possessor in its predicate -----------------------------
+
+KIN = [KnownName("doyun", "서도윤", 0.5), KnownName("miso", "한미소", 0.9), KnownName("minjun", "김민준", 0.5)]
+
+
+def test_a_topic_is_not_the_possessor_of_a_relation_in_its_own_predicate() -> None:
+    # 서도윤 is 오빠's friend: 오빠 is 김민준, named the line before, not 서도윤 named in this clause
+    for text in ("서도윤 씨는 오빠 친구였던 거야", "서도윤 씨는 오빠의 친구였어", "서도윤이 오빠 동창이래"):
+        dialogue = Dialogue("ko", KIN)
+        *_, last = said(dialogue, [("miso", "김민준 오빠 왔어?"), ("miso", text)])
+        assert of(last, "오빠").entity_id != "doyun", text
+
+
+def test_a_possessor_outside_a_relation_may_still_be_the_topic() -> None:
+    # 서도윤 씨가 오빠야: a copula with no relation noun, 오빠 may well be 서도윤
+    dialogue = Dialogue("ko", KIN)
+    *_, last = said(dialogue, [("miso", "누가 왔어?"), ("miso", "서도윤 씨가 오빠야")])
+    assert of(last, "오빠").entity_id == "doyun"
+
+
+def test_an_english_subject_is_not_the_possessor_in_its_predicate() -> None:
+    # "Pete is his brother's friend": his is someone else, never Pete, though nobody else is named
+    for text in ("Pete is his brother's friend.", "Pete's his best friend.", "Pete was the guy's roommate."):
+        dialogue = Dialogue("en", FRIENDS)
+        *_, last = said(dialogue, [("monica", text)])
+        mention = next(r for r in last if r.mention.kind in ("third", "description"))
+        assert mention.entity_id is None, text
+
+
+def test_a_possessive_outside_a_copula_may_be_the_subject() -> None:
+    # "Pete sold his car": his is Pete's own
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("monica", "Pete sold his brother's car.")])
+    assert of(last, "his").entity_id == "pete"

@@ -76,6 +76,11 @@ class LanguageRules(Protocol):
         """The gender the line states a named person to be ("Sidney's a woman", 민우는 남자야)."""
         ...
 
+    def possessor_in_predicate(self, text: str, name: PersonMention, mention: PersonMention) -> bool:
+        """`mention` possesses a relation noun in the predicate of the clause `name` is the subject
+        of ("Pete is his brother's friend", 서도윤 씨는 오빠 친구야): then it is someone else."""
+        ...
+
 
 def rules_for(language: str) -> LanguageRules:
     """The rules of a language code ("ko", "ko-KR", "en", …); anything not Korean reads as English."""

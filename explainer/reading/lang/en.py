@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from explainer.reading.person_mentions import Gender, PersonMention
 
 _RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
+# "Pete is", "Pete's", "Pete was just": a name opening a copula, nothing else before the mention
+_COPULA_AFTER_NAME = re.compile(r"^[\w.' -]*?(?:['’]s|\s+(?:is|was|isn['’]t|wasn['’]t))\s+"
+                                r"(?:(?:just|only|really|also|still|not)\s+)*(?:(?:a|an|the|that|this|your|my)\s+)?$",
+                                re.I)
+_POSSESSED_RELATION = re.compile(r"^(?:['’]s)?\s+(?:(?:best|old|new|little|big|older|younger|ex-?)\s+)?(?:"
+                                 + "|".join(sorted(en.RELATION_NOUNS, key=lambda w: (-len(w), w))) + r")s?\b", re.I)
 
 
 class EnglishRules:
@@ -95,6 +101,14 @@ class EnglishRules:
         match = en.GENDER_STATEMENT.match(text[name.start + len(bare):])
         gender = en.GENDER_NOUNS.get(match.group("noun").lower()) if match else None
         return "m" if gender == "m" else "f" if gender == "f" else None
+
+    def possessor_in_predicate(self, text: str, name: PersonMention, mention: PersonMention) -> bool:
+        """"Pete is your brother's friend", "Pete's his buddy": a copula after the subject's name,
+        then the mention as the possessor of a relation noun."""
+        if name.end > mention.start or not _COPULA_AFTER_NAME.match(name.text + text[name.end:mention.start]):
+            return False
+        return bool(_POSSESSED_RELATION.match(text[mention.end:])) and (
+            mention.text.lower() in ("his", "her") or bool(re.match(r"['’]s\b", text[mention.end:])))
 
 
 ENGLISH = EnglishRules()

@@ -96,5 +96,16 @@ class KoreanRules:
                 return "m" if ko.GENDERED_NOUNS[noun] == "m" else "f"
         return None
 
+    def possessor_in_predicate(self, text: str, name: PersonMention, mention: PersonMention) -> bool:
+        """서도윤 씨는 오빠 친구였던 거야: the name, the topic or subject (은/는/이/가, after 씨 or a
+        title), is 오빠's friend, not 오빠; the mention is a relation noun's possessor (오빠 친구,
+        오빠의 친구) later in the same sentence."""
+        if name.end > mention.start or re.search(r"[.!?…]", text[name.end:mention.start]):
+            return False
+        head = (name.text + text[name.end:mention.start]).split()[:2]  # the name, or the name and 씨/a title
+        subject = any(word.endswith(_STATEMENT_PARTICLES) for word in head)
+        following = re.match(r"(?:의)?\s*([가-힣]+)", text[mention.end:])
+        return subject and following is not None and following.group(1).startswith(tuple(ko.RELATION_NOUNS))
+
 
 KOREAN = KoreanRules()
