@@ -186,6 +186,8 @@ def _audit(audit: Audit, exchange: Exchange, stem: str, case: Case, text: str, l
     in_cast = None if case.referent == ABSTAIN else \
         any(same_person(case.referent, set(person)) for person in prompt.cast())
     audit.recall.append((listed, in_cast))
+    if not listed:
+        audit.unlisted.append(f"{stem}: {case.expression} ({text})")
     audit.leaked += [(stem, t) for t in leaks(later, prompt, exchange.answers.get(stem, ""))]
 
 
@@ -252,6 +254,7 @@ def main() -> None:
         described = [o for o in outcomes if o.description]
         print()
         print(recall_table(audit.recall))
+        print("".join(f"  not listed: {u}\n" for u in audit.unlisted), end="")
         print(exchange.size_table())
         print(f"spoiler audit: {len(audit.leaked)} of the next {LATER_CUES} cues in {audit.questions} prompts and "
               f"their answers (target 0){': ' + repr(audit.leaked[:5]) if audit.leaked else ''}")

@@ -174,6 +174,7 @@ class Audit:
     leaked: list[tuple[str, str]] = field(default_factory=list)
     questions: int = 0
     degraded: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # gold mentions the prompt did not list, as "stem: expression"
 
 
 def overlaps(mention: tuple[int, str], start: int, end: int) -> bool:

@@ -288,9 +288,113 @@ def _common_noun_mentions(word: _Word) -> list[Mention]:
     return found
 
 
+# --- Korean sieves ------------------------------------------------------------------------------
+# Each sieve reads the word at `i` (with its neighbours) and returns what it found there — the
+# mentions and the words they take — or None to leave the word to the next sieve. The first sieve
+# that finds something wins; the order is the order of evidence a reader trusts.
+
+Found = tuple[list[Mention], tuple[int, ...]]
+Sieve = Callable[[list[_Word], int, IsKnown], "Found | None"]
+
+
+def _titled_name_apart(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """미소 씨 / 김 비서님이 / 한미소 대리님: a name followed by a title word."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    title = _title_after(nxt) if nxt is not None and not word.trailing else None
+    # a word with a case or topic particle is no name before a title: 닭 다리는 언니하고 (the
+    # drumsticks to her sister), 미소의 언니; the nickname 이 may stay (택이 형)
+    particle = word.core[len(strip_particles(word.core)):]
+    if nxt is None or title is None or _title_after(word) is not None or not _nouny(word) \
+            or particle not in ("", "이") or not _may_name_before_title(word, title, is_known):
+        return None
+    mention = _name_mention(word.core, title, _has_nnp(word), is_known, word.core_start, nxt.end, spaced=True)
+    return ([mention], (i, i + 1)) if mention is not None else None
+
+
+def _titled_name_joined(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """김비서가 / 미소씨 / 민준오빠한테: name and title in one word."""
+    word = words[i]
+    core = strip_particles(word.core)
+    title = title_of(core)
+    if title is None:
+        return None
+    bare = normalise_name(core)  # 김비서, 미소, 민준
+    name_part = bare[: -len(title)] if bare.endswith(title) else bare
+    if not name_part or not _nouny(word) or not _title_is_a_noun(word, len(name_part), len(title)):
+        return None
+    mention = _name_mention(name_part, title, _has_nnp(word), is_known, word.core_start, word.end)
+    if mention is None:
+        return None
+    mention.vocative = core == word.core and word.trailing.startswith((",", "!"))  # 김비서, …
+    return [mention], (i,)
+
+
+def _introduced(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """한지훈이라는 분, 영철이라고 그 아들, 그 아들 석진이, 걔 이름이 석진이야: a name a line introduces."""
+    introduced = _introduced_name(words, i, is_known) or _apposed_name(words, i, is_known)
+    if introduced is None:
+        return None
+    start = words[i].core_start
+    return [Mention(introduced, "character", start, start + len(introduced), evidence=("bare", "named"))], (i,)
+
+
+def _called(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """미소야, / 민준아!: a name called."""
+    vocative = _vocative(words[i], i, is_known)
+    return ([vocative], (i,)) if vocative is not None else None
+
+
+def _proper_noun(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """A proper noun of the morphology: a person when it looks like one, else a place or a thing."""
+    word = words[i]
+    proper = _nnp_run(word)
+    if proper is None:
+        return None
+    proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
+    if len(proper) < 2 or proper in ko.NOT_NAMES:
+        return None
+    evidence = _person_use(word, words[i + 1] if i + 1 < len(words) else None)
+    kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
+    wanted: EntityType | None = None if kind == "character" and is_known(name_key(proper)) else kind
+    return [Mention(proper, wanted, word.core_start, word.end, evidence=evidence)], (i,)
+
+
+def _known_name(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
+    """A name the series already knows, however the morphology read it."""
+    word = words[i]
+    core = strip_particles(word.core)
+    for candidate in dict.fromkeys((word.core, core, normalise_name(word.core))):
+        if candidate and is_known(name_key(candidate)):
+            evidence = _person_use(word, words[i + 1] if i + 1 < len(words) else None)
+            return [Mention(normalise_name(candidate) or candidate, None, word.core_start, word.end,
+                            evidence=evidence)], (i,)
+    return None
+
+
+def _things(words: list[_Word], i: int, _is_known: IsKnown) -> Found | None:
+    """Event, place and object nouns (교통사고, 카페, 수첩): what is left of a word."""
+    return _common_noun_mentions(words[i]), (i,)
+
+
+# the sieves of a word, in order
+KOREAN_SIEVES: tuple[Sieve, ...] = (_titled_name_apart, _titled_name_joined, _introduced, _called, _proper_noun,
+                                    _known_name, _things)
+
+
+def _nouny(word: _Word) -> bool:
+    """A name before a title is a noun (미소 씨), not a verb or adverb (나갔다가 언니한테)."""
+    return (bool(word.tokens) and word.tokens[0].tag.startswith("NN")) or word.core in ko.SURNAMES
+
+
+def _has_nnp(word: _Word) -> bool:
+    return any(t.tag == "NNP" for t in word.tokens)
+
+
 def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[Mention]:
-    """Mentions in one Korean line, in order: names with titles and honorifics, vocatives,
-    proper nouns, names already known, and event/place/object nouns."""
+    """Mentions in one Korean line, in order: first what the whole line says of names (a nickname
+    given), then each word through `KOREAN_SIEVES` — names with titles and honorifics, names a
+    line introduces, vocatives, proper nouns, names already known, and event/place/object nouns."""
     words = _words(text, tokens)
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -300,67 +404,12 @@ def korean_mentions(text: str, tokens: list[Token], is_known: IsKnown) -> list[M
     for i, word in enumerate(words):
         if i in used or not word.core:
             continue
-        has_nnp = any(t.tag == "NNP" for t in word.tokens)
-        # a name before a title is a noun (미소 씨), not a verb or adverb (나갔다가 언니한테)
-        nouny = (bool(word.tokens) and word.tokens[0].tag.startswith("NN")) or word.core in ko.SURNAMES
-        # 미소 씨 / 김 비서님이 / 한미소 대리님: a name followed by a title word
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        title = _title_after(nxt) if nxt is not None and not word.trailing else None
-        # a word with a case or topic particle is no name before a title: 닭 다리는 언니하고 (the
-        # drumsticks to her sister), 미소의 언니; the nickname 이 may stay (택이 형)
-        particle = word.core[len(strip_particles(word.core)):]
-        if nxt is not None and title is not None and _title_after(word) is None and nouny \
-                and particle in ("", "이") and _may_name_before_title(word, title, is_known):
-            mention = _name_mention(word.core, title, has_nnp, is_known, word.core_start, nxt.end, spaced=True)
-            if mention is not None:
-                mentions.append(mention)
-                used.update((i, i + 1))
-                continue
-        # 김비서가 / 미소씨 / 민준오빠한테: name and title in one word
-        core = strip_particles(word.core)
-        title = title_of(core)
-        if title is not None:
-            bare = normalise_name(core)  # 김비서, 미소, 민준
-            name_part = bare[: -len(title)] if bare.endswith(title) else bare
-            mention = _name_mention(name_part, title, has_nnp, is_known, word.core_start, word.end) \
-                if name_part and nouny and _title_is_a_noun(word, len(name_part), len(title)) else None
-            if mention is not None:
-                mention.vocative = core == word.core and word.trailing.startswith((",", "!"))  # 김비서, …
-                mentions.append(mention)
-                used.add(i)
-                continue
-        introduced = _introduced_name(words, i, is_known) or _apposed_name(words, i, is_known)
-        if introduced is not None:
-            mentions.append(Mention(introduced, "character", word.core_start, word.core_start + len(introduced),
-                                    evidence=("bare", "named")))
-            used.add(i)
-            continue
-        vocative = _vocative(word, i, is_known)
-        if vocative is not None:
-            mentions.append(vocative)
-            used.add(i)
-            continue
-        proper = _nnp_run(word)
-        if proper is not None:
-            proper = normalise_name(proper) or proper  # the morphology may leave 아/이 on (지은아)
-        evidence = _person_use(word, nxt)
-        if proper is not None and len(proper) >= 2 and proper not in ko.NOT_NAMES:
-            kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
-            if is_known(name_key(proper)):
-                mentions.append(Mention(proper, None if kind == "character" else kind,
-                                        word.core_start, word.end, evidence=evidence))
-            else:
-                mentions.append(Mention(proper, kind, word.core_start, word.end, evidence=evidence))
-            used.add(i)
-            continue
-        for candidate in dict.fromkeys((word.core, core, normalise_name(word.core))):
-            if candidate and is_known(name_key(candidate)):
-                mentions.append(Mention(normalise_name(candidate) or candidate, None,
-                                        word.core_start, word.end, evidence=evidence))
-                used.add(i)
+        for sieve in KOREAN_SIEVES:
+            found = sieve(words, i, is_known)
+            if found is not None:
+                mentions.extend(found[0])
+                used.update(found[1])
                 break
-        else:
-            mentions.extend(_common_noun_mentions(word))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -615,36 +664,62 @@ def classify_english(words: list[str]) -> EntityType:
     return "character" if len(words) <= 3 else "concept"
 
 
+# An English sieve reads from token `i` and returns the mentions found and the index of the next
+# token to read, or None to leave the token to the next sieve.
+EnglishFound = tuple[list[Mention], int]
+EnglishSieve = Callable[[str, list[tuple[str, int, int, bool]], int, IsKnown, set[str]], "EnglishFound | None"]
+
+
+def _capitalised_run(text: str, tokens: list[tuple[str, int, int, bool]], i: int, is_known: IsKnown,
+                     elsewhere: set[str]) -> EnglishFound | None:
+    """A run of capitalised words (Detective Park, Chandler Bing): one name, or two glued together."""
+    token = tokens[i][0]
+    if not token[0].isupper() or not token[0].isalpha():
+        return None
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() and tokens[j + 1][0][0].isalpha() \
+            and not tokens[j][0].endswith(("'s", "’s")):
+        j += 1
+    run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
+    cut = _known_split(run, is_known)
+    found: list[Mention] = []
+    for first, last in ((i, j),) if cut is None else ((i, i + cut - 1), (i + cut, j)):
+        words = run[first - i: last - i + 1]
+        following = tokens[last + 1][0] if last + 1 < len(tokens) else ""
+        previous = tokens[first - 1][0] if first > 0 else ""
+        mention = _english_run(words, tokens[first][1], tokens[last][2], tokens[first][3],
+                               (previous, following), is_known, elsewhere)
+        if mention is not None:
+            if mention.type == "character" or (mention.type is None and mention.evidence):
+                mention.evidence = (*mention.evidence, *_reader_evidence(
+                    words, tokens, first, last, text[tokens[last][2]:]))
+            found.append(mention)
+    return found, j + 1
+
+
+def _english_thing(_text: str, tokens: list[tuple[str, int, int, bool]], i: int, _is_known: IsKnown,
+                   _elsewhere: set[str]) -> EnglishFound | None:
+    """An event, place or object noun after a determiner (the accident, that cafe)."""
+    return _english_noun(tokens, i), i + 1
+
+
+ENGLISH_SIEVES: tuple[EnglishSieve, ...] = (_capitalised_run, _english_thing)
+
+
 def english_mentions(text: str, is_known: IsKnown, elsewhere: set[str]) -> list[Mention]:
-    """Mentions in one English line: capitalised runs (with titles: Detective Park), known names,
-    and event/place/object nouns after a determiner (the accident, that cafe, the notebook)."""
+    """Mentions in one English line, through `ENGLISH_SIEVES`: capitalised runs (with titles:
+    Detective Park), known names, and event/place/object nouns after a determiner (the accident,
+    that cafe, the notebook)."""
     tokens = english_tokens(text)
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        token, start, _, at_start = tokens[i]
-        if not token[0].isupper() or not token[0].isalpha():
-            mentions.extend(_english_noun(tokens, i))
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() and tokens[j + 1][0][0].isalpha() \
-                and not tokens[j][0].endswith(("'s", "’s")):
-            j += 1
-        run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
-        cut = _known_split(run, is_known)
-        for first, last in ((i, j),) if cut is None else ((i, i + cut - 1), (i + cut, j)):
-            words = run[first - i: last - i + 1]
-            following = tokens[last + 1][0] if last + 1 < len(tokens) else ""
-            previous = tokens[first - 1][0] if first > 0 else ""
-            mention = _english_run(words, tokens[first][1], tokens[last][2], tokens[first][3],
-                                   (previous, following), is_known, elsewhere)
-            if mention is not None:
-                if mention.type == "character" or (mention.type is None and mention.evidence):
-                    mention.evidence = (*mention.evidence, *_reader_evidence(
-                        words, tokens, first, last, text[tokens[last][2]:]))
-                mentions.append(mention)
-        i = j + 1
+        for sieve in ENGLISH_SIEVES:
+            found = sieve(text, tokens, i, is_known, elsewhere)
+            if found is not None:
+                mentions.extend(found[0])
+                i = found[1]
+                break
     return mentions
 
 
