@@ -564,7 +564,10 @@ def _apposed_name(words: list[_Word], index: int, is_known: IsKnown) -> str | No
     # ending or a particle of its own (그 여자 때문에, 그 사람 마주칠) is no name at all
     own = [t for t in word.tokens if t.start < word.core_start + len(name)]
     common = bool(own) and all(t.tag.startswith(("NNG", "XS", "NNB")) for t in own)
-    grammatical = any(t.tag.startswith(("J", "E", "V", "XS", "NNB", "NP")) for t in own)
+    # a word the morphology knows as an adverb or interjection (그 사람 다시 오면) is none either; an
+    # unknown name may be split into such pieces (석/MM 진/NNG)
+    grammatical = any(t.tag.startswith(("J", "E", "V", "XS", "NNB", "NP")) for t in own) \
+        or len(own) == 1 and own[0].tag.startswith(("MA", "MM", "IC"))
     if word.trailing or grammatical or common and not is_known(name_key(name)):
         return None
     return name if _could_be_named(name, word, is_known) else None

@@ -299,12 +299,12 @@ async def test_a_name_the_clause_says_is_someones_is_a_person(provider: OfflineP
         "자네, 영철이라고 그 아들 석진이 알잖네?", "민수라고 친구 있어.", "걔 이름이 지훈이야.",
         "3만원이라고 했다고?", "토요일이라고 다른 데로 새지 말고.", "우리 언니 전과자 되면 어떡하지?",
         "그 언니 전과자가 왔어.", "그 친구 얼굴이 좋더라.", "당신 졸부라고 무시하는 거야, 그 친구가.",
-        "그 여자 때문에 이래.", "그 사람 마주칠 때마다 그래.",
+        "그 여자 때문에 이래.", "그 사람 마주칠 때마다 그래.", "그 사람 다시 오면 돌려보내 줘.",
     ), AnalysisContext())
     people = set(characters(result))
     assert {"영철", "석진", "민수", "지훈"} <= people
-    # what someone is, or no one
-    assert not people & {"3만원", "만원", "토요일", "전과자", "얼굴", "졸부", "때문에", "때문", "마주칠"}
+    # what someone is, or no one (다시: an adverb after 그 사람)
+    assert not people & {"3만원", "만원", "토요일", "전과자", "얼굴", "졸부", "때문에", "때문", "마주칠", "다시"}
 
 
 async def test_an_honorific_before_the_polite_yo_is_a_title(provider: OfflineProvider) -> None:
