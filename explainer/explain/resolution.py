@@ -1,10 +1,11 @@
 """What each mention of the selected line refers to, from bounded evidence only.
 
 People (names, descriptions, pronouns, I and you included) are resolved by the dialogue
-resolver (`explainer.reading`, see `people.py`). Places, moments and things (거기, 그때, that
-thing) are resolved here: stored references near the line come first when analysis was
-confident about them; otherwise every candidate of the right type is scored on what the
-viewer has seen:
+resolver (`explainer.reading`, see `people.py`); places, moments and things (거기, 그때, that
+thing) by the reader's resolver of them (`explainer.reading.things`, the one analysis stores
+its references with), over what the scene named before the bound. A person description nobody
+in the scene fits may call back to someone of an earlier scene; every candidate of the right
+type is scored on what the viewer has seen:
 
 - a stored reference for the expression, weighted by its confidence (weakly when unsure);
 - similar earlier moments (vector search) the candidate appears in: a callback line echoes the
@@ -23,14 +24,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
-from explainer.reading.calibration import ABSTAIN_BELOW, callback_confidence, margin_confidence
+from explainer.reading.calibration import ABSTAIN_BELOW, callback_confidence
 from explainer.reading.expressions import Expression, same_expression
+from explainer.reading.lang import rules_for
 from explainer.reading.resolver import Resolution as PersonResolution
-from explainer.text import ko
+from explainer.reading.things import ThingCandidate, reference_weight, resolve_thing
 
-CONFIDENT_REFERENCE = 0.5
-W_REFERENCE = 2.0
-W_WEAK_REFERENCE = 0.5
 W_MOMENTS = 1.0
 W_NAMED_AFTER = 0.6
 W_IMPORTANCE = 0.3
@@ -80,9 +79,7 @@ def score_candidates(context: Context, expression: Expression) -> list[tuple[flo
     scored: list[tuple[float, EntityFacts]] = []
     for entity in candidates:
         score = 0.0
-        confidence = max((c for e, c in stored if e == entity.id), default=0.0)
-        if confidence:
-            score += confidence * (W_REFERENCE if confidence >= CONFIDENT_REFERENCE else W_WEAK_REFERENCE)
+        score += reference_weight(max((c for e, c in stored if e == entity.id), default=0.0))
         score += W_MOMENTS * sum(w for w, m in zip(weights, context.moments, strict=True)
                                  if entity.id in m.entities) / total
         if entity.id in context.named_after:
@@ -148,9 +145,7 @@ def _may_call_back(found: PersonResolution, language: str) -> bool:
     mention = found.mention
     if mention.kind not in ("third", "description") or mention.plural:
         return False
-    if language.startswith("ko"):
-        return mention.text.strip() not in ko.BARE_PRONOUNS  # 걔, like "he", is someone of the scene
-    return mention.kind == "description" or " " in mention.text.strip()
+    return rules_for(language).may_call_back(mention)
 
 
 def _callback(context: Context, found: PersonResolution) -> Resolution | None:
@@ -173,50 +168,42 @@ def _callback(context: Context, found: PersonResolution) -> Resolution | None:
                       confidence, _evidence(context, entity), entity)
 
 
-def _named_nearby(context: Context, expression: Expression) -> list[tuple[float, EntityFacts, str]]:
-    """Places, moments and things of the expression's kind named before it: earlier in the line
-    (closest), or in the scene's lines (the later, the closer); with how near."""
-    found: list[tuple[float, EntityFacts, str]] = []
-    before = context.selected_text[:expression.position].casefold()
-    for entity in context.facts.values():
-        if entity.type != expression.kind:
-            continue
-        if entity.id in context.named and entity.name.casefold() in before:
-            found.append((2.0, entity, "named earlier in this line"))
-        elif entity.id in context.in_scene:
-            ago = max(0.0, context.line_at - context.in_scene[entity.id])
-            found.append((1.0 + max(0.0, 1.0 - ago / SCENE_SECONDS), entity, f"named {round(ago)} s earlier"))
-    return found
-
-
 def _things(context: Context) -> list[Resolution]:
-    """거기 / 그때 / that thing point at what was named nearby (a place or a moment of the
-    surrounding lines), never at the most important place of the series; a stored reference
-    counts only for an entity named nearby. Nothing named nearby: no answer (for 그때, the
-    earlier moments answer)."""
+    """거기 / 그때 / that thing: the places, moments and things of the line's kind as the scene
+    knows them, resolved by the reader's one resolver (`explainer.reading.things`, analysis's
+    too). For 그때 with nothing named nearby, the earlier moments answer."""
     resolutions: list[Resolution] = []
     for expression in context.expressions:
         if expression.kind == "character":
             continue  # people: the dialogue resolver
-        stored = dict(reversed(_stored(context, expression)))  # the closest reference per entity
-        scored: list[tuple[float, EntityFacts, str]] = []
-        for nearness, entity, why in _named_nearby(context, expression):
-            confidence = stored.get(entity.id, 0.0)
-            weight = W_REFERENCE if confidence >= CONFIDENT_REFERENCE else W_WEAK_REFERENCE
-            scored.append((nearness + weight * confidence, entity,
-                           "the analysis of this line, " + why if confidence >= CONFIDENT_REFERENCE else why))
-        if not scored:
+        answer = resolve_thing(_thing_candidates(context, expression), scene_seconds=SCENE_SECONDS)
+        if answer is None:
             continue
-        scored.sort(key=lambda t: (-t[0], t[1].id))
-        best, entity, why = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        confidence = stored.get(entity.id, 0.0)
-        if confidence < CONFIDENT_REFERENCE:
-            confidence = margin_confidence(best, runner_up)
+        entity = context.facts[answer.candidate.id]
         resolutions.append(Resolution(expression.text, expression.position, expression.kind,
-                                      EntityRef(entity.id, entity.name, entity.type), round(confidence, 3), why,
-                                      entity))
+                                      EntityRef(entity.id, entity.name, entity.type), answer.confidence,
+                                      answer.evidence, entity))
     return resolutions
+
+
+def _thing_candidates(context: Context, expression: Expression) -> list[ThingCandidate]:
+    """The entities of the expression's kind: when the scene last named them before the line,
+    whether the line names them before or after the expression, the closest stored reference."""
+    stored = dict(reversed(_stored(context, expression)))  # the closest reference per entity
+    before = context.selected_text[:expression.position].casefold()
+    named = set(context.named)
+    candidates: list[ThingCandidate] = []
+    for entity in context.facts.values():
+        if entity.type != expression.kind:
+            continue
+        in_line_before = entity.id in named and entity.name.casefold() in before
+        at = context.in_scene.get(entity.id)
+        candidates.append(ThingCandidate(
+            id=entity.id, salience=entity.importance,
+            named_ago=max(0.0, context.line_at - at) if at is not None else None,
+            before_in_line=in_line_before, after_in_line=entity.id in named and not in_line_before,
+            stored=stored.get(entity.id, 0.0)))
+    return candidates
 
 
 def _with_speaker(context: Context, entity: EntityFacts) -> bool:

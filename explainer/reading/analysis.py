@@ -4,7 +4,7 @@ Lines are read in order and every line sees what the lines before it named (a wo
 the context's known entities, see `registry`). People's references (he, 그 사람, I, you) are the
 dialogue resolver's alone (`explainer.reading`, the one explain replays): where it abstains, no
 reference is stored. Places, moments and things (거기, 그때) are resolved *before* the line's own
-names are recorded, by salience among the entities of their type.
+names are recorded, by the resolver explain uses too (`things`): what was named nearby.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from explainer.reading.models import (
 from explainer.reading.person_mentions import KnownName
 from explainer.reading.references import DialogueLine, person_references
 from explainer.reading.registry import Registry, WorkingEntity
+from explainer.reading.things import ThingCandidate, resolve_thing
 from explainer.text import en, ko
 from explainer.text.names import (
     HONORIFICS,
@@ -90,7 +91,7 @@ class _Reference:
 @dataclass(frozen=True, slots=True)
 class _RefSpan:
     expression: str
-    kind: str  # person | place | event | event_person | object
+    kind: str  # person | place | event | object
     start: int
 
 
@@ -218,20 +219,20 @@ class _BatchAnalyser:
         _count_line(segment, line, self.rules)
 
     def _resolve_references(self, line: _Line, mentions: list[Mention], at: float) -> None:
-        """Places, moments and things; a person's expression only counts for the segment's facts
-        (the dialogue resolver decides who it is, see `_person_references`)."""
+        """Places, moments and things by the reader's one resolver of them (`things`, explain's
+        too), over the entities of their type as the lines before this one left them; a person's
+        expression only counts for the segment's facts (the dialogue resolver decides who it is,
+        see `_person_references`). Every expression counts for the segment's facts, resolved or not."""
         registry = self.registry
-        named = {e.id for m in mentions if (e := registry.find(m.name, m.type)) is not None}
+        named = [(e.id, m.start) for m in mentions if (e := registry.find(m.name, m.type)) is not None]
         for span in _spans_from(line.text, self.rules.reference_patterns):
-            if span.kind in ("person", "event_person"):
-                self.stats[line.segment].references += 1
-                continue
-            resolved = _resolve_thing(span, registry, at, demote=named)
-            if resolved is None:
-                continue
-            entity, confidence = resolved
-            self.references.append(_Reference(line.segment, span.expression, line.start, entity.id, confidence))
             self.stats[line.segment].references += 1
+            if span.kind == "person":
+                continue
+            answer = resolve_thing(_thing_candidates(registry, _REFERENCE_TYPES[span.kind], at, span.start, named))
+            if answer is not None:
+                self.references.append(_Reference(line.segment, span.expression, line.start,
+                                                  int(answer.candidate.id), answer.confidence))
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -281,30 +282,36 @@ def _spans_from(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) ->
             expression = match.group()
             if kind == "place" and _GREETING_THERE.search(text[:start]):
                 continue
-            kind_here = "event_person" if kind == "person" and expression.startswith("그때") else kind
             taken.append((start, end))
             if expression.lower() in seen:
                 continue
             seen.add(expression.lower())
-            spans.append(_RefSpan(expression, kind_here, start))
+            spans.append(_RefSpan(expression, kind, start))
     return spans
 
 
-_REFERENCE_TYPES: dict[str, tuple[EntityType, ...]] = {
-    "place": ("location",), "event": ("event",), "object": ("object",),
-}
+_REFERENCE_TYPES: dict[str, EntityType] = {"place": "location", "event": "event", "object": "object"}
+# an object of the batch is an entity once named twice (one mention is often a common noun)
+_MIN_BATCH_MENTIONS: dict[EntityType, int] = {"object": 2}
 
 
-def _resolve_thing(span: _RefSpan, registry: Registry, now: float, *, demote: set[int],
-                   ) -> tuple[WorkingEntity, float] | None:
-    ranked = registry.ranked(_REFERENCE_TYPES[span.kind], now, exclude=set(), demote=demote,
-                             min_batch_mentions={"object": 2})
-    if not ranked:
-        return None
-    best, entity = ranked[0]
-    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    margin = (best - runner_up) / best if best > 0 else 0.0
-    return entity, round(0.3 + 0.6 * margin, 3)
+def _thing_candidates(registry: Registry, wanted: EntityType, now: float, position: int,
+                      named: list[tuple[int, int]]) -> list[ThingCandidate]:
+    """The entities of the wanted type as the lines before this one left them: when they were
+    last named, whether this line names them before or after the expression, their salience."""
+    before = {entity_id for entity_id, start in named if start < position}
+    in_line = {entity_id for entity_id, _ in named}
+    candidates: list[ThingCandidate] = []
+    for entity in registry.entities:
+        if entity.type != wanted or entity.merged_into is not None:
+            continue
+        if not entity.known and entity.batch_mentions < _MIN_BATCH_MENTIONS.get(entity.type, 1):
+            continue
+        candidates.append(ThingCandidate(
+            id=str(entity.id), salience=entity.salience(now),
+            named_ago=now - entity.last_seen if entity.last_seen <= now else None,
+            before_in_line=entity.id in before, after_in_line=entity.id in in_line - before))
+    return candidates
 
 
 # --- relations -------------------------------------------------------------------------------

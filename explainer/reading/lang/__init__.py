@@ -81,6 +81,12 @@ class LanguageRules(Protocol):
         of ("Pete is his brother's friend", 서도윤 씨는 오빠 친구야): then it is someone else."""
         ...
 
+    # --- explain ---------------------------------------------------------------------------------
+    def may_call_back(self, mention: PersonMention) -> bool:
+        """A singular third-person mention nobody of the scene fits may point at someone of an
+        earlier scene (그 남자, "the guy"); a bare pronoun (걔, he) is someone of the scene."""
+        ...
+
 
 def rules_for(language: str) -> LanguageRules:
     """The rules of a language code ("ko", "ko-KR", "en", …); anything not Korean reads as English."""

@@ -102,6 +102,10 @@ class EnglishRules:
         gender = en.GENDER_NOUNS.get(match.group("noun").lower()) if match else None
         return "m" if gender == "m" else "f" if gender == "f" else None
 
+    def may_call_back(self, mention: PersonMention) -> bool:
+        """"the guy", "that woman" may; a bare he/she is someone of the scene."""
+        return mention.kind == "description" or " " in mention.text.strip()
+
     def possessor_in_predicate(self, text: str, name: PersonMention, mention: PersonMention) -> bool:
         """"Pete is your brother's friend", "Pete's his buddy": a copula after the subject's name,
         then the mention as the possessor of a relation noun."""

@@ -107,5 +107,9 @@ class KoreanRules:
         following = re.match(r"(?:의)?\s*([가-힣]+)", text[mention.end:])
         return subject and following is not None and following.group(1).startswith(tuple(ko.RELATION_NOUNS))
 
+    def may_call_back(self, mention: PersonMention) -> bool:
+        """그 남자, 그 사람 may; 걔, like "he", is someone of the scene."""
+        return mention.text.strip() not in ko.BARE_PRONOUNS
+
 
 KOREAN = KoreanRules()
