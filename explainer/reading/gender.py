@@ -1,6 +1,7 @@
 """A person's gender from evidence a viewer has: the pronouns that referred to them, titles and
-address terms (Mr./Mrs., 오빠 said *by* her, 언니 said *to* her), and, for English first names,
-a first-name lexicon (`gender-guesser`). Votes add up; the lexicon is only a prior."""
+address terms (Mr./Mrs., 오빠 said *by* her, 언니 said *to* her), a role the captions label a
+speaker by (WOMAN, MAN 1, SALESLADY, 여자), and, for English first names, a first-name lexicon
+(`gender-guesser`). Votes add up; the lexicon is only a prior."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 # under the 1.0 that makes evidence sure: the lexicon alone never rules a person out of "she"
 # (Adrian, a woman of the play in Friends s03e20, is a man's name to it)
 _LEXICON_WEIGHT = {"male": 0.9, "mostly_male": 0.6, "female": -0.9, "mostly_female": -0.6}
+# the end of a compound role word that says the person's sex (saleslady, policewoman, schoolgirl)
+_ROLE_ENDINGS = (("woman", "f"), ("lady", "f"), ("girl", "f"), ("boy", "m"), ("guy", "m"))
 _DETECTOR: Detector | None = None
 _LOCK = threading.Lock()
 
@@ -43,6 +46,11 @@ def name_prior(name: str) -> float:
             return 1.0
         if word in en.FEMALE_WORDS or word in ko.FEMALE_WORDS:
             return -1.0
+        # a role the captions label a speaker by: WOMAN, MAN 1, LITTLE GIRL, SALESLADY, 여자
+        sex = en.GENDER_NOUNS.get(word) or ko.GENDERED_NOUNS.get(word) or next(
+            (g for noun, g in _ROLE_ENDINGS if word.endswith(noun) and len(word) > len(noun) + 2), None)
+        if sex is not None:
+            return 1.0 if sex == "m" else -1.0
     first = words[0]
     if not first.isascii() or not first.isalpha():
         return 0.0

@@ -44,7 +44,9 @@ class KnownName:
 _Add = Callable[[PersonMention], None]
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _KO_WORD = re.compile(r"[가-힣]+")
-_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|okay|ok|well|no|yes|yeah)[,!]?\s+)$", re.I)
+# a name after an opener, and before a comma or the end, is called: "So Joey, why …", "Thank you, Chandler, …"
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|okay|ok|well|no|yes|yeah|so|anyway|now|look|listen"
+                              r"|please|thanks|thank\s+you)[,!]?\s+)$", re.I)
 _VOCATIVE_AFTER = re.compile(r"^\s*[,!?]|^\s*\.\s*$|^\s*$")
 # after a comma, a name is a vocative when its sentence ends there ("Read it, Owen."); between
 # commas mid-sentence it is an apposition ("my boss, Joanna, when you left, she ...")

@@ -7,7 +7,8 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
 - who speaks: the caption's label; without one, only evidence names a speaker — a
   self-introduction (저는 한지훈입니다, "I'm Pete.") or an answer right after a name was called
   (미소야! — 네?) — never a default; I/me/my is the speaker, you/your the person called by name in
-  the line, else (the speaker known) the last other speaker, else whoever last spoke to them;
+  the line (after an opener too: "So Joey, why …", "Thank you, Chandler, …"), else (the speaker
+  known) the last other speaker, else whoever last spoke to them;
 - a third-person mention ("he", "the guy", 그 여자, 걔) is never the speaker nor the person spoken
   to (called by name, or the other one of a two-person exchange); never someone the dialogue's
   evidence gives the other gender (pronouns that referred to them, titles, address terms, what a
@@ -20,7 +21,8 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   Pete"), it is that person;
 - then the people talked about in the scene are ranked: someone named within the last
   `NAME_REACH` lines (a chain of pronouns does not keep a name in reach), the most recent
-  mention first, earlier in the same line included; having spoken recently counts less than
+  mention first, earlier in the same line included, and a name earlier in the mention's own
+  sentence before any other ("It's Ben and his da-da"); having spoken recently counts less than
   having been talked about; the scene's topic outlasts a name said in passing; him/her as an
   object is not the subject of its clause, nor someone the line already called by the other
   gender's pronoun; a subject he/she keeps the subject of the speaker's last clause (English);
@@ -69,6 +71,10 @@ W_UNGROUNDED_RIVAL = 0.5
 W_TOPIC = 0.5
 # a non-reflexive object pronoun is not the subject of its own clause
 W_BOUND = -2.0
+# a name earlier in the pronoun's own sentence is its antecedent before any earlier line ("It's Ben
+# and his da-da", "Victor can't just kiss her, he's got to …"): Friends dev e20, he/she with one
+# person of its gender named before it in its line: that person 34 times of 37
+W_SAME_SENTENCE = 1.5
 # a subject pronoun keeps the subject of the speaker's previous clause ("Mr. Salty is a sailor, he's
 # got to be …"; the speaker's own line just before included): the centre of what they are saying
 W_SUBJECT_KEPT = 1.5
@@ -394,6 +400,7 @@ class Dialogue:
                       stored: Stored | None) -> list[Candidate]:
         mentioned: dict[str, tuple[int, float]] = {}
         bound_subject: str | None = None  # the subject of the clause an object pronoun is in
+        same_sentence: set[str] = set()  # named earlier in the mention's own sentence
         role = _role(turn.text, mention) if self.rules.clause_roles else ""
         spoke: dict[str, int] = {}
         # how much the scene has been about each person: a topic outlasts a name said in passing
@@ -407,6 +414,8 @@ class Dialogue:
                 if role == "object" and turn.roles.get(offset) == "subject" and \
                         not re.search(r"[.!?;]", turn.text[offset:mention.start]):
                     bound_subject = entity_id
+                if weight >= 1.0 and not re.search(r"[.!?;]", turn.text[offset:mention.start]):
+                    same_sentence.add(entity_id)
                 topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
         # the subject the speaker last put in a clause (this line, else their own line just before)
         kept_subject = self._kept_subject(mention, turn, role) if self.rules.clause_roles else None
@@ -443,6 +452,10 @@ class Dialogue:
                 reasons.append((W_SPOKE * DECAY ** (distance - 1), f"spoke {_ago(distance)}"))
             if entity_id == bound_subject:
                 score += W_BOUND  # "Ernie buries Bert and can't find him": him is not Ernie
+            elif entity_id in same_sentence and not (mention.gender and
+                                                     self.gender.rules_out(entity_id, mention.gender)):
+                score += W_SAME_SENTENCE
+                reasons.append((W_SAME_SENTENCE, "mentioned earlier in this sentence"))
             if entity_id == kept_subject:
                 score += W_SUBJECT_KEPT
                 reasons.append((W_SUBJECT_KEPT, "the subject of the speaker's last clause"))

@@ -191,3 +191,14 @@ def test_a_possessive_outside_a_copula_may_be_the_subject() -> None:
     dialogue = Dialogue("en", FRIENDS)
     *_, last = said(dialogue, [("monica", "Pete sold his brother's car.")])
     assert of(last, "his").entity_id == "pete"
+
+
+# --- a name called after an opener ------------------------------------------------------------
+
+def test_a_name_after_so_or_thank_you_is_called() -> None:
+    # "So Pete, why …": Pete is spoken to, so you is Pete (not Ross, who spoke last)
+    dialogue = Dialogue("en", FRIENDS)
+    *_, last = said(dialogue, [("ross", "Hi."), ("monica", "So Pete, why didn't you call?")])
+    assert of(last, "Pete").mention.vocative and of(last, "you").entity_id == "pete"
+    [line] = said(Dialogue("en", FRIENDS), [("monica", "Oh thank you, Frank, this is great, he's gonna love it.")])
+    assert of(line, "Frank").mention.vocative and of(line, "he").entity_id != "frank"

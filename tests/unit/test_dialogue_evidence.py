@@ -83,3 +83,43 @@ def test_fake_monica_is_not_monica() -> None:
     [line] = said(dialogue, [("joey", "Fake Monica took her card again.")])
     assert of(line, "Monica").entity_id is None
     assert of(line, "her").entity_id != "monica"
+
+
+# --- a name earlier in the pronoun's own sentence --------------------------------------------
+
+def test_a_name_in_the_same_sentence_outranks_one_said_lines_before() -> None:
+    # Chandler was named two lines before; "It's Ben and his dad": his is Ben, and said so
+    people = [*FRIENDS, KnownName("ben", "Ben"), KnownName("chandler", "Chandler")]
+    dialogue = Dialogue("en", people)
+    *_, last = said(dialogue, [("monica", "With that moustache doesn't Chandler look old?"), ("joey", "Thank you."),
+                               ("monica", "Hi, we're visiting. It's Ben and his dad.")])
+    assert of(last, "his").entity_id == "ben"
+
+
+def test_a_name_of_an_earlier_sentence_of_the_line_gets_no_such_weight() -> None:
+    # "It's Ben. His dad …": a sentence break; the pronoun is unsure between Ben and Chandler
+    people = [*FRIENDS, KnownName("ben", "Ben"), KnownName("chandler", "Chandler")]
+    dialogue = Dialogue("en", people)
+    *_, last = said(dialogue, [("monica", "With that moustache doesn't Chandler look old?"), ("joey", "Thank you."),
+                               ("monica", "Hi, we're visiting Ben. Did you see his dad?")])
+    assert of(last, "his").entity_id is None
+
+
+def test_a_korean_description_takes_the_name_of_its_sentence() -> None:
+    # 강태호 was asked about two lines before; 민우가 왔는데 그 남자가 …: 그 남자 is 민우
+    dialogue = Dialogue("ko", OFFICE)
+    *_, last = said(dialogue, [("miso", "강태호 씨 어디 갔어?"), ("jisu", "몰라요."),
+                               ("miso", "민우가 왔는데 그 남자가 글쎄 울더라")])
+    assert of(last, "그 남자").entity_id == "minu"
+
+
+# --- a role the captions label a speaker by --------------------------------------------------
+
+def test_a_speaker_labelled_by_a_role_has_its_sex() -> None:
+    # WOMAN, MAN 1, SALESLADY, 여자 2: the label says the sex; a first name stays a mere prior
+    people = [KnownName("w", "Woman"), KnownName("m1", "Man 1"), KnownName("sl", "Saleslady"),
+              KnownName("yeoja", "여자 2"), KnownName("joey", "Joey")]
+    dialogue = Dialogue("en", people)
+    assert [dialogue.gender.of(p)[0] for p in ("w", "m1", "sl", "yeoja")] == ["f", "m", "f", "f"]
+    assert dialogue.gender.of("w")[1] >= 0.5  # sure enough for explain to state it
+    assert dialogue.gender.of("joey")[1] < 0.5
