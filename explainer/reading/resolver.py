@@ -25,7 +25,8 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   sentence before any other ("It's Ben and his da-da"); having spoken recently counts less than
   having been talked about; the scene's topic outlasts a name said in passing; him/her as an
   object is not the subject of its clause, nor someone the line already called by the other
-  gender's pronoun; a subject he/she keeps the subject of the speaker's last clause (English);
+  gender's pronoun; a subject he/she keeps the subject of the speaker's last clause, or the
+  he/she another speaker's line just before ended on ("he … he" across a reply; English);
 - a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
 - a reference analysis stored for this very mention is strong evidence.
@@ -75,8 +76,9 @@ W_BOUND = -2.0
 # and his da-da", "Victor can't just kiss her, he's got to …"): Friends dev e20, he/she with one
 # person of its gender named before it in its line: that person 34 times of 37
 W_SAME_SENTENCE = 1.5
-# a subject pronoun keeps the subject of the speaker's previous clause ("Mr. Salty is a sailor, he's
-# got to be …"; the speaker's own line just before included): the centre of what they are saying
+# a subject pronoun keeps the subject of the previous clause ("Mr. Salty is a sailor, he's got to be
+# …"; the speaker's own line just before included, and another speaker's he/she just before: "he
+# … he" across a reply is one person, e20: 63 times of 65)
 W_SUBJECT_KEPT = 1.5
 # a gender the line states ("Sidney's a woman", 민우는 남자야) is sure evidence, over any name lexicon
 W_STATED_GENDER = 2.0
@@ -104,6 +106,9 @@ ANSWER_WITHIN_SECONDS = 6.0
 # turns looked back on for who takes part in the conversation: two people talking, the other is
 # the one spoken to
 PARTICIPANT_TURNS = 6
+# who spoke within this many turns is in the scene; who spoke before it, and was not talked about
+# since, is no rival of he/she (captions show no scene change: the clock has no gap)
+PRESENT_TURNS = 10
 _COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -425,7 +430,7 @@ class Dialogue:
                 if weight >= 1.0:
                     named.setdefault(entity_id, distance)
                 topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
-            if past.speaker:
+            if past.speaker and distance <= PRESENT_TURNS:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
         # hard constraints before any score: the speaker and the person spoken to are never "he",
@@ -458,7 +463,7 @@ class Dialogue:
                 reasons.append((W_SAME_SENTENCE, "mentioned earlier in this sentence"))
             if entity_id == kept_subject:
                 score += W_SUBJECT_KEPT
-                reasons.append((W_SUBJECT_KEPT, "the subject of the speaker's last clause"))
+                reasons.append((W_SUBJECT_KEPT, "the subject of the last clause"))
             if entity_id == turn.speaker:
                 score += W_SPEAKER
             elif entity_id == addressee:
@@ -493,20 +498,23 @@ class Dialogue:
 
 
     def _kept_subject(self, mention: PersonMention, turn: _Turn, role: str) -> str | None:
-        """The person the speaker last made the subject of a clause, when `mention` is a subject
-        itself: in this line before it, else (no person mentioned before it in this line) in the
-        speaker's own line just before. Only a name or a confident resolution is a subject kept."""
-        if role != "subject" or turn.speaker is None:
+        """The person last made the subject of a clause, when `mention` is a subject itself: in this
+        line before it, else (no person mentioned before it in this line) in the speaker's own line
+        just before, or another speaker's he/she just before ("I mean he's got the monocle." — "You
+        know he's gay?"). Only a name or a confident resolution is a subject kept."""
+        if role != "subject":
             return None
         before = [(offset, entity_id, weight) for entity_id, offset, weight in turn.mentioned if offset < mention.start]
         if before:
             offset, entity_id, weight = max(before)
             return entity_id if turn.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT else None
         last = self._turns[-1] if self._turns else None
-        if last is None or last.speaker != turn.speaker or not last.mentioned:
+        if last is None or not last.mentioned:
             return None
         entity_id, offset, weight = max(last.mentioned, key=lambda m: m[1])
-        return entity_id if last.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT else None
+        # another speaker's reply goes on with their he/she; a name they just said may be in passing
+        parallel = last.speaker == turn.speaker or weight < 1.0
+        return entity_id if last.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT and parallel else None
 
 
 _CLAUSE_OPENERS = re.compile(

@@ -123,3 +123,38 @@ def test_a_speaker_labelled_by_a_role_has_its_sex() -> None:
     assert [dialogue.gender.of(p)[0] for p in ("w", "m1", "sl", "yeoja")] == ["f", "m", "f", "f"]
     assert dialogue.gender.of("w")[1] >= 0.5  # sure enough for explain to state it
     assert dialogue.gender.of("joey")[1] < 0.5
+
+
+# --- he … he across a reply, and who is still in the scene -------------------------------------
+
+PLAY = [KnownName("pete", "Pete"), KnownName("monica", "Monica"), KnownName("joey", "Joey"),
+        KnownName("frank", "Frank"), KnownName("phoebe", "Phoebe"), KnownName("chandler", "Chandler"),
+        KnownName("rachel", "Rachel"), KnownName("joanna", "Joanna")]
+
+
+def test_a_reply_goes_on_with_the_he_of_the_line_before() -> None:
+    # Joey's he is Pete; Phoebe's "You know he's gay?" is the same man, not Frank named before
+    dialogue = Dialogue("en", PLAY)
+    *_, last = said(dialogue, [("monica", "Frank called."),
+                               ("joey", "I like Pete. I mean, he's got the monocle, he's got the hat."),
+                               ("phoebe", "You know he's gay?")])
+    assert of(last, "he").entity_id == "pete"
+
+
+def test_another_speakers_name_said_in_passing_is_not_kept() -> None:
+    # Jason is named once by Ross; Monica's he goes back to the scene's topic, not to Jason
+    dialogue = Dialogue("en", [*PLAY, KnownName("barry", "Barry"), KnownName("jason", "Jason")])
+    *_, last = said(dialogue, [("monica", "Barry called again."), ("rachel", "Is Barry coming?"),
+                               ("monica", "Barry is at the office."), ("rachel", "Jason is choking on his gum."),
+                               ("monica", "Did you see how he was sweating?")])
+    assert of(last, "he").entity_id != "jason"
+
+
+def test_who_spoke_long_ago_and_was_not_talked_about_is_no_rival() -> None:
+    # Joey spoke thirteen lines ago and left; Chandler, named three lines back, is him
+    chat = ["Good morning.", "Morning.", "Coffee?", "Sure.", "Thanks.", "The meeting is at ten.", "Okay.",
+            "Busy day.", "Yes.", "Chandler is my friend.", "Nice.", "Okay."]
+    lines = [("joey", "Hey guys."), *[("rachel" if i % 2 else "joanna", text) for i, text in enumerate(chat)],
+             ("joanna", "So what's wrong with him?")]
+    *_, last = said(Dialogue("en", PLAY), lines)
+    assert of(last, "him").entity_id == "chandler"
