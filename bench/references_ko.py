@@ -180,9 +180,10 @@ def _audit(audit: Audit, exchange: Exchange, stem: str, case: Case, text: str, l
     if prompt is None:
         return  # answered from the cache: no request
     audit.questions += 1
-    at = text.find(case.expression)
-    listed = any(overlaps(m, at, at + len(case.expression)) if at >= 0 else case.expression in m[1]
-                 for m in prompt.mentions())
+    # any occurrence of the expression in the line (그 is also the start of 그래서)
+    starts = [i for i in range(len(text)) if text.startswith(case.expression, i)]
+    listed = any(any(overlaps(m, at, at + len(case.expression)) for at in starts) if starts
+                 else case.expression in m[1] for m in prompt.mentions())
     in_cast = None if case.referent == ABSTAIN else \
         any(same_person(case.referent, set(person)) for person in prompt.cast())
     audit.recall.append((listed, in_cast))
