@@ -285,28 +285,6 @@ class Registry:
         person.gender = person.gender or alias.gender
         person.nicknames |= alias.nicknames
 
-    def ranked(self, wanted: tuple[EntityType, ...], now: float, *, exclude: set[int],
-               demote: set[int] | None = None,
-               min_batch_mentions: dict[EntityType, int] | None = None,
-               ) -> list[tuple[float, WorkingEntity]]:
-        """Entities of the wanted types by salience at `now`, highest first; `exclude`d ones are
-        left out, `demote`d ones (named in the same line) count a quarter; characters only once
-        the series has shown them to be people."""
-        scored: list[tuple[float, WorkingEntity]] = []
-        for entity in self.entities:
-            if entity.type not in wanted or entity.id in exclude or entity.merged_into is not None:
-                continue
-            if entity.type == "character" and not entity.is_person:
-                continue
-            if not entity.known and entity.batch_mentions < (min_batch_mentions or {}).get(entity.type, 1):
-                continue
-            boost = 1.0
-            if demote and entity.id in demote:
-                boost *= 0.25
-            scored.append((boost * entity.salience(now), entity))
-        scored.sort(key=lambda pair: (-pair[0], pair[1].id))
-        return scored
-
 
 def _same_script(a: str, b: str) -> bool:
     return is_hangul_word(a.replace(" ", "")) == is_hangul_word(b.replace(" ", ""))
