@@ -32,8 +32,11 @@ ABSTAIN_BELOW = 0.5
 # the lowest margin of those run (0.8, 1.5, 1.8, 2.0) at which he/she answers were at least 88 %
 # right: 77 of 85 (at 1.5: 84 of 105; at 0.8: 105 of 136). An abstention also keeps a wrong
 # answer from grounding the next pronoun of a chain. Below it sit mostly a lone candidate named
-# several lines back while the pronoun means someone the scene never named.
-ABSTAIN_MARGIN_BY_KIND: dict[str, float] = {"third": 1.8}
+# several lines back while the pronoun means someone the scene never named. With the he/she
+# evidence of issue 21 the rule was applied again on e20, with a bar of 90 % right (a margin over
+# the 85 % target for series never seen): 1.8 gives 103 of 110, 1.3 gives 117 of 127 (92.1 %), so
+# 1.3 is the margin now.
+ABSTAIN_MARGIN_BY_KIND: dict[str, float] = {"third": 1.3}
 # a third-person mention of no gender (걔, 그 사람) has no agreement to add to its margin, and
 # no gold labels to choose a margin on: it keeps the earlier one
 ABSTAIN_MARGIN_NO_GENDER = 0.8
