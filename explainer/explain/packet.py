@@ -27,6 +27,7 @@ from explainer.llm.base import (
     ReadingPacket,
 )
 from explainer.llm.prompts import clock
+from explainer.reading.lang import rules_for
 from explainer.reading.names import NameTable
 from explainer.reading.person_mentions import KnownName, person_mentions
 from explainer.text import en, ko
@@ -125,7 +126,7 @@ def packet_mentions(context: Context, resolutions: list[Resolution]) -> list[Pac
     mentions = []
     taken = [(r.offset, r.offset + len(r.expression)) for r in resolutions]
     names = NameTable(context.people.known.values())
-    for extra in person_mentions(context.selected_text, context.language, names, descriptions=True):
+    for extra in person_mentions(context.selected_text, rules_for(context.language), names, descriptions=True):
         if all(extra.end <= a or b <= extra.start for a, b in taken):
             mentions.append(PacketMention(offset=extra.start, expression=extra.text, kind=extra.kind,
                                           gender=extra.gender, plural=extra.plural))

@@ -9,12 +9,13 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from explainer.reading.person_mentions import Gender
 from explainer.text import en, ko
 from explainer.text.names import pet_ending
 
 if TYPE_CHECKING:
     from gender_guesser.detector import Detector
+
+    from explainer.reading.person_mentions import Gender
 
 # under the 1.0 that makes evidence sure: the lexicon alone never rules a person out of "she"
 # (Adrian, a woman of the play in Friends s03e20, is a man's name to it)

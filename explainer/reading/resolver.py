@@ -216,7 +216,7 @@ class Dialogue:
     # --- lines -------------------------------------------------------------------------------
 
     def mentions(self, text: str) -> list[PersonMention]:
-        return person_mentions(text, self.language, self.names)
+        return person_mentions(text, self.rules, self.names)
 
     def read(self, text: str, *, speaker: str | None, start: float, end: float | None = None,
              stored: Mapping[str, Stored] | None = None, lyric: bool = False) -> list[Resolution]:

@@ -19,6 +19,7 @@ from explainer.llm.base import (
     SegmentInput,
     previous_lines_of,
 )
+from explainer.reading.lang import rules_for
 from explainer.reading.names import NameTable
 from explainer.reading.person_mentions import person_mentions
 
@@ -39,27 +40,27 @@ def text_of(content: types.Content) -> str:
 def test_every_korean_person_expression_is_a_mention_with_or_without_the_space(expression: str) -> None:
     for form in dict.fromkeys([expression, expression.replace(" ", "")]):
         line = f"{form}{'는' if form == '그' else '가'} 어제 왔어"
-        [mention] = [m for m in person_mentions(line, "ko", NOBODY) if m.kind == "third"]
+        [mention] = [m for m in person_mentions(line, rules_for("ko"), NOBODY) if m.kind == "third"]
         assert (mention.text, mention.start, mention.plural) == (form, 0, False), line
 
 
 @pytest.mark.parametrize("line, plural", [("걔네 왔어", "걔네"), ("그 사람들이 왔어", "그 사람들"),
                                           ("그들이 왔어", "그들")])
 def test_korean_plurals_are_groups(line: str, plural: str) -> None:
-    [mention] = person_mentions(line, "ko", NOBODY)
+    [mention] = person_mentions(line, rules_for("ko"), NOBODY)
     assert mention.text == plural and mention.plural
 
 
 @pytest.mark.parametrize("line", ["얘기 좀 해", "그 년도에 졸업했어", "그래서 그게 뭐야", "그 분위기 좋다",
                                   "그놈의 생일 타령!"])
 def test_korean_words_that_only_look_like_people_are_not_mentions(line: str) -> None:
-    assert [m.text for m in person_mentions(line, "ko", NOBODY) if m.kind == "third"] == []
+    assert [m.text for m in person_mentions(line, rules_for("ko"), NOBODY) if m.kind == "third"] == []
 
 
 def test_korean_descriptions_are_mentions_for_a_reader_not_for_the_resolver() -> None:
     line = "(하리) 그 편의점에서 봤다던 잘생긴 남자가 아까 그 직원이요"
-    assert [m.text for m in person_mentions(line, "ko", NOBODY)] == []
-    found = person_mentions(line, "ko", NOBODY, descriptions=True)
+    assert [m.text for m in person_mentions(line, rules_for("ko"), NOBODY)] == []
+    found = person_mentions(line, rules_for("ko"), NOBODY, descriptions=True)
     assert [(m.text, m.kind, m.gender) for m in found] == [
         ("그 편의점에서 봤다던 잘생긴 남자", "description", "m"), ("그 직원", "description", None)]
 
@@ -71,7 +72,7 @@ def test_korean_descriptions_are_mentions_for_a_reader_not_for_the_resolver() ->
     ("They left.", ["They"]),
 ])
 def test_english_person_expressions_are_mentions(line: str, expected: list[str]) -> None:
-    found = [m.text for m in person_mentions(line, "en", NOBODY) if m.kind in ("third", "description")]
+    found = [m.text for m in person_mentions(line, rules_for("en"), NOBODY) if m.kind in ("third", "description")]
     assert found == expected
 
 

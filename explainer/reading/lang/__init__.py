@@ -20,7 +20,8 @@ from explainer.text.names import Language
 
 if TYPE_CHECKING:
     from explainer.reading.mentions import IsKnown, Mention, Token
-    from explainer.reading.person_mentions import Gender, PersonMention
+    from explainer.reading.names import NameTable
+    from explainer.reading.person_mentions import AddMention, Gender, PersonMention
 
 Vote = Callable[[str, "Gender | None", float], None]
 
@@ -46,6 +47,14 @@ class LanguageRules(Protocol):
     # --- referring expressions of a selected line ----------------------------------------------
     referring_pattern: re.Pattern[str]  # one group x<i> per row of the lexicon's REFERRING_EXPRESSIONS
     referring_kinds: tuple[str, ...]  # the kind of each row
+
+    # --- person mentions of a line (`person_mentions`) -------------------------------------------
+    third_person: tuple[tuple[re.Pattern[str], Gender | None, bool], ...]  # (pattern, gender, plural)
+
+    def person_words(self, text: str, names: NameTable, add: AddMention, descriptions: bool) -> None:
+        """Every other person word of a line (I/나, you/너, known names, mom/엄마), given to `add`;
+        with `descriptions`, demonstrative descriptions of someone too (그 잘생긴 비서)."""
+        ...
 
     # --- the dialogue resolver -----------------------------------------------------------------
     answer_words: frozenset[str]  # a reply that shows who was called (네? / yeah?)

@@ -6,13 +6,15 @@ import re
 from typing import TYPE_CHECKING
 
 from explainer.reading.mentions import english_mentions, english_tokens
+from explainer.reading.person_mentions import PersonMention, as_gender
 from explainer.text import en
 from explainer.text.names import Language
 
 if TYPE_CHECKING:
     from explainer.reading.lang import Vote
     from explainer.reading.mentions import IsKnown, Mention, Token
-    from explainer.reading.person_mentions import Gender, PersonMention
+    from explainer.reading.names import NameTable
+    from explainer.reading.person_mentions import AddMention, Gender
 
 _RELATION_WORDS = "|".join(sorted(en.FAMILY_WORDS | en.WORK_WORDS, key=lambda w: (-len(w), w)))
 # "Pete is", "Pete's", "Pete was just": a name opening a copula, nothing else before the mention
@@ -23,8 +25,60 @@ _POSSESSED_RELATION = re.compile(r"^(?:['’]s)?\s+(?:(?:best|old|new|little|big
                                  + "|".join(sorted(en.RELATION_NOUNS, key=lambda w: (-len(w), w))) + r")s?\b", re.I)
 
 
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# a name after an opener, and before a comma or the end, is called: "So Joey, why …", "Thank you, Chandler, …"
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|okay|ok|well|no|yes|yeah|so|anyway|now|look|listen"
+                              r"|please|thanks|thank\s+you)[,!]?\s+)$", re.I)
+_VOCATIVE_AFTER = re.compile(r"^\s*[,!?]|^\s*\.\s*$|^\s*$")
+# after a comma, a name is a vocative when its sentence ends there ("Read it, Owen."); between
+# commas mid-sentence it is an apposition ("my boss, Joanna, when you left, she ...")
+_SENTENCE_END = re.compile(r"^\s*(?:[.!?]|$)")
+_BARE_DESCRIPTIONS = frozenset({"mom", "mum", "dad", "mommy", "daddy", "grandma", "grandpa"})
+
+
+def _english_words(text: str, names: NameTable, add: AddMention) -> None:
+    words = list(_EN_WORD.finditer(text))
+    for i, match in enumerate(words):
+        word, lowered = match.group(0), match.group(0).lower().replace("’", "'")
+        start, end = match.span()
+        if i + 1 < len(words) and word[0].isupper() and words[i + 1].group(0)[0].isupper():
+            pair = text[start:words[i + 1].end()]
+            known = names.find(pair) if " " in pair and pair.count(" ") == 1 else None
+            if known is not None:
+                add(PersonMention(pair, start, words[i + 1].end(), "name", entity_id=known.entity_id,
+                                  vocative=_is_vocative(text, start, words[i + 1].end())))
+                continue
+        if word == "I" or (lowered in en.FIRST_PERSON and lowered != "i"):
+            add(PersonMention(word, start, end, "first"))
+        elif lowered in en.SECOND_PERSON:
+            add(PersonMention(word, start, end, "second"))
+        elif word[0].isupper() and lowered not in en.STOPWORDS and (known := names.find(word)) is not None:
+            add(PersonMention(word, start, end, "name", entity_id=known.entity_id,
+                              vocative=_is_vocative(text, start, end)))
+        elif (lowered in en.VOCATIVE_TERMS or lowered in _BARE_DESCRIPTIONS) and _is_vocative(text, start, end):
+            add(PersonMention(word, start, end, "second"))  # "Thanks, honey." / "Oh, dad, turn it off."
+        elif word[0].isupper() and lowered not in en.STOPWORDS and _is_vocative(text, start, end) and \
+                (known := names.clipped(word)) is not None:
+            add(PersonMention(word, start, end, "name", entity_id=known.entity_id, vocative=True))
+        elif lowered in en.PERSON_NOUNS:
+            before = words[i - 1].group(0).lower() if i else ""
+            if before in en.DESCRIPTION_DETERMINERS and before not in en.FIRST_PERSON | en.SECOND_PERSON:
+                start = words[i - 1].start()
+            elif before not in en.DESCRIPTION_DETERMINERS and lowered not in _BARE_DESCRIPTIONS:
+                continue
+            add(PersonMention(text[start:end], start, end, "description", as_gender(en.PERSON_NOUNS[lowered])))
+
+
+def _is_vocative(text: str, start: int, end: int) -> bool:
+    return bool(_VOCATIVE_BEFORE.search(text[:start]) and _VOCATIVE_AFTER.match(text[end:])) or \
+        bool(re.search(r",\s*$", text[:start]) and _SENTENCE_END.match(text[end:]))
+
+
 class EnglishRules:
     code: Language = "en"
+    # he/she/him/her, "that guy", they: (pattern, gender, plural)
+    third_person = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), as_gender(g), plural)
+                         for p, kind, g, plural in en.REFERRING_EXPRESSIONS if kind == "character")
 
     morphemes = False
     reference_patterns: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -113,6 +167,10 @@ class EnglishRules:
             return False
         return bool(_POSSESSED_RELATION.match(text[mention.end:])) and (
             mention.text.lower() in ("his", "her") or bool(re.match(r"['’]s\b", text[mention.end:])))
+
+    def person_words(self, text: str, names: NameTable, add: AddMention, descriptions: bool) -> None:  # noqa: ARG002 (the protocol's)
+        """I/me, you, names of known people (called or talked about), mom, "the guy"."""
+        _english_words(text, names, add)
 
 
 ENGLISH = EnglishRules()

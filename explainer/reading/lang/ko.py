@@ -6,13 +6,15 @@ import re
 from typing import TYPE_CHECKING
 
 from explainer.reading.mentions import korean_mentions
+from explainer.reading.person_mentions import PersonMention, as_gender
 from explainer.text import ko
-from explainer.text.names import HONORIFICS, TITLES, Language, is_time_noun
+from explainer.text.names import HONORIFICS, TITLES, Language, is_time_noun, strip_particles
 
 if TYPE_CHECKING:
     from explainer.reading.lang import Vote
     from explainer.reading.mentions import IsKnown, Mention, Token
-    from explainer.reading.person_mentions import Gender, PersonMention
+    from explainer.reading.names import NameTable
+    from explainer.reading.person_mentions import AddMention, Gender
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(HONORIFICS)
 _GENDERED_NOUNS = sorted(ko.GENDERED_NOUNS, key=lambda w: (-len(w), w))  # 여자애 before 여자
@@ -20,8 +22,86 @@ _STATEMENT_PARTICLES = ("은", "는", "이", "가")
 _RELATION_WORDS = "|".join(sorted(ko.FAMILY_WORDS | ko.WORK_WORDS, key=lambda w: (-len(w), w)))
 
 
+_KO_WORD = re.compile(r"[가-힣]+")
+_KO_FIRST = re.compile(rf"(?<![가-힣])(?:{ko.FIRST_PERSON_WORDS})(?![가-힣])")
+_KO_SECOND = re.compile(rf"(?<![가-힣])(?:{ko.SECOND_PERSON_WORDS})(?![가-힣])")
+_KO_VOCATIVE_ENDINGS = ("아", "야")
+
+
+def _address_only(text: str, names: NameTable) -> bool:
+    """A line of nothing but a name, interjections and 우리 (아유, 우리 하리 / 하리, 하리): an address."""
+    words = [w for w in _KO_WORD.findall(text) if w not in ko.ADDRESS_FILLERS]
+    return bool(words) and not re.search(r"[A-Za-z0-9]", text) and \
+        all(strip_particles(w) == w and names.find(w) is not None for w in words)
+
+
+# a demonstrative opening a description (그 기자 / 그 잘생긴 비서), and the words after it
+_KO_DEMONSTRATIVE = re.compile(r"(?<![가-힣])[그저이](?=\s)")
+_KO_NEXT_WORD = re.compile(r"\s+([가-힣A-Za-z]+)")
+_DESCRIPTION_WORDS = 5  # the noun is at most this many words after the demonstrative
+
+
+def _person_head(word: str) -> str | None:
+    """The noun for a person a word is, without its particle, copula or 님 (비서랑, 기자인가,
+    선생님하고), or None."""
+    stems = [strip_particles(word), word]
+    stems += [word[:-len(e)] for e in ko.COPULA_ENDINGS if word.endswith(e) and len(word) > len(e)]
+    for stem in dict.fromkeys(stems):
+        if stem in ko.PERSON_ROLE_NOUNS or stem.removesuffix("님") in ko.PERSON_ROLE_NOUNS:
+            return stem
+        if len(stem) >= 3 and stem.endswith(ko.PERSON_COINAGE_ENDINGS):
+            return stem
+    return None
+
+
+def _korean_descriptions(text: str, add: AddMention) -> None:
+    """그 / 저 / 이 + a few words + a noun for a person (그 편의점에서 봤다던 잘생긴 남자): a
+    description of someone, from the demonstrative to the noun."""
+    for match in _KO_DEMONSTRATIVE.finditer(text):
+        at = match.end()
+        for _ in range(_DESCRIPTION_WORDS):
+            word = _KO_NEXT_WORD.match(text, at)
+            if word is None:
+                break
+            head = _person_head(word.group(1))
+            if head is not None:
+                end = word.start(1) + len(head)
+                gender = ko.PERSON_NOUNS.get(head) or ko.PERSON_ROLE_GENDERS.get(head) or \
+                    ("m" if head.endswith("남") else "f" if head.endswith("녀") else None)
+                add(PersonMention(text[match.start():end], match.start(), end, "description", as_gender(gender)))
+                break
+            at = word.end()
+
+
+def _korean_words(text: str, names: NameTable, add: AddMention) -> None:
+    for pattern, kind in ((_KO_FIRST, "first"), (_KO_SECOND, "second")):
+        for match in pattern.finditer(text):
+            add(PersonMention(match.group(0), match.start(), match.end(), kind))  # type: ignore[arg-type]
+    address_only = _address_only(text, names)
+    for match in _KO_WORD.finditer(text):
+        word = match.group(0)
+        known = names.find(word)
+        if known is not None:
+            if text[match.end():match.end() + 1] in (":", "："):
+                continue  # an in-cue speaker label ("- 하리: 아휴"): who speaks, not who is talked about
+            after = text[match.end():match.end() + 1]
+            bare = strip_particles(word) == word  # 민우가? / 민우한테 carry a case particle: no address
+            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and not bare or \
+                (bare and (address_only or (match.start() == 0 and after in (",", "!", "?"))))
+            add(PersonMention(word, match.start(), match.end(), "name", entity_id=known.entity_id,
+                              vocative=vocative))
+            continue
+        stem = strip_particles(word)
+        if stem in ko.PERSON_NOUNS:
+            add(PersonMention(stem, match.start(), match.start() + len(stem), "description",
+                              as_gender(ko.PERSON_NOUNS[stem])))
+
+
 class KoreanRules:
     code: Language = "ko"
+    # 그 사람, 걔, 그 여자, the 그 of 그는: (pattern, gender, plural)
+    third_person = tuple((re.compile(rf"(?<![가-힣])(?:{p})"), as_gender(g), plural)
+                         for p, kind, g, plural in ko.REFERRING_EXPRESSIONS if kind == "character")
 
     morphemes = True
     reference_patterns: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -110,6 +190,13 @@ class KoreanRules:
     def may_call_back(self, mention: PersonMention) -> bool:
         """그 남자, 그 사람 may; 걔, like "he", is someone of the scene."""
         return mention.text.strip() not in ko.BARE_PRONOUNS
+
+    def person_words(self, text: str, names: NameTable, add: AddMention, descriptions: bool) -> None:
+        """나/너, names of known people (called or talked about), 엄마; with `descriptions`, 그 +
+        a few words + a noun for a person (그 편의점에서 봤다던 잘생긴 남자)."""
+        if descriptions:
+            _korean_descriptions(text, add)
+        _korean_words(text, names, add)
 
 
 KOREAN = KoreanRules()
