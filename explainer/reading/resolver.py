@@ -29,7 +29,9 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
   he/she another speaker's line just before ended on ("he … he" across a reply; English);
 - a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
-- a reference analysis stored for this very mention is strong evidence.
+- a reference analysis stored for this very mention is strong evidence; stored with confidence
+  (`STORED_OVERRULES`) it lifts the hard constraints above for that mention: analysis by a model
+  reads the whole scene, the constraints are this reader's rules of thumb.
 
 The winner's margin over the runner-up becomes a calibrated confidence (`calibration.py`, fit
 on Friends dev e20 and measured on the held-out e21); below `ABSTAIN_BELOW` (he/she: below a
@@ -86,6 +88,9 @@ W_STATED_GENDER = 2.0
 TOPIC_WEIGHT = 0.6
 # a stored reference analysis was unsure of is a hint, not evidence
 CONFIDENT_STORED = 0.5
+# a stored reference this sure lifts the hard constraints (the speaker, the person spoken to, a
+# name later in the line) for its mention: the analysis read the scene, the constraints are a guess
+STORED_OVERRULES = 0.8
 W_WEAK_STORED = 0.5
 W_SALIENCE = 0.3
 W_VOCATIVE = 4.0
@@ -434,9 +439,12 @@ class Dialogue:
                 spoke.setdefault(past.speaker, distance)
         addressee = addressees[0].entity_id if addressees else None
         # hard constraints before any score: the speaker and the person spoken to are never "he",
-        # "그 사람", "the guy" of their own line
-        pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - turn.named_later \
-            - turn.predicate_of - {turn.speaker, turn.spoken_to}
+        # "그 사람", "the guy" of their own line — unless the analysis stored for this very mention
+        # says so with confidence: a reader of the whole scene (Gemini at ingest) may see what these
+        # rules of thumb cannot ("you're with a guy who's not gonna stop", "Yes, she is, hold on")
+        overruled = stored.entity_id if stored is not None and stored.confidence >= STORED_OVERRULES else None
+        pool = (set(mentioned) | set(spoke) | ({stored.entity_id} if stored else set())) - ((
+            turn.named_later | turn.predicate_of | {turn.speaker, turn.spoken_to}) - {overruled})
         scored: list[Candidate] = []
         for entity_id in pool:
             score, reasons, grounded = 0.0, [], False
@@ -464,7 +472,9 @@ class Dialogue:
             if entity_id == kept_subject:
                 score += W_SUBJECT_KEPT
                 reasons.append((W_SUBJECT_KEPT, "the subject of the last clause"))
-            if entity_id == turn.speaker:
+            if entity_id == overruled:
+                pass  # the stored reading is the evidence here, the speaker's or addressee's place is not
+            elif entity_id == turn.speaker:
                 score += W_SPEAKER
             elif entity_id == addressee:
                 score += W_ADDRESSEE

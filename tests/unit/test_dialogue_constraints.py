@@ -6,7 +6,7 @@ speaker no label names is inferred only from evidence."""
 from __future__ import annotations
 
 from explainer.reading.person_mentions import KnownName
-from explainer.reading.resolver import Dialogue, Resolution
+from explainer.reading.resolver import Dialogue, Resolution, Stored
 
 
 def said(dialogue: Dialogue, lines: list[tuple[str | None, str]]) -> list[list[Resolution]]:
@@ -37,6 +37,24 @@ def test_the_speaker_is_never_he_in_english_either() -> None:
     dialogue = Dialogue("en", FRIENDS)
     *_, last = said(dialogue, [("monica", "Ross called."), ("ross", "He said he'd be late.")])
     assert all(r.entity_id != "ross" for r in last if r.mention.kind == "third")
+
+
+def test_a_confident_stored_reading_of_the_mention_lifts_the_constraint() -> None:
+    # the analysis (a reader of the whole scene) stored "he" as the speaker himself: surely, it is
+    # carried through; unsure, the constraint holds; for another mention of the line it does nothing
+    line = "You're with a guy who's not gonna stop, and he knows it."
+    for confidence, expected in ((0.95, "ross"), (0.6, None)):
+        dialogue = Dialogue("en", FRIENDS)
+        said(dialogue, [("monica", "Ross, I can't do this.")])
+        [resolution] = [r for r in dialogue.read(line, speaker="ross", start=3.0, end=5.5,
+                                                 stored={"he": Stored("ross", confidence)})
+                        if r.mention.text == "he"]
+        assert (resolution.entity_id == "ross") is (expected == "ross")
+    dialogue = Dialogue("ko", OFFICE)
+    said(dialogue, [("junho", "한미소 씨 어제 왔었어요?")])
+    [resolution] = [r for r in dialogue.read("어제 그 사람... 여기 서 있었는데.", speaker="miso", start=3.0,
+                                             stored={"그사람": Stored("miso", 0.9)}) if r.mention.text == "그 사람"]
+    assert resolution.entity_id == "miso"
 
 
 def test_the_person_called_by_name_is_never_him() -> None:
