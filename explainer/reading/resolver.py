@@ -22,11 +22,13 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
 - then the people talked about in the scene are ranked: someone named within the last
   `NAME_REACH` lines (a chain of pronouns does not keep a name in reach), the most recent
   mention first, earlier in the same line included, and a name earlier in the mention's own
-  sentence before any other ("It's Ben and his da-da"); having spoken recently counts less than
+  sentence before any other ("It's Ben and his da-da"); a person two speakers talk about while
+  absent from the talk stays in reach like a name (a shared topic, for he/she); having spoken recently counts less than
   having been talked about; the scene's topic outlasts a name said in passing; him/her as an
   object is not the subject of its clause, nor someone the line already called by the other
-  gender's pronoun; a subject he/she keeps the subject of the speaker's last clause, or the
-  he/she another speaker's line just before ended on ("he … he" across a reply; English);
+  gender's pronoun; a subject he/she keeps the subject of the speaker's last clause of its
+  gender, or the last he/she of another speaker's line just before ("he … he" across a reply;
+  English);
 - a scene ends at a long gap: what came before is out of reach; a sung line (♪) mentions nobody;
 - salience (importance in the series) only breaks ties;
 - a reference analysis stored for this very mention is strong evidence; stored with confidence
@@ -437,6 +439,7 @@ class Dialogue:
                 topic[entity_id] = topic.get(entity_id, 0.0) + (weight if weight >= TOPIC_WEIGHT else 0.0)
             if past.speaker and distance <= PRESENT_TURNS:
                 spoke.setdefault(past.speaker, distance)
+        shared = self._shared_topic(mention, turn)
         addressee = addressees[0].entity_id if addressees else None
         # hard constraints before any score: the speaker and the person spoken to are never "he",
         # "그 사람", "the guy" of their own line — unless the analysis stored for this very mention
@@ -452,7 +455,8 @@ class Dialogue:
                 distance, weight = mentioned[entity_id]
                 score += W_MENTIONED * weight * DECAY ** distance
                 # the speaker talking about themselves by name is no antecedent of "he"/"she"
-                grounded = named.get(entity_id, NAME_REACH + 1) <= NAME_REACH and entity_id != turn.speaker
+                grounded = (named.get(entity_id, NAME_REACH + 1) <= NAME_REACH or entity_id == shared) \
+                    and entity_id != turn.speaker
                 reasons.append((W_MENTIONED * weight * DECAY ** distance,
                                 "mentioned earlier in this line" if distance == 0 else f"mentioned {_ago(distance)}"))
                 talked = topic.get(entity_id, 0.0)
@@ -507,24 +511,52 @@ class Dialogue:
 
 
 
+    def _shared_topic(self, mention: PersonMention, turn: _Turn) -> str | None:
+        """The one person of a he/she's gender whom two or more speakers talked about (named, or
+        referred to with confidence) within the name reach while not taking part in the talk: the
+        conversation is about them, and that keeps them in reach as a name does. Who speaks in
+        those turns is no such topic: a chain of pronouns that went to them may have gone wrong."""
+        if mention.kind != "third" or mention.gender is None or " " in mention.text.strip():
+            return None  # a description ("the guy") may bring in someone new
+        by: dict[str, set[str]] = {}
+        recent = [*self._turns[-NAME_REACH:], turn]
+        for past in recent:
+            for entity_id, offset, weight in past.mentioned:
+                if weight >= TOPIC_WEIGHT and past.speaker and (past is not turn or offset < mention.start):
+                    by.setdefault(entity_id, set()).add(past.speaker)
+        taking_part = {past.speaker for past in recent}
+        fits = [e for e, speakers in by.items() if len(speakers) >= 2
+                and self.gender.of(e)[0] == mention.gender and e not in taking_part | {turn.spoken_to}]
+        return fits[0] if len(fits) == 1 else None
+
     def _kept_subject(self, mention: PersonMention, turn: _Turn, role: str) -> str | None:
         """The person last made the subject of a clause, when `mention` is a subject itself: in this
-        line before it, else (no person mentioned before it in this line) in the speaker's own line
-        just before, or another speaker's he/she just before ("I mean he's got the monocle." — "You
-        know he's gay?"). Only a name or a confident resolution is a subject kept."""
+        line before it (of a gender that fits, even with an object after it), else (no person
+        mentioned before it in this line) in the speaker's own line just before, or another
+        speaker's he/she just before ("I mean he's got the monocle." — "You know he's gay?"), even
+        when that line ended on a name said in passing ("he let us drive his car. Joey for 12
+        blocks" — "he must like you the best"; e20, a reply's he/she is the other speaker's last
+        he/she of its gender 19 times of 20). Only a name or a confident resolution is kept."""
         if role != "subject":
             return None
         before = [(offset, entity_id, weight) for entity_id, offset, weight in turn.mentioned if offset < mention.start]
-        if before:
-            offset, entity_id, weight = max(before)
-            return entity_id if turn.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT else None
+        if before:  # the last subject of its gender, though an object came after ("Ernie buries Bert … he")
+            subjects = [(o, e) for o, e, w in before if turn.roles.get(o) == "subject" and w >= TOPIC_WEIGHT
+                        and self.gender.of(e)[0] in (None, mention.gender)]
+            return max(subjects)[1] if subjects else None
         last = self._turns[-1] if self._turns else None
         if last is None or not last.mentioned:
             return None
         entity_id, offset, weight = max(last.mentioned, key=lambda m: m[1])
         # another speaker's reply goes on with their he/she; a name they just said may be in passing
         parallel = last.speaker == turn.speaker or weight < 1.0
-        return entity_id if last.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT and parallel else None
+        if last.roles.get(offset) == "subject" and weight >= TOPIC_WEIGHT and parallel:
+            return entity_id
+        if last.speaker != turn.speaker:  # another speaker's he/she, though the line ended on a name
+            said = [(o, e) for e, o, w in last.mentioned if w < 1.0 and w >= TOPIC_WEIGHT
+                    and last.roles.get(o) == "subject" and last.pronoun_gender.get(e) == mention.gender]
+            return max(said)[1] if said else None
+        return None
 
 
 _CLAUSE_OPENERS = re.compile(
