@@ -215,7 +215,9 @@ def _title_is_a_noun(word: _Word, name_length: int, title_length: int) -> bool:
     inside = [t for t in word.tokens if t.end > start and t.start < end]
     if not inside or any(t.tag.startswith(("J", "E", "V")) for t in inside):
         return False
-    return all(t.end <= end or t.start >= end for t in word.tokens)
+    # and it starts and ends where morphemes do (한의원 is one noun, a clinic, not 한 + 의원)
+    return all(t.end <= start or t.start >= start for t in word.tokens) \
+        and all(t.end <= end or t.start >= end for t in word.tokens)
 
 
 def _name_mention(name_part: str, title: str, has_nnp: bool, is_known: IsKnown,

@@ -97,6 +97,7 @@ GENERIC_SPEAKERS: frozenset[str] = frozenset({
     "함께", "다함께", "같이", "동시에", "모두들", "전원", "합창",
     # credit and caption-source labels (자막: 윤연주 is who made the captions), music cues (BGM: …)
     "자막", "번역", "자막제작", "문자", "메시지", "화면", "뉴스", "bgm", "ost", "노래", "음악", "배경음악",
+    "스태프", "가수", "관객", "선수", "staff",
 })
 
 # School subjects: before 선생님 they say which teacher (교련 선생님, 국사 선생님), never a name.
@@ -309,7 +310,8 @@ NAMING_VERBS: frozenset[str] = frozenset({"하는", "하던", "한", "하시는"
 # Nouns people are called by that are not names: kinship and address terms, insults, and the
 # conjunctions and interjections the morphology sometimes reads as proper nouns.
 ADDRESS_NOUNS: frozenset[str] = frozenset({
-    "새끼", "자식", "놈", "년", "녀석", "가시내", "가스나", "머스마", "계집애", "아우",
+    "새끼", "자식", "놈", "년", "녀석", "가시내", "가스나", "머스마", "계집애", "아우", "병신", "빙신", "븅신",
+    "짜식", "자슥", "임마", "인마", "새꺄", "등신아",
     "아버지", "어머니", "아부지", "어무니", "엄마", "아빠", "아가", "아기",
     "애기", "친구", "여보", "자기", "형아", "학생", "총각", "처녀", "인간", "바보", "멍청이", "등신", "영감",
     "마누라", "이놈", "저놈", "그놈", "이년", "저년", "아들", "딸", "손녀", "손자", "손주", "며느리", "사위", "막내",
@@ -346,8 +348,9 @@ NOT_NAMES: frozenset[str] = frozenset({
     "정말", "아니", "그래", "이거", "그거", "저거", "여기", "거기", "저기", "뭐", "왜", "어디", "지금", "오늘",
     "내일", "어제", "나", "너", "하나", "다음", "부장", "대리", "팀장", "과장", "비서", "다", "좀", "잘", "못",
     "예", "응", "야", "아", "어", "음", "자", "참", "또", "막", "꼭", "제발", "혹시", "만약",
-    # dialect adverbs the morphology takes for proper nouns (꼴랑 언니랑: "only" her sister)
-    "꼴랑", "억수로", "허벌나게", "겁나게", "솔찬히", "댑따", "허천나게",
+    # dialect adverbs and conjunctions the morphology takes for proper nouns (꼴랑 언니랑: "only"
+    # her sister; 그라모: "then")
+    "꼴랑", "억수로", "허벌나게", "겁나게", "솔찬히", "댑따", "허천나게", "그라모", "그라믄", "그카믄", "근께",
 })
 
 # Nouns too common to be a topic.

@@ -165,7 +165,7 @@ def test_one_name_matcher_for_analysis_and_resolution() -> None:
 @pytest.mark.parametrize(("label", "person"), [
     ("김비서", True), ("MONICA", True), ("한국어", False), ("[한국어]", False), ("스페인", False),
     ("SPANISH", False), ("남학생", False), ("남학생 2", False), ("MAN", False), ("여자", False), ("", False),
-    ("BGM", False), ("OST", False),
+    ("BGM", False), ("OST", False), ("점원들", False), ("스태프4", False), ("가수", False),
 ])
 def test_speaker_labels_that_name_no_one(label: str, person: bool) -> None:
     assert is_person_label(label) is person
@@ -430,9 +430,12 @@ async def test_words_before_a_title_that_say_which_one_are_no_names(provider: Of
     # school subject before a title, a title inside a compound (장기자랑: a talent show), an idiom
     # read as surname + title (남이사), a dialect adverb, a thing asked about with the copula
     lines = ["한번 오빠는 영원한 오빠 아닙니까.", "84 학번 선배가 과외비 받았대.", "교련 선생님이 난리 쳤다면서.",
-             "장기자랑은 모레거든요", "남이사!", "꼴랑 언니랑 생일이 3일 차이야.", "뭐고, 이거 쫄면이야?"]
+             "장기자랑은 모레거든요", "남이사!", "꼴랑 언니랑 생일이 3일 차이야.", "뭐고, 이거 쫄면이야?",
+             "할아버지가 한의원 가셨다가", "그라모 선생님 옆에 계신데", "야! 병신아!",
+             "짜식아, 귓구멍에 말뚝을 박아놨나."]
     result = await provider.analyse(dialogue(*lines, *lines), AnalysisContext())
-    assert not set(characters(result)) & {"영원한", "학번", "교련", "장기자", "남이사", "꼴랑", "쫄면"}
+    assert not set(characters(result)) & {"영원한", "학번", "교련", "장기자", "남이사", "꼴랑", "쫄면", "한의원",
+                                          "그라모", "병신", "짜식"}
     # the same constructions with names still make people
     named = await provider.analyse(dialogue("민준 오빠는 영원한 내 편이야.", "김 대리가 과외비 받았대.",
                                             "김비서가 난리 쳤다면서.", "민수야, 이거 쫄면이야?"), AnalysisContext())
