@@ -511,6 +511,8 @@ def _could_be_named(name: str, word: _Word, is_known: IsKnown) -> bool:
             or classify_korean(name) != "concept" or ko.is_language_name(name)):
         return False
     own = [t for t in word.tokens if t.start < word.core_start + len(name)]
+    if any(t.tag.startswith(("V", "E")) for t in own):
+        return False  # a verb's stem (아들내미 먹으라고 아빠가: "told to eat"), no name
     dictionary_word = len(own) == 1 and own[0].tag == "NNG" and own[0].form == name
     return not (dictionary_word and not is_known(name_key(name)) and given_name(name) is None)
 

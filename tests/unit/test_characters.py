@@ -432,10 +432,10 @@ async def test_words_before_a_title_that_say_which_one_are_no_names(provider: Of
     lines = ["한번 오빠는 영원한 오빠 아닙니까.", "84 학번 선배가 과외비 받았대.", "교련 선생님이 난리 쳤다면서.",
              "장기자랑은 모레거든요", "남이사!", "꼴랑 언니랑 생일이 3일 차이야.", "뭐고, 이거 쫄면이야?",
              "할아버지가 한의원 가셨다가", "그라모 선생님 옆에 계신데", "야! 병신아!",
-             "짜식아, 귓구멍에 말뚝을 박아놨나."]
+             "짜식아, 귓구멍에 말뚝을 박아놨나.", "우리 착한 아들내미 먹으라고 아빠가 붕어 잡아왔다."]
     result = await provider.analyse(dialogue(*lines, *lines), AnalysisContext())
     assert not set(characters(result)) & {"영원한", "학번", "교련", "장기자", "남이사", "꼴랑", "쫄면", "한의원",
-                                          "그라모", "병신", "짜식"}
+                                          "그라모", "병신", "짜식", "먹으"}
     # the same constructions with names still make people
     named = await provider.analyse(dialogue("민준 오빠는 영원한 내 편이야.", "김 대리가 과외비 받았대.",
                                             "김비서가 난리 쳤다면서.", "민수야, 이거 쫄면이야?"), AnalysisContext())
