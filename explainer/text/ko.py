@@ -386,7 +386,10 @@ SECOND_PERSON_WORDS = r"네가|니가|너는|너도|너를|너한테|너랑|넌|
 # quotation or a copula) is the one the line talks about.
 RENAMING_ENDINGS: tuple[str, ...] = ("이라는", "라는", "이라고", "라고", "이라니", "라니", "이래", "래", "이란", "란",
                                      "이었어요", "였어요", "이었어", "였어", "이었다", "였다", "이에요", "예요",
-                                     "입니다", "이었구나", "였구나")
+                                     "입니다", "이었구나", "였구나",
+                                     # the copula after a final consonant, never a call (that is 아):
+                                     # 걔는 장만옥이야, 걔가 어떻게 왕조현이냐고
+                                     "이야", "이냐고", "이냐")
 # Words before a name that make it the speaker's own ("저는 한지훈입니다", "나 민우야"), and the
 # copulas that close such a line; a line without a speaker label is then spoken by that person.
 SELF_INTRODUCERS: tuple[str, ...] = ("저는", "전", "난", "나는", "제 이름은", "내 이름은", "나", "저")

@@ -57,3 +57,18 @@ def test_bare_korean_pronouns_do_not_call_back_to_earlier_scenes() -> None:
     gyae, = dialogue.read("걔는 어디 갔어?", speaker=None, start=0.0)
     man, = dialogue.read("그 남자는 어디 갔어?", speaker=None, start=1.0)
     assert not _may_call_back(gyae, "ko") and _may_call_back(man, "ko")
+
+
+def test_a_name_said_with_the_copula_renames_the_pronoun_of_its_line() -> None:
+    # 걔는 장만옥이야 ("she is 장만옥", a nickname of 장미옥): the one named, not the one before
+    people = [KnownName("miok", "장미옥", 0.5, ("장만옥",)), KnownName("jahyun", "왕자현", 0.5, ("왕조현",))]
+    dialogue = Dialogue("ko", people)
+    dialogue.read("왕조현은 왔고.", speaker=None, start=0.0, end=2.0)
+    [geu] = [r for r in dialogue.read("한 명 더 있는데... 걔는 장만옥이야.", speaker=None, start=3.0, end=5.0)
+             if r.mention.text == "걔"]
+    assert geu.entity_id == "miok"
+    dialogue = Dialogue("ko", people)
+    dialogue.read("장만옥도 왔어.", speaker=None, start=0.0, end=2.0)
+    [geu] = [r for r in dialogue.read("아니 걔가 어떻게 왕조현이냐고.", speaker=None, start=3.0, end=5.0)
+             if r.mention.text == "걔"]
+    assert geu.entity_id == "jahyun"

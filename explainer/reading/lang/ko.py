@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from explainer.reading.mentions import korean_mentions
 from explainer.reading.person_mentions import PersonMention, as_gender
 from explainer.text import ko
-from explainer.text.names import HONORIFICS, TITLES, Language, is_time_noun, strip_particles
+from explainer.text.names import HONORIFICS, TITLES, Language, final_consonant, is_time_noun, strip_particles
 
 if TYPE_CHECKING:
     from explainer.reading.lang import Vote
@@ -86,7 +86,9 @@ def _korean_words(text: str, names: NameTable, add: AddMention) -> None:
                 continue  # an in-cue speaker label ("- 하리: 아휴"): who speaks, not who is talked about
             after = text[match.end():match.end() + 1]
             bare = strip_particles(word) == word  # 민우가? / 민우한테 carry a case particle: no address
-            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and not bare or \
+            # 장만옥이야 after a final consonant is the copula ("is 장만옥"), not a call (장만옥아)
+            copula = word.endswith("이야") and len(word) > 2 and final_consonant(word[-3]) > 0
+            vocative = word.endswith(_KO_VOCATIVE_ENDINGS) and not bare and not copula or \
                 (bare and (address_only or (match.start() == 0 and after in (",", "!", "?"))))
             add(PersonMention(word, match.start(), match.end(), "name", entity_id=known.entity_id,
                               vocative=vocative))
