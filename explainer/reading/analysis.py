@@ -10,13 +10,13 @@ names are recorded, by the resolver explain uses too (`things`): what was named 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from explainer.reading.aliases import ANSWER_WITHIN, join_aliases
+from explainer.reading.expressions import referring_spans
 from explainer.reading.lang import LanguageRules, rules_for
 from explainer.reading.mentions import (
     Mention,
@@ -86,13 +86,6 @@ class _Reference:
     at: float
     entity: int
     confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class _RefSpan:
-    expression: str
-    kind: str  # person | place | event | object
-    start: int
 
 
 def analyse_batch(batch: list[SegmentInput], context: AnalysisContext, tokenize: Tokenize) -> BatchAnalysis:
@@ -225,13 +218,13 @@ class _BatchAnalyser:
         see `_person_references`). Every expression counts for the segment's facts, resolved or not."""
         registry = self.registry
         named = [(e.id, m.start) for m in mentions if (e := registry.find(m.name, m.type)) is not None]
-        for span in _spans_from(line.text, self.rules.reference_patterns):
+        for span in referring_spans(line.text, self.rules):
             self.stats[line.segment].references += 1
-            if span.kind == "person":
+            if span.kind == "character":
                 continue
-            answer = resolve_thing(_thing_candidates(registry, _REFERENCE_TYPES[span.kind], at, span.start, named))
+            answer = resolve_thing(_thing_candidates(registry, span.kind, at, span.position, named))
             if answer is not None:
-                self.references.append(_Reference(line.segment, span.expression, line.start,
+                self.references.append(_Reference(line.segment, span.text, line.start,
                                                   int(answer.candidate.id), answer.confidence))
 
 
@@ -267,30 +260,6 @@ def _count_line(segment: _SegmentStats, line: _Line, rules: LanguageRules) -> No
 
 # --- references ------------------------------------------------------------------------------
 
-_GREETING_THERE = re.compile(r"\b(?:hi|hey|hello)\s+$", re.IGNORECASE)
-
-
-def _spans_from(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> list[_RefSpan]:
-    spans: list[_RefSpan] = []
-    taken: list[tuple[int, int]] = []
-    seen: set[str] = set()
-    for kind, pattern in patterns:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            expression = match.group()
-            if kind == "place" and _GREETING_THERE.search(text[:start]):
-                continue
-            taken.append((start, end))
-            if expression.lower() in seen:
-                continue
-            seen.add(expression.lower())
-            spans.append(_RefSpan(expression, kind, start))
-    return spans
-
-
-_REFERENCE_TYPES: dict[str, EntityType] = {"place": "location", "event": "event", "object": "object"}
 # an object of the batch is an entity once named twice (one mention is often a common noun)
 _MIN_BATCH_MENTIONS: dict[EntityType, int] = {"object": 2}
 

@@ -126,3 +126,18 @@ def test_the_man_the_speaker_talks_about_is_one_they_have_been_seen_with() -> No
     assert [e.name for _, e in scored][:1] == ["Joey"]
     [the_guy] = [r for r in resolve(ctx) if r.expression == "the guy"]
     assert the_guy.entity is None
+
+
+def test_one_finder_of_referring_expressions_for_analysis_and_explain() -> None:
+    from explainer.reading.expressions import find_expressions, referring_spans
+    from explainer.reading.lang import rules_for
+
+    # "hi there" greets; 여기저기 (here and there), 아날로그, 너그들 hold no 저기 / 그 / 그들
+    assert [e.kind for e in find_expressions("Hi there! Is he there?", "en")] == ["character", "location"]
+    for line in ("여기저기서 종종 들리는 거 같길래", "명백한 아날로그의 시대였지만", "너그들은 내가 화학샘인줄 알지?"):
+        assert find_expressions(line, "ko") == []
+    # analysis reads every expression, explain the first of each kind, from the same spans
+    spans = referring_spans("그때 그 사람이 거기서 그 사람 봤대", rules_for("ko"))
+    assert [(s.text, s.kind) for s in spans][:3] == [("그 사람", "character"), ("거기", "location"),
+                                                     ("그때", "event")]
+    assert [e.text for e in find_expressions("그때 그 사람이 거기서 그 사람 봤대", "ko")] == ["그때", "그 사람", "거기"]
