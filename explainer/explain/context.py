@@ -27,13 +27,12 @@ from typing import Any
 from explainer.explain.people import People, resolve_people
 from explainer.llm.base import LLMProvider
 from explainer.reading.expressions import Expression, find_expressions
+from explainer.reading.things import SCENE_SECONDS  # the scene: what was named this long before the bound is "now"
 from explainer.text.names import name_key, name_keys
 from graph.repositories import explain as repo
 from graph.repositories.videos import VideoRecord
 from graph.stores import GraphStore, Row
 
-# the scene: lines and mentions this many seconds before the bound count as "now"
-SCENE_SECONDS = 45.0
 # who the people of the line are is read from the dialogue of this many seconds before the bound
 # (at most REPLAY_LINES lines): a scene's antecedent is often named minutes before its pronouns,
 # and the resolver itself cuts the replay at scene gaps (Friends dev: 14 lines of 45 s lost most

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from explainer.explain.context import SCENE_SECONDS, Context, EntityFacts, moment_weights
+from explainer.explain.context import Context, EntityFacts, moment_weights
 from explainer.reading.calibration import ABSTAIN_BELOW, callback_confidence
 from explainer.reading.expressions import Expression, same_expression
 from explainer.reading.lang import rules_for
@@ -176,7 +176,7 @@ def _things(context: Context) -> list[Resolution]:
     for expression in context.expressions:
         if expression.kind == "character":
             continue  # people: the dialogue resolver
-        answer = resolve_thing(_thing_candidates(context, expression), scene_seconds=SCENE_SECONDS)
+        answer = resolve_thing(_thing_candidates(context, expression))
         if answer is None:
             continue
         entity = context.facts[answer.candidate.id]

@@ -171,7 +171,7 @@ class Registry:
         """`nickname` is what `person` is called: the entity of that name (or a new alias) joins them,
         and `person`'s name stays the one shown."""
         person = self.canonical(person)
-        if name_key(nickname) == name_key(person.name) and person.name not in person.nicknames:
+        if name_key(nickname) == name_key(person.name):
             return  # told again of the one already known by this real name
         person.nicknames.add(nickname)
         other = self.find(nickname, "character")
@@ -181,13 +181,6 @@ class Registry:
             person.aliases.add(nickname)
             person.seen_forms.add(nickname)
             self._names.add(person.id, nickname)
-        if person.name == nickname or name_key(person.name) == name_key(nickname):
-            real = next((f for f in person.seen_forms if f not in person.nicknames and fullness(f) >= 2), None)
-            if real is not None:
-                person.seen_forms.add(person.name)
-                person.name = real
-                person.seen_forms.discard(real)
-                self._names.add(person.id, real, canonical=True)
 
     def _entity_for(self, mention: Mention, at: float) -> WorkingEntity:
         joined = self.two_people(mention.name) if mention.type in (None, "character") else None

@@ -476,11 +476,10 @@ class Dialogue:
             if entity_id == kept_subject:
                 score += W_SUBJECT_KEPT
                 reasons.append((W_SUBJECT_KEPT, "the subject of the last clause"))
-            if entity_id == overruled:
-                pass  # the stored reading is the evidence here, the speaker's or addressee's place is not
-            elif entity_id == turn.speaker:
+            # a confident stored reading is the evidence here, not the speaker's or addressee's place
+            if entity_id == turn.speaker and entity_id != overruled:
                 score += W_SPEAKER
-            elif entity_id == addressee:
+            elif entity_id == addressee and entity_id != overruled:
                 score += W_ADDRESSEE
             clashes = False
             if mention.gender is not None:

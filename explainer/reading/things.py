@@ -54,10 +54,10 @@ class ThingAnswer:
     evidence: str
 
 
-def resolve_thing(candidates: list[ThingCandidate], *, scene_seconds: float = SCENE_SECONDS) -> ThingAnswer | None:
+def resolve_thing(candidates: list[ThingCandidate]) -> ThingAnswer | None:
     """The candidate the expression points at, or None (see the module)."""
     nearby = [c for c in candidates if c.before_in_line or
-              (c.named_ago is not None and 0.0 <= c.named_ago <= scene_seconds)]
+              (c.named_ago is not None and 0.0 <= c.named_ago <= SCENE_SECONDS)]
     if not nearby:
         return None
     top_salience = max(c.salience for c in nearby)
@@ -67,7 +67,7 @@ def resolve_thing(candidates: list[ThingCandidate], *, scene_seconds: float = SC
             score, why = W_IN_LINE, "named earlier in this line"
         else:
             ago = candidate.named_ago or 0.0
-            score, why = 1.0 + max(0.0, 1.0 - ago / scene_seconds), f"named {round(ago)} s earlier"
+            score, why = 1.0 + max(0.0, 1.0 - ago / SCENE_SECONDS), f"named {round(ago)} s earlier"
         score += reference_weight(candidate.stored)
         if candidate.stored >= CONFIDENT_REFERENCE:
             why = "the analysis of this line, " + why

@@ -389,11 +389,11 @@ def with_particle(word: str, pair: str) -> str:
 def is_generic_speaker(label: str) -> bool:
     """True for a role label (MAN, 여자, 남학생, NARRATOR, MAN 2) rather than a character's name."""
     base = re.sub(r"[\s#]*\d+$", "", label.strip()).strip().lower()
-    if base.endswith("들") and len(base) > 2:
-        base = base[:-1]  # 점원들, 학생들: a group of a role
-    # a bare job title ((감독1), [비서]) names a role; a surname before it (김비서) names a person
-    return base in ko.GENERIC_SPEAKERS or base in en.GENERIC_SPEAKERS or base in _TITLE_SET \
-        or base.removesuffix("님") in _TITLE_SET
+    # a bare job title ((감독1), [비서]) names a role; a surname before it (김비서) names a person; a
+    # plural in 들 of a role is a group of it (점원들, 학생들)
+    forms = {base, base.removesuffix("들") if len(base) > 2 else base}
+    return any(b in ko.GENERIC_SPEAKERS or b in en.GENERIC_SPEAKERS or b in _TITLE_SET
+               or b.removesuffix("님") in _TITLE_SET for b in forms)
 
 
 def names_no_one(label: str) -> bool:

@@ -165,7 +165,8 @@ def test_one_name_matcher_for_analysis_and_resolution() -> None:
 @pytest.mark.parametrize(("label", "person"), [
     ("김비서", True), ("MONICA", True), ("한국어", False), ("[한국어]", False), ("스페인", False),
     ("SPANISH", False), ("남학생", False), ("남학생 2", False), ("MAN", False), ("여자", False), ("", False),
-    ("BGM", False), ("OST", False), ("점원들", False), ("스태프4", False), ("가수", False),
+    ("BGM", False), ("OST", False), ("점원들", False), ("스태프4", False), ("가수", False), ("사람들", False),
+    ("학생들", False),
 ])
 def test_speaker_labels_that_name_no_one(label: str, person: bool) -> None:
     assert is_person_label(label) is person
