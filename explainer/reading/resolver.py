@@ -242,8 +242,9 @@ class Dialogue:
         turn.called = vocative
         addressees = self._addressees(speaker, vocative)
         turn.addressee = addressees[0].entity_id if addressees else None
-        turn.spoken_to = self._spoken_to(speaker, vocative, {m.entity_id for m in mentions
+        line_spoken_to = self._spoken_to(speaker, vocative, {m.entity_id for m in mentions
                                                              if m.kind == "name" and not m.vocative})
+        turn.spoken_to = line_spoken_to
         for mention in mentions:  # "Sidney's a woman": evidence before any pronoun of the line is read
             stated = self.rules.stated_gender(text, mention) \
                 if mention.kind == "name" and mention.entity_id and not mention.vocative else None
@@ -256,6 +257,7 @@ class Dialogue:
                                               f"someone posing as {self.name(mention.entity_id or '')}"))
                 continue  # nor does the line talk about the real one
             known = _stored_for(stored, mention)
+            turn.spoken_to = _spoken_to_at(mention, mentions, speaker, line_spoken_to)
             turn.named_later = _named_later(mention, mentions) if self.rules.echo_questions else frozenset()
             turn.predicate_of = _predicate_of(mention, mentions, text, self.rules)
             renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.rules,
@@ -276,6 +278,7 @@ class Dialogue:
                     self.gender.vote(resolution.entity_id, mention.gender, 0.5)
                 if mention.kind == "third" and mention.gender and " " not in mention.text.strip():
                     turn.pronoun_gender.setdefault(resolution.entity_id, mention.gender)
+        turn.spoken_to = line_spoken_to
         self._learn_from_address(text, speaker, turn.addressee)
         self._turns.append(turn)
         del self._turns[:-MEMORY_TURNS]
@@ -608,6 +611,23 @@ def _impostor(text: str, mention: PersonMention, rules: LanguageRules) -> bool:
     """The name is someone else's: "그 가짜 진영서", "Fake Monica" (a word before it says so)."""
     before = re.findall(r"[\w'’-]+", text[:mention.start].lower())
     return bool(before) and before[-1] in rules.impostor_words
+
+
+def _spoken_to_at(mention: PersonMention, mentions: list[PersonMention], speaker: str | None,
+                  line_spoken_to: str | None) -> str | None:
+    """Who the line speaks to where `mention` stands: the person last called by name before it
+    ("Hello, Jennifer? Oh hi, Mrs. Loreo, is Jennifer there? Oh, she's not home": she is not
+    Mrs. Loreo, and may be Jennifer), else the one the line calls after it, else the line's; a
+    person the line called and then talks about by name is absent ("Bert, Bert. Bert. Hey, what
+    happened to my friend Bert? He was here")."""
+    called = [m for m in mentions if m.vocative and m.entity_id is not None and m.entity_id != speaker]
+    if not called:
+        return line_spoken_to
+    before = [m for m in called if m.start < mention.start]
+    last = before[-1] if before else called[0]
+    talked_about = any(m.kind == "name" and not m.vocative and m.entity_id == last.entity_id
+                       and last.end <= m.start < mention.start for m in mentions)
+    return None if talked_about else last.entity_id
 
 
 def _named_later(mention: PersonMention, mentions: list[PersonMention]) -> frozenset[str]:

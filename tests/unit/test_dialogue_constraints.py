@@ -72,6 +72,27 @@ def test_the_person_called_by_name_is_never_geu_saram() -> None:
     assert of(last, "그 사람").entity_id == "jihun"
 
 
+def test_who_is_spoken_to_is_who_was_called_last_before_the_mention() -> None:
+    # a phone call: Jennifer is called, then her mother answers; "she" is no longer said to Jennifer
+    people = [*FRIENDS, KnownName("jennifer", "Jennifer"), KnownName("loreo", "Mrs. Loreo")]
+    dialogue = Dialogue("en", people)
+    [*_, she] = dialogue.read("Hello, Jennifer? Oh hi, Mrs. Loreo, is Jennifer there? Oh, she's not home huh?",
+                              speaker="ross", start=0.0, end=4.0)
+    assert she.mention.text == "she" and she.entity_id == "jennifer"
+    # called and then answered to: she is still the one spoken to, and not "she"
+    dialogue = Dialogue("en", people)
+    said(dialogue, [("ross", "Jennifer told me about Monica.")])
+    [*_, she] = dialogue.read("Jennifer, is she coming?", speaker="ross", start=3.0, end=5.0)
+    assert she.entity_id != "jennifer"
+
+
+def test_a_person_called_and_then_talked_about_is_absent() -> None:
+    dialogue = Dialogue("en", [KnownName("bert", "Bert"), KnownName("ernie", "Ernie")])
+    *_, he = dialogue.read("Bert, Bert. Hey, what happened to my friend Bert? He was here a moment ago.",
+                           speaker="ernie", start=0.0, end=4.0)
+    assert he.mention.text == "He" and he.entity_id == "bert"
+
+
 # --- gender ----------------------------------------------------------------------------------
 
 def test_a_woman_is_never_that_man() -> None:
