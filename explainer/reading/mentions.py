@@ -358,6 +358,8 @@ def _proper_noun(words: list[_Word], i: int, is_known: IsKnown) -> Found | None:
         return None
     evidence = _person_use(word, words[i + 1] if i + 1 < len(words) else None)
     kind: EntityType = "character" if _looks_like_person(proper) else classify_korean(proper)
+    if kind == "character" and given_name(proper) is not None and i > 0 and _says_this(words[i - 1]):
+        evidence = (*evidence, "self")  # 이 성동일의 소원이야: the speaker calls himself by his full name
     wanted: EntityType | None = None if kind == "character" and is_known(name_key(proper)) else kind
     return [Mention(proper, wanted, word.core_start, word.end, evidence=evidence)], (i,)
 
@@ -532,6 +534,11 @@ def _person_noun_in_clause(words: list[_Word], start: int) -> bool:
         if word.trailing or not _is_determiner(word):
             return False
     return False
+
+
+def _says_this(word: _Word) -> bool:
+    """The determiner 이 ("this") alone, before a name: 이 성동일이, 이 한미소가 (the speaker)."""
+    return not word.trailing and [(t.form, t.tag) for t in word.tokens] == [("이", "MM")]
 
 
 def _is_determiner(word: _Word) -> bool:

@@ -21,8 +21,9 @@ RECENCY_HALF_LIFE = 300.0
 # ("미소가 말했어", "Ross said", "Is Owen here?") with the name's own shape is enough too;
 # bare recurrence (a proper noun in several scenes) and the shape of a full name add up to less
 # than the threshold, so a word is never a character only because the morphology tagged it NNP.
+# "self": 이 성동일의 소원이야, the speaker calling himself by his full name
 EVIDENCE_WEIGHTS: dict[str, float] = {"speaker": 3.0, "vocative": 2.0, "title": 2.0, "kin": 2.0, "named": 2.0,
-                                      "verb": 1.5, "referred": 1.0}
+                                      "self": 2.0, "verb": 1.5, "referred": 1.0}
 # a first name of the lexicon (gender-guesser) is weak evidence: with the cap, never enough alone
 WEAK_EVIDENCE: dict[str, float] = {"bare": 0.5, "full_name": 0.5, "given_name": 1.0}
 WEAK_CAP = 1.5

@@ -389,6 +389,18 @@ async def test_a_name_before_a_kin_word_is_a_person(provider: OfflineProvider) -
     assert "동룡" not in names(alone)  # a bare proper noun said once is not enough
 
 
+async def test_a_full_name_after_this_is_the_speaker_and_a_person(provider: OfflineProvider) -> None:
+    # 이 성동일의 소원이야 ("it is this 성동일's wish"): the speaker names himself, once
+    result = await provider.analyse([segment(0, "제발 조용히 살자! 이 성동일의 소원이야!!")],
+                                    AnalysisContext(clock_offset=EPISODE_2))
+    assert "성동일" in names(result)
+    alone = await provider.analyse([segment(0, "제발 조용히 살자! 성동일의 소원이야!!")],
+                                   AnalysisContext(clock_offset=EPISODE_2))
+    assert "성동일" not in names(alone)  # a full name said once, bare, is not enough
+    place = await provider.analyse([segment(0, "이 서울에서 살자!")], AnalysisContext(clock_offset=EPISODE_2))
+    assert all(e.type != "character" for e in place.entities)  # 이 before a place is only "this"
+
+
 async def test_a_real_name_told_again_keeps_the_real_name(provider: OfflineProvider) -> None:
     result = await provider.analyse([
         segment(0, "이름 왕자현\n별명 왕조현"),
