@@ -267,7 +267,10 @@ class Dialogue:
                 resolutions.append(Resolution(mention, renamed.entity_id, RENAMED_CONFIDENCE,
                                               f"named in this line ({renamed.text})"))
                 continue
-            resolution = self._resolve(mention, turn, addressees, known)
+            called_here = _called_at(mention, mentions, speaker)
+            here = addressees if called_here is None or called_here.entity_id == vocative \
+                else self._addressees(speaker, called_here.entity_id)
+            resolution = self._resolve(mention, turn, here, known)
             resolutions.append(resolution)
             if resolution.entity_id is not None and not mention.vocative and mention.kind not in ("first", "second"):
                 weight = 1.0 if mention.kind == "name" else resolution.confidence
@@ -613,6 +616,14 @@ def _impostor(text: str, mention: PersonMention, rules: LanguageRules) -> bool:
     return bool(before) and before[-1] in rules.impostor_words
 
 
+def _called_at(mention: PersonMention, mentions: list[PersonMention], speaker: str | None) -> PersonMention | None:
+    """The call (a vocative) that addresses the line where `mention` stands: the last one before
+    it ("So anyway Beth, … your feelings … Hello, Jennifer?": your is Beth's), else the first."""
+    called = [m for m in mentions if m.vocative and m.entity_id is not None and m.entity_id != speaker]
+    before = [m for m in called if m.start < mention.start]
+    return before[-1] if before else called[0] if called else None
+
+
 def _spoken_to_at(mention: PersonMention, mentions: list[PersonMention], speaker: str | None,
                   line_spoken_to: str | None) -> str | None:
     """Who the line speaks to where `mention` stands: the person last called by name before it
@@ -620,11 +631,9 @@ def _spoken_to_at(mention: PersonMention, mentions: list[PersonMention], speaker
     Mrs. Loreo, and may be Jennifer), else the one the line calls after it, else the line's; a
     person the line called and then talks about by name is absent ("Bert, Bert. Bert. Hey, what
     happened to my friend Bert? He was here")."""
-    called = [m for m in mentions if m.vocative and m.entity_id is not None and m.entity_id != speaker]
-    if not called:
+    last = _called_at(mention, mentions, speaker)
+    if last is None:
         return line_spoken_to
-    before = [m for m in called if m.start < mention.start]
-    last = before[-1] if before else called[0]
     talked_about = any(m.kind == "name" and not m.vocative and m.entity_id == last.entity_id
                        and last.end <= m.start < mention.start for m in mentions)
     return None if talked_about else last.entity_id

@@ -79,6 +79,11 @@ def test_who_is_spoken_to_is_who_was_called_last_before_the_mention() -> None:
     [*_, she] = dialogue.read("Hello, Jennifer? Oh hi, Mrs. Loreo, is Jennifer there? Oh, she's not home huh?",
                               speaker="ross", start=0.0, end=4.0)
     assert she.mention.text == "she" and she.entity_id == "jennifer"
+    # "you" too is whoever was called last before it
+    dialogue = Dialogue("en", people)
+    resolutions = dialogue.read("Jennifer? Oh hi, Mrs. Loreo, is Jennifer in? Could you tell her I called?",
+                                speaker="ross", start=0.0, end=4.0)
+    assert (of(resolutions, "you").entity_id, of(resolutions, "her").entity_id) == ("loreo", "jennifer")
     # called and then answered to: she is still the one spoken to, and not "she"
     dialogue = Dialogue("en", people)
     said(dialogue, [("ross", "Jennifer told me about Monica.")])
