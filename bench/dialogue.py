@@ -35,6 +35,7 @@ import argparse
 import asyncio
 import json
 import math
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -170,6 +171,9 @@ def class_of(mention: Mention) -> str:
 
 
 def same_person(answer: str, gold: str) -> bool:
+    """The answer names the gold person: the same name, or the gold's first name alone; a role
+    the gold writes with an article is the speaker label without it (The Saleslady, SALESLADY:)."""
+    answer, gold = (re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in (answer, gold))
     keys = {name_key(gold)}
     words = gold.split()
     if words:
