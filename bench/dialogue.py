@@ -9,7 +9,8 @@ answered, correct, accuracy (correct / asked) and precision (correct / answered)
 calibration table (stated confidence vs observed accuracy).
 
     python bench/dialogue.py [--oracle] [--episodes s01_e20,...] [--fit]
-                             [--third-person] [--export-prompts DIR | --answers DIR]
+                             [--third-person] [--labels all|changes|none]
+                             [--export-prompts DIR | --answers DIR]
 
 --oracle: analysis is answered by a local Gemini-speaking server from the gold labels (a perfect
 LLM), so the table shows what the pipeline itself loses.
@@ -17,6 +18,8 @@ LLM), so the table shows what the pipeline itself loses.
 and print the constants. The tables are printed apart: the fit set (episodes 20, which
 calibration and rules were tuned on) and the measured set (episodes 21, held out).
 Timing is ordinary: no extra gap between scenes.
+--labels: which lines carry their speaker's label (all by default; changes: only a line whose
+speaker differs from the line before; none: no labels, as community captions).
 --third-person: ask only the utterances holding a he/she/him/her (every mention of them is scored):
 the set to export for a model, a third of the questions.
 --export-prompts DIR: explain goes through Gemini's path (the reading packet) and every explain
@@ -151,13 +154,23 @@ def _seasons() -> list[dict[str, Any]]:
     return data if isinstance(data, list) else [data]
 
 
-def srt(utterances: list[Utterance]) -> bytes:
+# which lines carry their speaker's label: "all" (every line, as in a full SDH transcript),
+# "changes" (only a line whose speaker differs from the line before), "none" (community captions)
+LABELS = ("all", "changes", "none")
+
+
+def srt(utterances: list[Utterance], labels: str = "all") -> bytes:
     def stamp(t: float) -> str:
         ms = round(t * 1000)
         return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
 
-    blocks = [f"{i}\n{stamp(u.start)} --> {stamp(u.end)}\n{label(u.speaker) + ': ' if u.speaker else ''}{u.text}\n"
-              for i, u in enumerate(utterances, start=1)]
+    def labelled(i: int, u: Utterance) -> bool:
+        return bool(u.speaker) and (labels == "all" or labels == "changes" and (
+            i == 0 or utterances[i - 1].speaker != u.speaker))
+
+    blocks = [f"{i + 1}\n{stamp(u.start)} --> {stamp(u.end)}\n"
+              f"{label(u.speaker) + ': ' if labelled(i, u) else ''}{u.text}\n"
+              for i, u in enumerate(utterances)]
     return "\n".join(blocks).encode()
 
 
@@ -182,7 +195,7 @@ def same_person(answer: str, gold: str) -> bool:
         len(answer.split()) == 1
 
 
-def items(episodes: dict[str, list[Utterance]]) -> list[dict[str, Any]]:
+def items(episodes: dict[str, list[Utterance]], labels: str = "all") -> list[dict[str, Any]]:
     found = []
     for episode_id, utterances in episodes.items():
         season, episode = (int(part[1:]) for part in episode_id.split("_"))
@@ -190,7 +203,7 @@ def items(episodes: dict[str, list[Utterance]]) -> list[dict[str, Any]]:
                                        "title": f"Friends {episode_id}", "series_title": "Friends",
                                        "series_id": "friends", "season": season, "episode": episode,
                                        "duration": utterances[-1].end + 10, "language": "en"},
-                      "data": srt(utterances), "filename": f"{episode_id}.srt"})
+                      "data": srt(utterances, labels), "filename": f"{episode_id}.srt"})
     return sorted(found, key=lambda i: (i["registration"]["season"], i["registration"]["episode"]))
 
 
@@ -249,7 +262,7 @@ def _name_keys_of(u: Utterance) -> set[str]:
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
                   exchange: Exchange | None = None, audit: Audit | None = None,
-                  third_person: bool = False) -> list[Outcome]:
+                  third_person: bool = False, labels: str = "all") -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[str] = set()  # name keys said or shown as speakers so far (the series in order)
     # The app's lifespan loads the offline analyser's Korean model in a thread; the load holds the
@@ -364,12 +377,12 @@ def fit(outcomes: list[Outcome]) -> dict[str, tuple[float, float]]:
 
 async def run(settings: Settings, episodes: dict[str, list[Utterance]], app_settings: Settings | None = None,
               exchange: Exchange | None = None, audit: Audit | None = None,
-              third_person: bool = False) -> list[Outcome]:
+              third_person: bool = False, labels: str = "all") -> list[Outcome]:
     store = open_store(settings)
     await store.drop_all()
     await ensure_schema(store, settings.embedding_dim)
     await store.close()
-    await ingest_files(settings, items(episodes))
+    await ingest_files(settings, items(episodes, labels))
     return await ask_all(app_settings or settings, episodes, exchange, audit, third_person)
 
 
@@ -397,6 +410,8 @@ def main() -> None:
     parser.add_argument("--third-person", action="store_true", help="only utterances holding a he/she/him/her")
     parser.add_argument("--export-prompts", default="", metavar="DIR", help="write every explain request here")
     parser.add_argument("--answers", default="", metavar="DIR", help="replay the answers of this directory")
+    parser.add_argument("--labels", choices=LABELS, default="all",
+                        help="which lines carry a speaker label: all (default), changes (a new speaker), none")
     args = parser.parse_args()
     exchange = Exchange.from_args(args.export_prompts, args.answers)
     audit = Audit()
@@ -415,7 +430,7 @@ def main() -> None:
                     "gemini_requests_per_minute": 10**6, "gemini_concurrency": 8})
             app_settings = exchange.attach(fake, settings) if exchange.mode else settings
             outcomes = asyncio.run(run(settings, episodes, app_settings, exchange if exchange.mode else None, audit,
-                                       args.third_person))
+                                       args.third_person, args.labels))
         finally:
             stop_server(data_dir)
     if args.errors:
