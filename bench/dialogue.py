@@ -262,7 +262,7 @@ def _name_keys_of(u: Utterance) -> set[str]:
 
 async def ask_all(settings: Settings, episodes: dict[str, list[Utterance]],
                   exchange: Exchange | None = None, audit: Audit | None = None,
-                  third_person: bool = False, labels: str = "all") -> list[Outcome]:
+                  third_person: bool = False) -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[str] = set()  # name keys said or shown as speakers so far (the series in order)
     # The app's lifespan loads the offline analyser's Korean model in a thread; the load holds the

@@ -245,6 +245,17 @@ async def test_a_run_of_two_names_glued_together_is_split_at_the_known_name(prov
     assert {"Chandler Bing", "Joanna"} <= set(people)
 
 
+async def test_without_labels_the_name_the_line_calls_splits_the_run(provider: OfflineProvider) -> None:
+    # community captions: no JOANNA label made her known, but the line calls her by name
+    result = await provider.analyse(dialogue(
+        "Chandler Bing, stop it.", "Joanna, this is my friend Chandler Bing Joanna.",
+    ), AnalysisContext(language="en"))
+    people = characters(result)
+    assert "Chandler Bing Joanna" not in people and "Chandler Bing" in people
+    result = await provider.analyse(dialogue("This is my friend Chandler Bing Joanna."), AnalysisContext(language="en"))
+    assert "Chandler Bing" not in characters(result)  # nothing says where one name ends
+
+
 async def test_a_three_word_name_stays_one(provider: OfflineProvider) -> None:
     result = await provider.analyse(dialogue(
         ("MONICA", "Hey, Frank Buffay Jr, come in."), ("FRANK", "Hi."),
