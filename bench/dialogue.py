@@ -61,7 +61,7 @@ from explainer.core.settings import Settings  # noqa: E402
 from explainer.llm.offline import warm_up  # noqa: E402
 from explainer.reading import calibration  # noqa: E402
 from explainer.text import en  # noqa: E402
-from explainer.text.names import name_key  # noqa: E402
+from explainer.text.names import cuts_short, name_key, pet_ending  # noqa: E402
 from graph.schema import ensure_schema  # noqa: E402
 from graph.stores import open_store  # noqa: E402
 from tests.support.fake_gemini import FakeGemini, OracleLine  # noqa: E402
@@ -184,15 +184,17 @@ def class_of(mention: Mention) -> str:
 
 
 def same_person(answer: str, gold: str) -> bool:
-    """The answer names the gold person: the same name, or the gold's first name alone; a role
-    the gold writes with an article is the speaker label without it (The Saleslady, SALESLADY:)."""
+    """The answer names the gold person, scored fairly: the same name, or the gold's first name
+    alone, cut short or with a pet ending (Pete, Rach, Phoebs, Rossy); a role the gold writes with
+    an article is the speaker label without it (The Saleslady, SALESLADY:)."""
     answer, gold = (re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in (answer, gold))
     keys = {name_key(gold)}
     words = gold.split()
     if words:
         keys.add(name_key(words[0]))
-    return name_key(answer) in keys or name_key(answer.split()[0] if answer.split() else "") in keys and \
-        len(answer.split()) == 1
+    alone = len(answer.split()) == 1 and len(answer) >= 3
+    return name_key(answer) in keys or alone and (
+        name_key(answer) in keys or bool(words) and (cuts_short(answer, gold) or pet_ending(answer, gold)))
 
 
 def items(episodes: dict[str, list[Utterance]], labels: str = "all") -> list[dict[str, Any]]:
