@@ -91,6 +91,15 @@ def test_who_is_spoken_to_is_who_was_called_last_before_the_mention() -> None:
     assert she.entity_id != "jennifer"
 
 
+def test_a_name_after_come_on_is_called() -> None:
+    dialogue = Dialogue("en", [*FRIENDS, KnownName("chloe", "Chloe")])
+    said(dialogue, [("ross", "Chloe and I, we, well.")])
+    resolutions = dialogue.read("Come on Ross! You said you wanted to talk. How was she?", speaker="phoebe",
+                                start=3.0, end=6.0)
+    assert of(resolutions, "Ross").mention.vocative and of(resolutions, "You").entity_id == "ross"
+    assert of(resolutions, "she").entity_id != "ross"
+
+
 def test_a_person_called_and_then_talked_about_is_absent() -> None:
     dialogue = Dialogue("en", [KnownName("bert", "Bert"), KnownName("ernie", "Ernie")])
     *_, he = dialogue.read("Bert, Bert. Hey, what happened to my friend Bert? He was here a moment ago.",
