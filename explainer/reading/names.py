@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from explainer.text.names import fullness, name_key, name_keys
+from explainer.text.names import adds_surname, fullness, name_key, name_keys
 
 if TYPE_CHECKING:
     from explainer.reading.person_mentions import KnownName
@@ -112,3 +112,19 @@ class NameTable:
                 if owner is not None:
                     found[owner.entity_id] = owner
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def heard_name(full_name: str, heard: Iterable[str]) -> str:
+    """The name to show a viewer who has heard only `heard` of a person whose names, all told, make
+    `full_name`: the full name once heard; else the most complete name heard, the given name of
+    the full name before any other name as complete (Barry before Farber, 택 before 택이), the
+    longer of the rest (Rachel before Rach)."""
+    names = list(dict.fromkeys(n for n in heard if n and n.strip()))
+    if not names or any(name_key(n) == name_key(full_name) for n in names):
+        return full_name
+
+    def given(name: str) -> bool:
+        first = full_name.split()[0] if " " in full_name.strip() else ""
+        return name_key(name) == name_key(first) or adds_surname(full_name, name)
+
+    return max(names, key=lambda n: (fullness(n), given(n), len(n)))

@@ -47,3 +47,16 @@ async def test_a_full_name_said_in_a_later_episode_is_not_in_earlier_answers(app
 
         late = await ask(http, "names-heard-s01e02", "Peter Becker, at your service.", 11.0)
         assert "Peter Becker" in json.dumps(late, ensure_ascii=False)
+
+
+async def test_before_his_full_name_a_person_is_shown_by_his_given_name(app_settings: Settings) -> None:
+    # Dr. Farber and BARRY are heard first, Barry Farber only at the end: in between he is Barry
+    await ingest_files(app_settings, [file_item(FILES / "farber.srt", series="Farber", episode=1, season=1,
+                                                title=None, video_id=None, language="en")])
+    async for http in app_client(app_settings):
+        early = await ask(http, "farber-s01e01", "I know, I know. Sit down.", 14.0)
+        said = {r["expression"]: r["entity"]["name"] for r in early["explanation"]["resolutions"] if r["entity"]}
+        assert said.get("I") == "Barry", early["explanation"]["resolutions"]
+        late = await ask(http, "farber-s01e01", "I know you do.", 15.0 + 60)
+        said = {r["expression"]: r["entity"]["name"] for r in late["explanation"]["resolutions"] if r["entity"]}
+        assert said.get("I") == "Barry Farber", late["explanation"]["resolutions"]

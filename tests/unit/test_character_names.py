@@ -10,6 +10,7 @@ from explainer.core.settings import Settings
 from explainer.ingest.resolution import EntityResolver
 from explainer.llm.base import AnalysisContext, BatchAnalysis, LineInput, SegmentInput
 from explainer.llm.offline import OfflineProvider
+from explainer.reading.names import heard_name
 from explainer.text.names import normalise_name
 
 
@@ -148,3 +149,17 @@ async def test_a_rare_surname_and_title_label_names_the_character(provider: Offl
         [("계 차장", "회의 시작하죠."), ("신하리", "네, 계 차장님."), ("계 차장", "자료는요?")],
     ), AnalysisContext(language="ko"))
     assert "계차장" in characters(result) and "계" not in characters(result)
+
+
+def test_the_name_shown_is_the_most_complete_heard_the_given_name_first() -> None:
+    # Dr. Farber and BARRY heard, Barry Farber not yet: his given name, not his surname
+    assert heard_name("Barry Farber", ["Farber", "Barry"]) == "Barry"
+    assert heard_name("Barry Farber", ["Farber"]) == "Farber"
+    assert heard_name("Barry Farber", ["Barry", "Barry Farber"]) == "Barry Farber"
+    # a pet form is not shown once the name is heard; a longer heard name beats a cut one
+    assert heard_name("최택", ["택이", "택"]) == "택"
+    assert heard_name("Rachel Green", ["Rach", "Rachel"]) == "Rachel"
+    # a full name beats a title form, and nothing heard shows the name as stored
+    assert heard_name("강태호", ["강팀장", "태호"]) == "태호"
+    assert heard_name("강태호", ["강팀장", "강태호"]) == "강태호"
+    assert heard_name("한미소", []) == "한미소"
