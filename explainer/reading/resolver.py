@@ -7,10 +7,12 @@ A `Dialogue` is fed lines in order (`read`). Hard constraints come first, scores
 - who speaks: the caption's label; without one, only evidence names a speaker — a
   self-introduction (저는 한지훈입니다, "I'm Pete.") or an answer right after a name was called
   (미소야! — 네?) — never a default; I/me/my is the speaker, you/your the person called by name in
-  the line (after an opener too: "So Joey, why …", "Thank you, Chandler, …"), else (the speaker
+  the line (after an opener too: "So Joey, why …", "Thank you, Chandler, …", "Come on Ross!"; the
+  last call before the mention: "Jennifer? … Mrs. Loreo, could you …"), else (the speaker
   known) the last other speaker, else whoever last spoke to them;
 - a third-person mention ("he", "the guy", 그 여자, 걔) is never the speaker nor the person spoken
-  to (called by name, or the other one of a two-person exchange); never someone the dialogue's
+  to (called by name before it, or the other one of a two-person exchange; someone called and then
+  talked about by name is absent: "Bert, Bert … my friend Bert? He was here"); never someone the dialogue's
   evidence gives the other gender (pronouns that referred to them, titles, address terms, what a
   line states them to be — "Sidney's a woman", 민우는 남자야; a first-name lexicon agrees but never
   rules out alone), who is no rival either; a name after "fake"/가짜 is someone posing as that
