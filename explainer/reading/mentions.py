@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from explainer.reading.gender import name_prior
 from explainer.reading.models import EntityType
@@ -810,7 +811,9 @@ def _english_run(run: list[str], start: int, end: int, at_start: bool, around: t
                  is_known: IsKnown, elsewhere: set[str]) -> Mention | None:
     previous, following = around
     if len(run) > 1 and run[0].lower() in en.TITLES:
-        title = run[0].lower()
+        # of titles in a row the last is the person's: "Mrs. Dr. Barry Farber" is Dr. Farber (his wife
+        # would be Mrs.), and no woman
+        title = [*takewhile(lambda w: w.lower() in en.TITLES, run[:-1])][-1].lower()
         name = normalise_name(" ".join(run))
         if name.lower() in en.STOPWORDS:
             return None

@@ -51,3 +51,11 @@ def test_the_english_sieves_read_runs_and_nouns() -> None:
     assert [(x.name, x.type) for x in found][:1] == [("Park", "character")]
     assert ("accident", "event") in [(x.name, x.type) for x in found]
     assert m._capitalised_run("the cafe", m.english_tokens("the cafe"), 0, _nobody, set()) is None
+
+
+def test_of_titles_in_a_row_the_last_is_the_persons() -> None:
+    # Mindy would be Mrs. Dr. Barry Farber: he is Dr. Farber, and no woman
+    [barry] = m.english_mentions("I still wanna be Mrs. Dr. Barry Farber, D.D.S.", _nobody, set())
+    assert (barry.name, barry.title, barry.gender) == ("Barry Farber", "dr", None)
+    [geller] = m.english_mentions("Mrs. Geller called.", _nobody, set())
+    assert (geller.title, geller.gender) == ("mrs", "f")
