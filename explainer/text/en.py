@@ -154,6 +154,11 @@ date dated dating thank thanked invite invited hug hugged dump dumped
 # Words after a name that ask or say where a person is: "Is Owen here?", "Ross there?"
 PERSON_PLACE_WORDS: frozenset[str] = frozenset({"here", "there", "home", "around"})
 
+# Openers after which a name is called, comma or not, when its sentence or clause ends there: "So
+# Joey, why …", "Thank you, Chandler, …", "Come on Ross!". Not "bye": on Friends dev e20 "Bye Ben" is
+# said to a baby who is "he" right after (the resolver's reading; the list below finds people).
+CALL_OPENERS: tuple[str, ...] = ("hey", "hi", "oh", "yo", "okay", "ok", "well", "no", "yes", "yeah", "so",
+                                 "anyway", "now", "look", "listen", "please", "thanks", "thank you", "come on")
 # Words before a comma-name that make it a vocative: "Hey, Ross", "Thanks, Monica".
 VOCATIVE_OPENERS: frozenset[str] = _wordset("""
 hey hi hello oh yo okay ok well no yes yeah look listen thanks thank bye goodbye sorry please wait come

@@ -26,10 +26,10 @@ _POSSESSED_RELATION = re.compile(r"^(?:['’]s)?\s+(?:(?:best|old|new|little|big
 
 
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-# a name after an opener, and before a comma or the end, is called: "So Joey, why …", "Thank you, Chandler, …",
-# "Come on Ross!". Not after bye (decided on e20: "Bye Ben" said to a baby, who is "he" right after)
-_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hey|hi|oh|yo|okay|ok|well|no|yes|yeah|so|anyway|now|look|listen"
-                              r"|please|thanks|thank\s+you|come\s+on)[,!]?\s+)$", re.I)
+# a name after an opener (en.CALL_OPENERS), and before a comma or the end, is called: "So Joey, why …",
+# "Thank you, Chandler, …", "Come on Ross!"
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:" + "|".join(o.replace(" ", r"\s+") for o in en.CALL_OPENERS)
+                              + r")[,!]?\s+)$", re.I)
 _VOCATIVE_AFTER = re.compile(r"^\s*[,!?]|^\s*\.\s*$|^\s*$")
 # after a comma, a name is a vocative when its sentence ends there ("Read it, Owen."); between
 # commas mid-sentence it is an apposition ("my boss, Joanna, when you left, she ...")
