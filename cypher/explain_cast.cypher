@@ -14,7 +14,8 @@ ORDER BY mentions DESC, e.id
 LIMIT $limit
 // only the names the viewer has heard by the bound (the surfaces of the mentions within it): a
 // name or alias first said later is a spoiler. Mentions written before surfaces were recorded
-// (no list at all) keep the entity's names as they are.
+// (no list at all) keep the entity's names as they are. Which heard name is shown is the caller's
+// choice (explainer.reading.names.heard_name: the most complete, the given name first).
 WITH e, mentions, firstSeen, lastSeen, size(surfaceLists) > 0 AS recorded,
      reduce(heard = [], l IN surfaceLists | heard + [x IN l WHERE NOT x IN heard]) AS heard
 WITH e, mentions, firstSeen, lastSeen, recorded, heard, [x IN heard | toLower(x)] AS heardLower
@@ -22,8 +23,7 @@ WITH e, mentions, firstSeen, lastSeen, recorded, heard, heardLower,
      [a IN coalesce(e.aliases, []) WHERE toLower(a) IN heardLower] + heard AS spellings
 WITH e, mentions, firstSeen, lastSeen, recorded, heard, heardLower,
      CASE WHEN NOT recorded OR size(heard) = 0 OR toLower(e.name) IN heardLower THEN e.name
-          ELSE reduce(best = spellings[0], x IN spellings | CASE WHEN size(x) > size(best) THEN x ELSE best END)
-     END AS name
+          ELSE spellings[0] END AS name
 WITH e, mentions, firstSeen, lastSeen, name,
      CASE WHEN NOT recorded THEN coalesce(e.aliases, [])
           ELSE reduce(kept = [name], a IN coalesce(e.aliases, []) + heard |

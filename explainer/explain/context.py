@@ -408,12 +408,12 @@ async def gather(store: GraphStore, provider: LLMProvider, video: VideoRecord, b
         repo.similar_segments(store, vector=vector, series_id=video.series_id, ordinal=bound.ordinal,
                               before=scene_start, k=SIMILAR_MOMENTS) if vector is not None else _nothing(),
         repo.echoed_lines(store, texts=probes, series_id=video.series_id, ordinal=bound.ordinal, before=scene_start))
-    heard = {str(r["id"]): heard_name(str(r.get("fullName") or r["name"]), [str(r["name"]), *(r.get("aliases") or [])])
-             for r in cast if r.get("name")}
-    for row in cast:  # the packet's cast too: the name shown first, the other names heard after it
-        if row.get("name") and heard[str(row["id"])] != row["name"]:
-            shown = heard[str(row["id"])]
-            row["aliases"], row["name"] = [a for a in [row["name"], *(row.get("aliases") or [])] if a != shown], shown
+    heard: dict[str, str] = {}
+    for row in cast:  # the name shown of each (the packet's cast too), the other names heard after it
+        if row.get("name"):
+            names = [str(row["name"]), *(row.get("aliases") or [])]
+            shown = heard[str(row["id"])] = heard_name(str(row.get("fullName") or row["name"]), names)
+            row["name"], row["aliases"] = shown, [n for n in names if n != shown]
     _as_heard(known_rows, heard)
     refs = [r for r in window_refs if float(r["at"]) >= near_start][:repo.NEAR_REFERENCES]
     scene = [r for r in known_rows if r["sceneAt"] is not None]

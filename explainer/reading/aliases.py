@@ -20,9 +20,6 @@ from explainer.text.names import (
     short_given_name,
 )
 
-# A reply within this many seconds of a line that called a name answers to that name.
-ANSWER_WITHIN = 6.0
-
 
 def _surname_and_title(name: str) -> tuple[str, str] | None:
     """김비서 → ("김", "비서"); None unless the name is a surname + a title."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from explainer.reading.aliases import ANSWER_WITHIN, join_aliases
+from explainer.reading.aliases import join_aliases
 from explainer.reading.expressions import referring_spans
 from explainer.reading.lang import LanguageRules, rules_for
 from explainer.reading.mentions import (
@@ -38,6 +38,7 @@ from explainer.reading.models import (
 from explainer.reading.person_mentions import KnownName
 from explainer.reading.references import DialogueLine, person_references
 from explainer.reading.registry import Registry, WorkingEntity
+from explainer.reading.resolver import ANSWER_WITHIN_SECONDS
 from explainer.reading.things import ThingCandidate, resolve_thing
 from explainer.text import en, ko
 from explainer.text.names import (
@@ -122,7 +123,7 @@ class _BatchAnalyser:
     def _addressee_evidence(self, line: _Line, speaker: WorkingEntity) -> None:
         """미소야, … / (김비서) 네: whoever answers a line that called a name is who it called."""
         for called_line, called in self.vocatives:
-            if line.start - called_line.start <= ANSWER_WITHIN and called.id != speaker.id:
+            if line.start - called_line.start <= ANSWER_WITHIN_SECONDS and called.id != speaker.id:
                 self.addressed[(called.id, speaker.id)] += 1
 
     def run(self) -> BatchAnalysis:

@@ -697,10 +697,10 @@ def _capitalised_run(text: str, tokens: list[tuple[str, int, int, bool]], i: int
         j += 1
     run = [_bare(t[0]).rstrip(".") for t in tokens[i: j + 1]]
     # a name the line says alone, as a call ("Joanna, this is my friend Chandler Bing Joanna"), is
-    # known for the split even before the series has it
+    # known for the split even before the series has it (only a run of three or more is split)
     called = {name_key(_bare(t[0])) for k, t in enumerate(tokens) if not i <= k <= j and t[0][0].isupper()
               and text[t[2]:t[2] + 1] == "," and not (k + 1 < len(tokens) and tokens[k + 1][0][0].isupper())
-              and not (k > 0 and tokens[k - 1][0][0].isupper())}
+              and not (k > 0 and tokens[k - 1][0][0].isupper())} if len(run) >= 3 else set()
     cut = _known_split(run, lambda key: is_known(key) or key in called)
     found: list[Mention] = []
     for first, last in ((i, j),) if cut is None else ((i, i + cut - 1), (i + cut, j)):

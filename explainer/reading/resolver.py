@@ -259,7 +259,8 @@ class Dialogue:
                                               f"someone posing as {self.name(mention.entity_id or '')}"))
                 continue  # nor does the line talk about the real one
             known = _stored_for(stored, mention)
-            turn.spoken_to = _spoken_to_at(mention, mentions, speaker, line_spoken_to)
+            called_here = _called_at(mention, mentions, speaker)
+            turn.spoken_to = _spoken_to_at(called_here, mention, mentions, line_spoken_to)
             turn.named_later = _named_later(mention, mentions) if self.rules.echo_questions else frozenset()
             turn.predicate_of = _predicate_of(mention, mentions, text, self.rules)
             renamed = _renamed(mention, [*mentions, *self._quoted_names(text, mentions)], text, self.rules,
@@ -269,7 +270,6 @@ class Dialogue:
                 resolutions.append(Resolution(mention, renamed.entity_id, RENAMED_CONFIDENCE,
                                               f"named in this line ({renamed.text})"))
                 continue
-            called_here = _called_at(mention, mentions, speaker)
             here = addressees if called_here is None or called_here.entity_id == vocative \
                 else self._addressees(speaker, called_here.entity_id)
             resolution = self._resolve(mention, turn, here, known)
@@ -626,14 +626,14 @@ def _called_at(mention: PersonMention, mentions: list[PersonMention], speaker: s
     return before[-1] if before else called[0] if called else None
 
 
-def _spoken_to_at(mention: PersonMention, mentions: list[PersonMention], speaker: str | None,
+def _spoken_to_at(last: PersonMention | None, mention: PersonMention, mentions: list[PersonMention],
                   line_spoken_to: str | None) -> str | None:
-    """Who the line speaks to where `mention` stands: the person last called by name before it
-    ("Hello, Jennifer? Oh hi, Mrs. Loreo, is Jennifer there? Oh, she's not home": she is not
-    Mrs. Loreo, and may be Jennifer), else the one the line calls after it, else the line's; a
-    person the line called and then talks about by name is absent ("Bert, Bert. Bert. Hey, what
-    happened to my friend Bert? He was here")."""
-    last = _called_at(mention, mentions, speaker)
+    """Who the line speaks to where `mention` stands, given the call that addresses it there
+    (`_called_at`): the person last called by name before it ("Hello, Jennifer? Oh hi, Mrs.
+    Loreo, is Jennifer there? Oh, she's not home": she is not Mrs. Loreo, and may be Jennifer),
+    else the one the line calls after it, else the line's; a person the line called and then
+    talks about by name is absent ("Bert, Bert. Bert. Hey, what happened to my friend Bert? He was
+    here")."""
     if last is None:
         return line_spoken_to
     talked_about = any(m.kind == "name" and not m.vocative and m.entity_id == last.entity_id
